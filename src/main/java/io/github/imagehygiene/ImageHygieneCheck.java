@@ -1,0 +1,133 @@
+package io.github.imagehygiene;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.ImageAnalyzer;
+import io.github.imagehygiene.archive.ArchiveSource;
+import io.github.imagehygiene.archive.ArchiveSources;
+import io.github.imagehygiene.archive.ImageResolver;
+import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.gate.Gate;
+import io.github.imagehygiene.image.Image;
+import io.github.imagehygiene.image.LayerDescriptor;
+import io.github.imagehygiene.layer.LayerScan;
+import io.github.imagehygiene.layer.LayerScanner;
+import io.github.imagehygiene.report.ConsoleSummary;
+import io.github.imagehygiene.report.JsonReport;
+import io.github.imagehygiene.rules.MaxCompressedSizeRule;
+import io.github.imagehygiene.rules.MaxLayerSizeRule;
+import io.github.imagehygiene.rules.MaxLayersRule;
+import io.github.imagehygiene.rules.MaxSizeRule;
+import io.github.imagehygiene.rules.Rule;
+import io.github.imagehygiene.rules.RuleEngine;
+import io.github.imagehygiene.rules.RuleVerdict;
+
+/**
+ * The whole check, in the order the data flows: open the archive, resolve the image, scan its layers (once each, in
+ * parallel where the source allows), analyse, run the rules, decide, and write the report.
+ */
+public final class ImageHygieneCheck {
+    private final CheckConfiguration config;
+    private final LogSink log;
+
+    public ImageHygieneCheck(CheckConfiguration config, LogSink log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    /** The rules, configured; their order is the order of the verdict table and of the findings. */
+    public static List<Rule> rules(CheckConfiguration config) {
+        return List.of(new MaxSizeRule(config.maxSize()), new MaxCompressedSizeRule(config.maxCompressedSize()),
+                new MaxLayerSizeRule(config.maxLayerSize()), new MaxLayersRule(config.maxLayers()));
+    }
+
+    /**
+     * Runs the check and writes the report; the caller decides what a FAIL verdict does to the build.
+     *
+     * @throws ConfigurationException                            for invalid settings
+     * @throws io.github.imagehygiene.archive.ImageReadException for a missing, unreadable or damaged image
+     */
+    public CheckResult run() {
+        List<Rule> rules = rules(config);
+        checkRuleIds(rules);
+        ImageAnalysis analysis = analyse();
+        List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
+        CheckResult result = Gate.decide(analysis, verdicts);
+        ConsoleSummary.lines(result).forEach(log::info);
+        for (Finding f : result.findings(Level.WARN)) {
+            log.warn(f.toString());
+        }
+        if (config.reportDirectory() != null) {
+            try {
+                Path file = JsonReport.write(result, config.toolVersion(), config.reportDirectory());
+                log.info("Report: " + file);
+            } catch (IOException e) {
+                throw new ImageHygieneException("Cannot write the report to " + config.reportDirectory() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    /** Reads and measures the image, without rules. */
+    public ImageAnalysis analyse() {
+        Location location = Location.parse(config.image());
+        LayerScanner scanner = new LayerScanner(config.estimateCompressedSize());
+        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path, config.dockerHost(), scanner)) {
+            Image image = ImageResolver.resolve(source, config.platform(), location.tag);
+            log.debug("Resolved " + image.format().id() + " image " + image.digest() + " with " + image.layers().size()
+                    + " layers");
+            List<String> paths = new ArrayList<>();
+            for (LayerDescriptor l : image.layers()) {
+                paths.add(l.archivePath());
+            }
+            List<LayerScan> scans = source.scan(paths, config.threads());
+            return ImageAnalyzer.analyze(image, scans);
+        }
+    }
+
+    private void checkRuleIds(List<Rule> rules) {
+        Set<String> known = new TreeSet<>();
+        rules.forEach(r -> known.add(r.id()));
+        for (String id : config.levels().keySet()) {
+            if (!known.contains(id)) {
+                throw new ConfigurationException("Unknown rule '" + id + "' in <levels>; known rules: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /** "PATH" or "PATH:TAG" (skopeo's oci: syntax) when PATH alone exists; docker:// references as they are. */
+    static final class Location {
+        final String path;
+        final String tag;
+
+        private Location(String path, String tag) {
+            this.path = path;
+            this.tag = tag;
+        }
+
+        static Location parse(String image) {
+            if (image.startsWith(ArchiveSources.DOCKER_PREFIX) || Files.exists(Path.of(image))) {
+                return new Location(image, null);
+            }
+            int colon = image.lastIndexOf(':');
+            if (colon > 1 && colon > image.lastIndexOf('/') && colon < image.length() - 1
+                    && Files.exists(Path.of(image.substring(0, colon)))) {
+                return new Location(image.substring(0, colon), image.substring(colon + 1));
+            }
+            return new Location(image, null);
+        }
+    }
+}

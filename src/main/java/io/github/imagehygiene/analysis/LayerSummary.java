@@ -1,0 +1,33 @@
+package io.github.imagehygiene.analysis;
+
+/**
+ * A layer's measured numbers, as the console table and report.json show them.
+ *
+ * @param index          1-based, bottom layer first
+ * @param digest         the blob digest (declared, else measured)
+ * @param diffId         sha256 of the uncompressed tar
+ * @param blobSize       bytes of the blob in the archive
+ * @param compressedSize what a push transfers: the blob, or its gzip estimate when stored uncompressed
+ * @param compression    none, gzip or zstd
+ * @param size           bytes of the uncompressed tar stream
+ * @param contentSize    sum of entry sizes (dive's layer size)
+ * @param files          number of tar entries
+ * @param createdBy      the history's created_by, or ""
+ */
+public record LayerSummary(int index, String digest, String diffId, long blobSize, long compressedSize,
+        String compression, long size, long contentSize, int files, String createdBy) {
+
+    /** created_by without the shell wrapper Docker adds: "/bin/sh -c #(nop) COPY x" → "COPY x". */
+    public String instruction() {
+        String s = createdBy.strip();
+        if (s.startsWith("/bin/sh -c ")) {
+            s = s.substring("/bin/sh -c ".length()).strip();
+            if (s.startsWith("#(nop)")) {
+                s = s.substring("#(nop)".length()).strip();
+            } else {
+                s = "RUN " + s;
+            }
+        }
+        return s.replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,393 @@
+package io.github.imagehygiene.archive;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.imagehygiene.image.HistoryEntry;
+import io.github.imagehygiene.image.Image;
+import io.github.imagehygiene.image.ImageConfig;
+import io.github.imagehygiene.image.ImageFormat;
+import io.github.imagehygiene.image.LayerDescriptor;
+import io.github.imagehygiene.image.Platform;
+
+/**
+ * Finds the image in an archive from its content (never its file name): {@code manifest.json} (docker save, legacy
+ * or Docker 25+, and Jib's buildTar) or {@code oci-layout} + {@code index.json} (OCI layout), selects a platform from
+ * (nested) indexes, and checks every metadata blob against its digest and size.
+ */
+public final class ImageResolver {
+    static final String REF_NAME = "org.opencontainers.image.ref.name";
+    static final String CONTAINERD_NAME = "io.containerd.image.name";
+    private static final int MAX_INDEX_DEPTH = 8;
+    private static final Platform DEFAULT_PLATFORM = new Platform("linux", "amd64", null);
+    private static final Set<String> IMAGE_CONFIG_TYPES = Set.of("application/vnd.oci.image.config.v1+json",
+            "application/vnd.docker.container.image.v1+json");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ArchiveSource<?> source;
+    private final String name;
+
+    private ImageResolver(ArchiveSource<?> source) {
+        this.source = source;
+        this.name = source.name();
+    }
+
+    /**
+     * @param platform the platform to select from a multi-platform index, or null for the only one / linux/amd64
+     * @param tag      the tag (ref name) to select when the archive holds several images, or null
+     */
+    public static Image resolve(ArchiveSource<?> source, Platform platform, String tag) {
+        return new ImageResolver(source).resolve(platform, tag);
+    }
+
+    private Image resolve(Platform platform, String tag) {
+        boolean layout = source.exists("oci-layout") && source.exists("index.json");
+        if (source.exists("manifest.json")) {
+            JsonNode manifest = parse("manifest.json", source.read("manifest.json"));
+            if (manifest.isArray() && manifest.size() > 0) {
+                return fromDockerManifest(manifest, platform, tag, layout);
+            }
+            if (!layout) {
+                throw new ImageReadException(name + ": manifest.json lists no image");
+            }
+        }
+        if (layout) {
+            return fromLayout(platform, tag);
+        }
+        throw new ImageReadException(name + ": not a container image: found neither manifest.json (docker save, Jib)"
+                + " nor oci-layout and index.json (OCI image layout)");
+    }
+
+    // ---- docker save (legacy and Docker 25+) and Jib -------------------------------------------------------------
+
+    private Image fromDockerManifest(JsonNode manifest, Platform platform, String tag, boolean layout) {
+        JsonNode entry = selectDockerEntry(manifest, tag);
+        String configPath = ArchivePaths.normalise(field(entry, "Config", "config").asText(""));
+        if (configPath == null || configPath.isEmpty()) {
+            throw new ImageReadException(name + ": manifest.json: the config path '" + field(entry, "Config", "config")
+                    .asText("") + "' is missing or leaves the archive");
+        }
+        byte[] configBytes = source.read(configPath);
+        String configDigest = Digests.sha256(configBytes);
+        String declared = ArchivePaths.digestOf(configPath);
+        if (declared != null && declared.startsWith("sha256:") && !declared.equals(configDigest)) {
+            throw new IntegrityException(name + ": config " + configPath + " does not match its digest: expected "
+                    + declared + ", content is " + configDigest);
+        }
+        JsonNode configJson = parse(configPath, configBytes);
+        ImageConfig config = ConfigParser.parse(configJson);
+
+        List<String> layerPaths = new ArrayList<>();
+        for (JsonNode l : field(entry, "Layers", "layers")) {
+            String p = ArchivePaths.normalise(l.asText(""));
+            if (p == null || p.isEmpty()) {
+                throw new ImageReadException(name + ": manifest.json: layer path '" + l.asText("")
+                        + "' is empty or leaves the archive");
+            }
+            layerPaths.add(p);
+        }
+        // Docker 25+ also writes the OCI manifest: use it for blob digests, sizes and the manifest digest.
+        JsonNode ociManifest = null;
+        String manifestDigest = null;
+        if (layout) {
+            for (Candidate c : collectFromIndex(null, new ArrayList<>())) {
+                if (configDigest.equals(c.manifest.path("config").path("digest").asText())
+                        && c.manifest.path("layers").size() == layerPaths.size()) {
+                    ociManifest = c.manifest;
+                    manifestDigest = c.digest;
+                    break;
+                }
+            }
+        }
+        List<LayerDescriptor> layers = new ArrayList<>();
+        for (int i = 0; i < layerPaths.size(); i++) {
+            String path = layerPaths.get(i);
+            String digest = ArchivePaths.digestOf(path);
+            long size = -1;
+            String mediaType = null;
+            if (ociManifest != null) {
+                JsonNode d = ociManifest.path("layers").get(i);
+                digest = d.path("digest").asText(digest);
+                size = d.path("size").asLong(-1);
+                mediaType = ConfigParser.text(d, "mediaType");
+            }
+            layers.add(new LayerDescriptor(i + 1, path, digest, size, mediaType, null, null));
+        }
+        Platform found = config.platform();
+        if (platform != null && !platform.matches(found)) {
+            throw new ImageReadException(name + ": the image is " + found + ", but platform " + platform
+                    + " was requested");
+        }
+        List<String> tags = new ArrayList<>(ConfigParser.strings(field(entry, "RepoTags", "repoTags")));
+        tags.sort(null);
+        ImageFormat format = source.kind() == ArchiveSource.Kind.DAEMON ? ImageFormat.DOCKER_DAEMON
+                : ImageFormat.DOCKER_ARCHIVE;
+        Map<String, String> annotations = ociManifest == null ? Map.of() : ConfigParser.stringMap(ociManifest.path("annotations"));
+        return new Image(name, format, manifestDigest != null ? manifestDigest : configDigest, configDigest, found,
+                List.copyOf(tags), annotations, config, withConfig(layers, config));
+    }
+
+    private JsonNode selectDockerEntry(JsonNode manifest, String tag) {
+        if (tag != null) {
+            for (JsonNode e : manifest) {
+                for (String t : ConfigParser.strings(field(e, "RepoTags", "repoTags"))) {
+                    if (t.equals(tag) || t.endsWith(":" + tag)) {
+                        return e;
+                    }
+                }
+            }
+            throw new ImageReadException(name + ": no image tagged '" + tag + "'; the archive holds " + dockerTags(manifest));
+        }
+        if (manifest.size() == 1) {
+            return manifest.get(0);
+        }
+        throw new ImageReadException(name + ": the archive holds " + manifest.size() + " images (" + dockerTags(manifest)
+                + "); name one as PATH:TAG");
+    }
+
+    private static String dockerTags(JsonNode manifest) {
+        List<String> tags = new ArrayList<>();
+        for (JsonNode e : manifest) {
+            List<String> t = ConfigParser.strings(field(e, "RepoTags", "repoTags"));
+            tags.add(t.isEmpty() ? "<untagged>" : String.join(" ", t));
+        }
+        return String.join(", ", tags);
+    }
+
+    /** Jib writes lowercase keys; docker save capitalised ones. */
+    private static JsonNode field(JsonNode node, String upper, String lower) {
+        JsonNode v = node.get(upper);
+        return v != null && !v.isNull() ? v : node.path(lower);
+    }
+
+    // ---- OCI image layout ------------------------------------------------------------------------------------------
+
+    private Image fromLayout(Platform platform, String tag) {
+        List<String> artifacts = new ArrayList<>();
+        List<Candidate> candidates = collectFromIndex(tag, artifacts);
+        if (candidates.isEmpty()) {
+            if (!artifacts.isEmpty()) {
+                throw new ImageReadException(name + ": no container image: " + String.join("; ", artifacts));
+            }
+            throw new ImageReadException(name + ": index.json lists no image manifest"
+                    + (tag == null ? "" : " tagged '" + tag + "'"));
+        }
+        if (tag == null) {
+            Set<String> refs = new LinkedHashSet<>();
+            candidates.forEach(c -> {
+                if (c.ref != null) {
+                    refs.add(c.ref);
+                }
+            });
+            if (refs.size() > 1) {
+                throw new ImageReadException(name + ": the layout holds " + refs.size() + " tagged images ("
+                        + String.join(", ", refs) + "); name one as PATH:TAG");
+            }
+        }
+        Candidate chosen = choosePlatform(candidates, platform);
+        JsonNode configDescriptor = chosen.manifest.path("config");
+        byte[] configBytes = readBlob(configDescriptor, "config");
+        ImageConfig config = ConfigParser.parse(parse("config " + configDescriptor.path("digest").asText(), configBytes));
+        List<LayerDescriptor> layers = new ArrayList<>();
+        int i = 0;
+        for (JsonNode d : chosen.manifest.path("layers")) {
+            String digest = d.path("digest").asText(null);
+            String path = ArchivePaths.blobPath(digest);
+            if (path == null) {
+                throw new IntegrityException(name + ": manifest " + chosen.digest + ": layer " + (i + 1)
+                        + " has a malformed digest '" + digest + "'");
+            }
+            i++;
+            layers.add(new LayerDescriptor(i, path, digest, d.path("size").asLong(-1), ConfigParser.text(d, "mediaType"),
+                    null, null));
+        }
+        Map<String, String> annotations = new TreeMap<>(chosen.annotations);
+        annotations.putAll(ConfigParser.stringMap(chosen.manifest.path("annotations")));
+        List<String> tags = chosen.tag == null ? List.of() : List.of(chosen.tag);
+        ImageFormat format = source.kind() == ArchiveSource.Kind.DIRECTORY ? ImageFormat.OCI_DIR
+                : source.kind() == ArchiveSource.Kind.DAEMON ? ImageFormat.DOCKER_DAEMON : ImageFormat.OCI_ARCHIVE;
+        Platform found = chosen.platform != null ? chosen.platform : config.platform();
+        return new Image(name, format, chosen.digest, configDescriptor.path("digest").asText(), found, tags,
+                annotations, config, withConfig(layers, config));
+    }
+
+    /** An image manifest reachable from index.json. */
+    private static final class Candidate {
+        String digest;
+        JsonNode manifest;
+        Platform platform;
+        String ref;
+        String tag;
+        Map<String, String> annotations;
+    }
+
+    private List<Candidate> collectFromIndex(String tag, List<String> artifacts) {
+        JsonNode index = parse("index.json", source.read("index.json"));
+        List<Candidate> out = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        Map<String, String> indexAnnotations = ConfigParser.stringMap(index.path("annotations"));
+        for (JsonNode d : index.path("manifests")) {
+            Map<String, String> ann = ConfigParser.stringMap(d.path("annotations"));
+            String ref = ann.get(REF_NAME);
+            String full = ann.get(CONTAINERD_NAME);
+            if (tag != null && !(tag.equals(ref) || (full != null && (full.equals(tag) || full.endsWith(":" + tag))))) {
+                continue;
+            }
+            Map<String, String> merged = new TreeMap<>(indexAnnotations);
+            merged.putAll(ann);
+            walk(d, 0, visited, merged, ref, full != null ? full : ref, out, artifacts);
+        }
+        return out;
+    }
+
+    private void walk(JsonNode descriptor, int depth, Set<String> visited, Map<String, String> annotations, String ref,
+            String tag, List<Candidate> out, List<String> artifacts) {
+        Platform platform = platformOf(descriptor.path("platform"));
+        Map<String, String> ann = ConfigParser.stringMap(descriptor.path("annotations"));
+        if ("attestation-manifest".equals(ann.get("vnd.docker.reference.type"))
+                || (platform != null && "unknown".equals(platform.os()))) {
+            return; // build attestations (SBOM, provenance) ride along in indexes; they are not runnable images
+        }
+        String digest = descriptor.path("digest").asText("");
+        if (!visited.add(digest)) {
+            return; // an index that refers back to itself, or one reached twice
+        }
+        if (depth > MAX_INDEX_DEPTH) {
+            throw new ImageReadException(name + ": indexes nested more than " + MAX_INDEX_DEPTH + " deep at " + digest);
+        }
+        JsonNode node = parse("blob " + digest, readBlob(descriptor, "manifest"));
+        if (node.has("manifests")) {
+            for (JsonNode child : node.path("manifests")) {
+                walk(child, depth + 1, visited, annotations, ref, tag, out, artifacts);
+            }
+            return;
+        }
+        String configType = node.path("config").path("mediaType").asText("");
+        if (!node.has("layers") || !node.has("config")) {
+            artifacts.add("manifest " + digest + " is not an image manifest");
+            return;
+        }
+        if (!configType.isEmpty() && !IMAGE_CONFIG_TYPES.contains(configType)) {
+            artifacts.add("manifest " + digest + " is an artifact (config media type " + configType + "), not an image");
+            return;
+        }
+        Candidate c = new Candidate();
+        c.digest = digest;
+        c.manifest = node;
+        c.platform = platform;
+        c.ref = ref;
+        c.tag = tag;
+        c.annotations = annotations;
+        out.add(c);
+    }
+
+    private Candidate choosePlatform(List<Candidate> candidates, Platform requested) {
+        for (Candidate c : candidates) {
+            if (c.platform == null) {
+                JsonNode cfg = parse("config", readBlob(c.manifest.path("config"), "config"));
+                c.platform = new Platform(ConfigParser.text(cfg, "os"), ConfigParser.text(cfg, "architecture"),
+                        ConfigParser.text(cfg, "variant"));
+            }
+        }
+        Set<String> found = new LinkedHashSet<>();
+        candidates.forEach(c -> found.add(c.platform.toString()));
+        if (requested != null) {
+            for (Candidate c : candidates) {
+                if (requested.matches(c.platform)) {
+                    return c;
+                }
+            }
+            throw new ImageReadException(name + ": no image for platform " + requested + "; platforms found: "
+                    + String.join(", ", found));
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        for (Candidate c : candidates) {
+            if (DEFAULT_PLATFORM.matches(c.platform)) {
+                return c;
+            }
+        }
+        throw new ImageReadException(name + ": the index holds several platforms and none is linux/amd64 ("
+                + String.join(", ", found) + "); choose one with <platform> (imageHygiene.platform)");
+    }
+
+    private static Platform platformOf(JsonNode p) {
+        if (!p.isObject()) {
+            return null;
+        }
+        return new Platform(ConfigParser.text(p, "os"), ConfigParser.text(p, "architecture"),
+                ConfigParser.text(p, "variant"));
+    }
+
+    /** Reads a blob named by a descriptor and checks its size and digest. */
+    private byte[] readBlob(JsonNode descriptor, String what) {
+        String digest = descriptor.path("digest").asText(null);
+        String path = ArchivePaths.blobPath(digest);
+        if (path == null) {
+            throw new IntegrityException(name + ": " + what + " descriptor has a malformed digest '" + digest + "'");
+        }
+        byte[] data = source.read(path);
+        long size = descriptor.path("size").asLong(-1);
+        if (size >= 0 && size != data.length) {
+            throw new IntegrityException(name + ": " + what + " blob " + digest + " is " + data.length
+                    + " bytes, but its descriptor says " + size);
+        }
+        String actual = Digests.of(Digests.algorithmOf(digest), data);
+        if (!actual.equals(digest)) {
+            throw new IntegrityException(name + ": " + what + " blob " + digest + " does not match its digest: content is "
+                    + actual);
+        }
+        return data;
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------------------
+
+    /** Adds diff_ids and the history entry that made each layer (empty_layer entries own none). */
+    private List<LayerDescriptor> withConfig(List<LayerDescriptor> layers, ImageConfig config) {
+        List<String> diffIds = config.diffIds();
+        if (diffIds.size() != layers.size()) {
+            throw new IntegrityException(name + ": the config lists " + diffIds.size() + " diff_ids but the manifest has "
+                    + layers.size() + " layers");
+        }
+        List<HistoryEntry> owning = new ArrayList<>();
+        for (HistoryEntry h : config.history()) {
+            if (!h.emptyLayer()) {
+                owning.add(h);
+            }
+        }
+        List<LayerDescriptor> out = new ArrayList<>();
+        for (LayerDescriptor l : layers) {
+            int i = l.index() - 1;
+            // When the history and the layers disagree in count, history is matched from the top, where the
+            // image's own (most recent) steps are.
+            int h = owning.size() == layers.size() ? i : i - (layers.size() - owning.size());
+            HistoryEntry entry = h >= 0 && h < owning.size() ? owning.get(h) : null;
+            out.add(new LayerDescriptor(l.index(), l.archivePath(), l.digest(), l.size(), l.mediaType(), diffIds.get(i),
+                    entry));
+        }
+        return List.copyOf(out);
+    }
+
+    private JsonNode parse(String what, byte[] data) {
+        try {
+            JsonNode node = json.readTree(data);
+            if (node == null || node.isMissingNode()) {
+                throw new ImageReadException(name + ": " + what + " is empty, expected JSON");
+            }
+            return node;
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw new ImageReadException(name + ": " + what + " is not valid JSON: " + msg, e);
+        }
+    }
+}

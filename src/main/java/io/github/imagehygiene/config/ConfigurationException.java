@@ -1,0 +1,12 @@
+package io.github.imagehygiene.config;
+
+import io.github.imagehygiene.ImageHygieneException;
+
+/** A parameter the user set is invalid; the message names the parameter and the value. */
+public class ConfigurationException extends ImageHygieneException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.imagehygiene.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.RuleVerdict;
+
+/**
+ * The outcome of one check.
+ *
+ * @param analysis what was measured
+ * @param verdicts one per rule, in rule order
+ * @param verdict  FAIL when there is an ERROR finding
+ */
+public record CheckResult(ImageAnalysis analysis, List<RuleVerdict> verdicts, Verdict verdict) {
+
+    /** Every finding, in rule order. */
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>();
+        verdicts.forEach(v -> all.addAll(v.findings()));
+        return all;
+    }
+
+    public List<Finding> findings(Level level) {
+        return findings().stream().filter(f -> f.level() == level).toList();
+    }
+}

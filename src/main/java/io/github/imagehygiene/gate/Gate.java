@@ -1,0 +1,30 @@
+package io.github.imagehygiene.gate;
+
+import java.util.List;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.RuleVerdict;
+
+/** Decides pass or fail, and words the failure: every ERROR finding, numbered, in one message. */
+public final class Gate {
+    private Gate() {
+    }
+
+    public static CheckResult decide(ImageAnalysis analysis, List<RuleVerdict> verdicts) {
+        boolean failed = verdicts.stream().flatMap(v -> v.findings().stream()).anyMatch(f -> f.level() == Level.ERROR);
+        return new CheckResult(analysis, verdicts, failed ? Verdict.FAIL : Verdict.PASS);
+    }
+
+    /** "Image ... breaks 2 rules:\n  1. [maxSize] ...", for the build failure. */
+    public static String failureMessage(CheckResult result) {
+        List<Finding> errors = result.findings(Level.ERROR);
+        StringBuilder sb = new StringBuilder("Image ").append(result.analysis().image().source()).append(" has ")
+                .append(errors.size()).append(errors.size() == 1 ? " breach:" : " breaches:");
+        for (int i = 0; i < errors.size(); i++) {
+            sb.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
+        }
+        return sb.toString();
+    }
+}

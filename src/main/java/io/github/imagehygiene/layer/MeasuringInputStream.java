@@ -1,0 +1,86 @@
+package io.github.imagehygiene.layer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+
+/** Counts and hashes every byte that passes, and can hand a copy to a sink (the gzip estimator). */
+final class MeasuringInputStream extends FilterInputStream {
+    private final MessageDigest digest;
+    private final OutputStream tee;
+    private long count;
+    private byte[] skipBuffer;
+
+    MeasuringInputStream(InputStream in, MessageDigest digest, OutputStream tee) {
+        super(in);
+        this.digest = digest;
+        this.tee = tee;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+            digest.update((byte) b);
+            if (tee != null) {
+                tee.write(b);
+            }
+            count++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            digest.update(b, off, n);
+            if (tee != null) {
+                tee.write(b, off, n);
+            }
+            count += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        // Skipping would bypass the digest: read through instead.
+        if (skipBuffer == null) {
+            skipBuffer = new byte[1 << 16];
+        }
+        byte[] buf = skipBuffer;
+        long done = 0;
+        while (done < n) {
+            int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+            if (r < 0) {
+                break;
+            }
+            done += r;
+        }
+        return done;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    long count() {
+        return count;
+    }
+
+    MessageDigest digest() {
+        return digest;
+    }
+
+    /** Reads to the end, so that counts and digests cover the whole stream (tar padding included). */
+    void drain() throws IOException {
+        byte[] buf = new byte[1 << 16];
+        while (read(buf, 0, buf.length) >= 0) {
+            // counting
+        }
+    }
+}

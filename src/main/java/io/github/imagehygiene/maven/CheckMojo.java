@@ -1,0 +1,172 @@
+package io.github.imagehygiene.maven;
+
+import java.io.File;
+import java.util.Map;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import io.github.imagehygiene.ImageHygieneCheck;
+import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.gate.Gate;
+import io.github.imagehygiene.gate.Verdict;
+
+/**
+ * Checks the container image the build produced against size budgets and hygiene rules, and fails the build with a
+ * numbered list of every breach. Writes {@code report.json} to {@link #reportDirectory}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+public class CheckMojo extends AbstractImageHygieneMojo {
+    /** Jib's {@code buildTar} output, checked when {@link #image} is not set. */
+    static final String JIB_DEFAULT_TAR = "jib-image.tar";
+
+    /**
+     * The image: an archive ({@code docker save}, OCI layout tar, Jib {@code buildTar}), an OCI layout folder
+     * ({@code PATH:TAG} picks a tag), or {@code docker://NAME[:TAG|@DIGEST]} read from a Docker daemon. Default:
+     * {@code ${project.build.directory}/jib-image.tar}.
+     *
+     * <pre>{@code <image>${project.build.directory}/jib-image.tar</image>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "image")
+    private String image;
+
+    /**
+     * The platform to check in a multi-platform index. Default: the only one, else {@code linux/amd64}.
+     *
+     * <pre>{@code <platform>linux/arm64</platform>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "platform")
+    private String platform;
+
+    /**
+     * The Docker daemon for {@code docker://} images. Default: {@code DOCKER_HOST}, else the platform's socket.
+     *
+     * <pre>{@code <dockerHost>unix:///var/run/docker.sock</dockerHost>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "dockerHost")
+    private String dockerHost;
+
+    /**
+     * Budget for the uncompressed image (what {@code docker images} shows). Units: B, KB, MB, GB (1000) and KiB, MiB,
+     * GiB (1024).
+     *
+     * <pre>{@code <maxSize>300MB</maxSize>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "maxSize")
+    private String maxSize;
+
+    /**
+     * Budget for what a registry push transfers (gzip-estimated for layers stored uncompressed).
+     *
+     * <pre>{@code <maxCompressedSize>120MB</maxCompressedSize>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "maxCompressedSize")
+    private String maxCompressedSize;
+
+    /**
+     * Budget for any one layer, uncompressed.
+     *
+     * <pre>{@code <maxLayerSize>100MiB</maxLayerSize>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "maxLayerSize")
+    private String maxLayerSize;
+
+    /**
+     * The most layers the image may have.
+     *
+     * <pre>{@code <maxLayers>20</maxLayers>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "maxLayers")
+    private Integer maxLayers;
+
+    /**
+     * The level of each rule by id: {@code ERROR} fails the build, {@code WARN} logs a warning, {@code OFF} skips it.
+     *
+     * <pre>{@code
+     * <levels>
+     *   <maxLayers>WARN</maxLayers>
+     *   <maxCompressedSize>OFF</maxCompressedSize>
+     * </levels>
+     * }</pre>
+     */
+    @Parameter
+    private Map<String, String> levels;
+
+    /**
+     * Whether ERROR findings fail the build; when false they are logged and the report says FAIL.
+     *
+     * <pre>{@code <failOnError>false</failOnError>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "failOnError", defaultValue = "true")
+    private boolean failOnError;
+
+    /**
+     * Where report.json is written.
+     *
+     * <pre>{@code <reportDirectory>${project.build.directory}/image-hygiene</reportDirectory>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "reportDirectory", defaultValue = "${project.build.directory}/image-hygiene")
+    private File reportDirectory;
+
+    /**
+     * How many layers are read at once; 0 means one per processor.
+     *
+     * <pre>{@code <threads>2</threads>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "threads", defaultValue = "0")
+    private int threads;
+
+    /**
+     * Whether to estimate the gzip size of layers stored uncompressed (legacy {@code docker save}); costs a deflate
+     * pass over them. When false, such layers count at their stored size.
+     *
+     * <pre>{@code <estimateCompressedSize>false</estimateCompressedSize>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "estimateCompressedSize", defaultValue = "true")
+    private boolean estimateCompressedSize;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    @Override
+    protected void executeCheck() throws MojoExecutionException, MojoFailureException {
+        CheckConfiguration config = CheckConfiguration.builder()
+                .image(image != null && !image.isBlank() ? image : defaultImage())
+                .platform(platform)
+                .dockerHost(dockerHost)
+                .maxSize(maxSize)
+                .maxCompressedSize(maxCompressedSize)
+                .maxLayerSize(maxLayerSize)
+                .maxLayers(maxLayers)
+                .levels(levels)
+                .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+                .estimateCompressedSize(estimateCompressedSize)
+                .reportDirectory(reportDirectory.toPath())
+                .toolVersion(pluginVersion)
+                .build();
+        CheckResult result = new ImageHygieneCheck(config, logSink()).run();
+        if (result.verdict() == Verdict.FAIL) {
+            if (failOnError) {
+                throw new MojoFailureException(Gate.failureMessage(result));
+            }
+            getLog().error(Gate.failureMessage(result) + " (failOnError is false: the build goes on)");
+        }
+    }
+
+    private String defaultImage() throws MojoExecutionException {
+        File jib = new File(buildDirectory, JIB_DEFAULT_TAR);
+        if (!jib.isFile()) {
+            throw new MojoExecutionException("No image to check: " + jib + " (Jib's buildTar output) does not exist;"
+                    + " run jib:buildTar first, or set <image> / -DimageHygiene.image to an archive, an OCI layout"
+                    + " folder or docker://NAME:TAG");
+        }
+        return jib.getPath();
+    }
+}

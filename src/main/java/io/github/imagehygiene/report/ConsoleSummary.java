@@ -1,0 +1,53 @@
+package io.github.imagehygiene.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.archive.Digests;
+import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.image.Image;
+import io.github.imagehygiene.rules.RuleVerdict;
+
+/** The console summary: one row per layer, totals, and each rule's verdict. */
+public final class ConsoleSummary {
+    private static final int CREATED_BY_WIDTH = 60;
+
+    private ConsoleSummary() {
+    }
+
+    public static List<String> lines(CheckResult result) {
+        ImageAnalysis a = result.analysis();
+        Image image = a.image();
+        List<String> out = new ArrayList<>();
+        out.add("Image " + image.source() + " (" + image.format().id() + ", " + image.platform() + ")");
+        out.add("  digest " + image.digest() + (image.repoTags().isEmpty() ? "" : ", tags " + String.join(" ",
+                image.repoTags())));
+        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7s  %s", "#", "SIZE", "COMPRESSED", "FILES",
+                "CREATED BY"));
+        for (LayerSummary l : a.layers()) {
+            out.add(String.format(Locale.ROOT, "  %4d  %10s  %10s  %7d  %s", l.index(), ByteSize.human(l.size()),
+                    ByteSize.human(l.compressedSize()), l.files(), cut(l.instruction(), l.digest())));
+        }
+        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7d  %d %s%s", "all", ByteSize.human(a.size()),
+                ByteSize.human(a.compressedSize()), a.layers().stream().mapToInt(LayerSummary::files).sum(),
+                a.layers().size(), a.layers().size() == 1 ? "layer" : "layers", a.compressedEstimated() ? "; compressed sizes of uncompressed layers are gzip estimates"
+                        : ""));
+        out.add("  Rules:");
+        int width = result.verdicts().stream().mapToInt(v -> v.rule().length()).max().orElse(0);
+        for (RuleVerdict v : result.verdicts()) {
+            out.add(String.format(Locale.ROOT, "    %-7s  %-" + width + "s  %s", v.status().name().replace('_', ' '),
+                    v.rule(), v.summary()));
+        }
+        out.add("  Verdict: " + result.verdict());
+        return out;
+    }
+
+    private static String cut(String instruction, String digest) {
+        String s = instruction.isEmpty() ? "(no history) " + Digests.shortForm(digest) : instruction;
+        return s.length() <= CREATED_BY_WIDTH ? s : s.substring(0, CREATED_BY_WIDTH - 3) + "...";
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.imagehygiene.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.image.Image;
+import io.github.imagehygiene.rules.RuleVerdict;
+
+/**
+ * Writes {@code report.json} (format: docs/report-format.md). No timestamps and a fixed field order, so the same
+ * input always gives the same bytes.
+ */
+public final class JsonReport {
+    public static final String FILE_NAME = "report.json";
+    public static final String TOOL_NAME = "image-hygiene-maven-plugin";
+
+    private JsonReport() {
+    }
+
+    public static ObjectNode toJson(CheckResult result, String toolVersion) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.putObject("tool").put("name", TOOL_NAME).put("version", toolVersion);
+        ImageAnalysis a = result.analysis();
+        Image image = a.image();
+        ObjectNode img = root.putObject("image");
+        img.put("source", image.source()).put("format", image.format().id()).put("digest", image.digest())
+                .put("configDigest", image.configDigest()).put("platform", image.platform().toString());
+        ArrayNode tags = img.putArray("repoTags");
+        image.repoTags().forEach(tags::add);
+        root.putObject("size").put("uncompressed", a.size()).put("compressed", a.compressedSize())
+                .put("compressedEstimated", a.compressedEstimated()).put("content", a.contentSize());
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSummary l : a.layers()) {
+            layers.addObject().put("index", l.index()).put("digest", l.digest()).put("diffId", l.diffId())
+                    .put("compressedSize", l.compressedSize()).put("blobSize", l.blobSize())
+                    .put("compression", l.compression()).put("size", l.size()).put("contentSize", l.contentSize())
+                    .put("files", l.files()).put("createdBy", l.createdBy());
+        }
+        ArrayNode rules = root.putArray("rules");
+        for (RuleVerdict v : result.verdicts()) {
+            rules.addObject().put("rule", v.rule()).put("level", v.level().name()).put("status", v.status().name())
+                    .put("summary", v.summary());
+        }
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : result.findings()) {
+            findings.addObject().put("rule", f.rule()).put("level", f.level().name()).put("message", f.message());
+        }
+        root.put("verdict", result.verdict().name());
+        return root;
+    }
+
+    /** Writes the report into {@code directory} (created if needed) and returns its path. */
+    public static Path write(CheckResult result, String toolVersion, Path directory) throws IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        String text = new ObjectMapper().writer(printer).writeValueAsString(toJson(result, toolVersion)) + "\n";
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE_NAME);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.imagehygiene.rules;
+
+import java.util.List;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.findings.Level;
+
+/**
+ * {@code maxSize}: the image's uncompressed size (the sum of its layers' tar streams, what {@code docker images}
+ * shows) must not exceed the budget. A breach names the three largest layers, the places to start trimming.
+ */
+public final class MaxSizeRule implements Rule {
+    public static final String ID = "maxSize";
+    private final ByteSize limit;
+
+    /** @param limit the budget, or null for no budget */
+    public MaxSizeRule(ByteSize limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Level defaultLevel() {
+        return Level.ERROR;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ImageAnalysis analysis) {
+        if (limit == null) {
+            return RuleOutcome.notConfigured(ByteSize.human(analysis.size()) + ", no budget set");
+        }
+        long size = analysis.size();
+        String summary = limit.formatLike(size) + " of " + limit;
+        if (size <= limit.bytes()) {
+            return RuleOutcome.of(summary, List.of());
+        }
+        return RuleOutcome.of(summary, List.of("image is " + limit.formatLike(size) + ", "
+                + limit.formatLike(size - limit.bytes()) + " over the budget of " + limit + "; largest layers: "
+                + LayerList.largest(analysis.layers(), LayerSummary::size, limit)));
+    }
+}
