@@ -28,6 +28,7 @@ public record LayerSummary(int index, String digest, String diffId, long blobSiz
                 s = "RUN " + s;
             }
         }
-        return s.replaceAll("\\s+", " ");
+        // Docker's legacy builder names copied content by a 64-hex hash; 12 digits identify it, as docker does.
+        return s.replaceAll("\\s+", " ").replaceAll("\\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\\b", "$1:$2");
     }
 }

@@ -1,0 +1,239 @@
+package io.github.imagehygiene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.gate.Gate;
+import io.github.imagehygiene.gate.Verdict;
+import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.testing.Fixtures;
+
+/** The whole check on real images: budgets, levels, the gate's message and report.json. */
+class ImageHygieneCheckTest {
+    private static final String BUSYBOX_LARGEST = "#1 2.0 MB (COPY file:73e2b2d48642 in /bin/busybox),"
+            + " #2 0.1 MB (/bin/busybox --install -s /bin), #3 0.1 MB (RUN mkdir -p /app/data && echo hello >"
+            + " /app/hel...)";
+
+    @TempDir
+    Path reports;
+
+    private final List<String> info = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private CheckResult run(CheckConfiguration.Builder builder) {
+        LogSink log = new LogSink() {
+            @Override
+            public void info(String message) {
+                info.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+        };
+        return new ImageHygieneCheck(builder.reportDirectory(reports).toolVersion("1.2.3").build(), log).run();
+    }
+
+    private static CheckConfiguration.Builder busybox() {
+        return CheckConfiguration.builder().image(Fixtures.image("busybox-app.docker.tar").toString());
+    }
+
+    @Test
+    void sizeBudgetBreachNamesTheLargestLayers() {
+        CheckResult result = run(busybox().maxSize("1MB"));
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.findings()).containsExactly(new Finding("maxSize", Level.ERROR,
+                "image is 2.2 MB, 1.2 MB over the budget of 1 MB; largest layers: " + BUSYBOX_LARGEST));
+        assertThat(Gate.failureMessage(result)).isEqualTo("Image " + Fixtures.image("busybox-app.docker.tar")
+                + " has 1 breach:" + System.lineSeparator() + "  1. [maxSize] image is 2.2 MB, 1.2 MB over the budget"
+                + " of 1 MB; largest layers: " + BUSYBOX_LARGEST);
+    }
+
+    @Test
+    void everyBreachIsListedNumbered() {
+        CheckResult result = run(busybox().maxSize("2MiB").maxLayerSize("100KiB").maxLayers(3)
+                .maxCompressedSize("500KB"));
+        String source = Fixtures.image("busybox-app.docker.tar").toString();
+        assertThat(result.findings()).extracting(Finding::toString).containsExactly(
+                "[maxSize] image is 2.1 MiB, 0.1 MiB over the budget of 2 MiB; largest layers: #1 1.9 MiB (COPY"
+                        + " file:73e2b2d48642 in /bin/busybox), #2 0.1 MiB (/bin/busybox --install"
+                        + " -s /bin), #3 0.1 MiB (RUN mkdir -p /app/data && echo hello > /app/hel...)",
+                "[maxCompressedSize] image is " + kb(result.analysis().compressedSize()) + " compressed (gzip"
+                        + " estimate), " + kb(result.analysis().compressedSize() - 500_000) + " over the budget of"
+                        + " 500 KB; largest layers: #1 " + kb(result.analysis().layers().get(0).compressedSize())
+                        + " (COPY file:73e2b2d48642 in /bin/busybox), #2 "
+                        + kb(result.analysis().layers().get(1).compressedSize()) + " (/bin/busybox --install -s"
+                        + " /bin), #3 " + kb(result.analysis().layers().get(2).compressedSize())
+                        + " (RUN mkdir -p /app/data && echo hello > /app/hel...)",
+                "[maxLayerSize] layer #1 1938.0 KiB (COPY file:73e2b2d48642 in /bin/busybox) is 1838.0 KiB"
+                        + " over the budget of 100 KiB for one layer",
+                "[maxLayerSize] layer #2 135.5 KiB (/bin/busybox --install -s /bin) is 35.5 KiB over the budget of"
+                        + " 100 KiB for one layer",
+                "[maxLayerSize] layer #3 103.5 KiB (RUN mkdir -p /app/data && echo hello > /app/hel...) is 3.5 KiB"
+                        + " over the budget of 100 KiB for one layer",
+                "[maxLayers] image has 4 layers, 1 over the limit of 3; join consecutive RUN instructions with '&&'"
+                        + " and use a multi-stage build to copy only the result");
+        assertThat(Gate.failureMessage(result).split(System.lineSeparator())).hasSize(7)
+                .startsWith("Image " + source + " has 6 breaches:")
+                .contains("  6. [maxLayers] image has 4 layers, 1 over the limit of 3; join consecutive RUN"
+                        + " instructions with '&&' and use a multi-stage build to copy only the result");
+    }
+
+    private static String kb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1000.0);
+    }
+
+    @Test
+    void withinBudgetPasses() {
+        CheckResult result = run(busybox().maxSize("3MB").maxLayers(4).maxLayerSize("2MB"));
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.verdicts()).extracting(RuleVerdict::rule, RuleVerdict::status, RuleVerdict::summary)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("maxSize", RuleVerdict.Status.PASS, "2.2 MB of 3 MB"),
+                        org.assertj.core.groups.Tuple.tuple("maxCompressedSize", RuleVerdict.Status.NOT_SET,
+                                kbHuman(result.analysis().compressedSize()) + " (gzip estimate), no budget set"),
+                        org.assertj.core.groups.Tuple.tuple("maxLayerSize", RuleVerdict.Status.PASS,
+                                "largest layer 2.0 MB of 2 MB"),
+                        org.assertj.core.groups.Tuple.tuple("maxLayers", RuleVerdict.Status.PASS, "4 of 4 layers"));
+    }
+
+    private static String kbHuman(long bytes) {
+        return bytes >= 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1e3);
+    }
+
+    @Test
+    void warnLevelLogsAndPasses() {
+        CheckResult result = run(busybox().maxSize("1MB").levels(Map.of("maxSize", "warn")));
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(warnings).containsExactly("[maxSize] image is 2.2 MB, 1.2 MB over the budget of 1 MB; largest"
+                + " layers: " + BUSYBOX_LARGEST);
+        assertThat(info).contains("    WARN     maxSize            2.2 MB of 1 MB");
+    }
+
+    @Test
+    void offLevelDoesNotRunTheRule() {
+        CheckResult result = run(busybox().maxSize("1MB").levels(Map.of("maxSize", "OFF")));
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.verdicts().get(0).status()).isEqualTo(RuleVerdict.Status.OFF);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void unknownRuleInLevels() {
+        assertThatThrownBy(() -> run(busybox().levels(Map.of("maxSise", "WARN"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Unknown rule 'maxSise' in <levels>; known rules: maxCompressedSize, maxLayerSize,"
+                        + " maxLayers, maxSize");
+    }
+
+    @Test
+    void badLevel() {
+        assertThatThrownBy(() -> run(busybox().levels(Map.of("maxSize", "FATAL"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid level for rule maxSize: 'FATAL'; use ERROR, WARN or OFF");
+    }
+
+    @Test
+    void badPlatform() {
+        assertThatThrownBy(() -> run(busybox().platform("amd64")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid value for platform: 'amd64' is not os/architecture[/variant], e.g. linux/amd64 or"
+                        + " linux/arm/v7");
+    }
+
+    @Test
+    void consoleSummaryHasARowPerLayer() {
+        run(CheckConfiguration.builder().image(Fixtures.image("tiny.oci.tar").toString()).maxSize("1MB"));
+        String source = Fixtures.image("tiny.oci.tar").toString();
+        assertThat(info).containsSequence(
+                "Image " + source + " (oci-archive, linux/amd64)",
+                "  digest " + Fixtures.expected("tiny.oci.manifestDigest") + ", tags 1.0",
+                "     #        SIZE  COMPRESSED    FILES  CREATED BY",
+                "     1      5.1 KB       229 B        2  COPY file:20a6fed4d235 in /data/small.txt",
+                "     2     14.3 KB       269 B        2  COPY file:b373a819b97e in /data/medium.txt",
+                "     3     43.0 KB       370 B        2  COPY file:ee399bfb1bf8 in /data/large.txt",
+                "   all     62.5 KB       868 B        6  3 layers",
+                "  Rules:",
+                "    PASS     maxSize            62.5 KB of 1 MB",
+                "    NOT SET  maxCompressedSize  868 B, no budget set",
+                "    NOT SET  maxLayerSize       largest layer 43.0 KB, no budget set",
+                "    NOT SET  maxLayers          3 layers, no limit set",
+                "  Verdict: PASS",
+                "Report: " + reports.resolve("report.json"));
+    }
+
+    @Test
+    void reportIsByteIdenticalForTheSameInput() throws IOException {
+        run(busybox().maxSize("1MB"));
+        byte[] first = Files.readAllBytes(reports.resolve("report.json"));
+        run(busybox().maxSize("1MB"));
+        assertThat(Files.readAllBytes(reports.resolve("report.json"))).isEqualTo(first);
+    }
+
+    @Test
+    void reportHasTheDocumentedShape() throws IOException {
+        CheckResult result = run(busybox().maxSize("1MB"));
+        JsonNode r = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertThat(r.path("tool").path("name").asText()).isEqualTo("image-hygiene-maven-plugin");
+        assertThat(r.path("tool").path("version").asText()).isEqualTo("1.2.3");
+        assertThat(r.path("image").path("source").asText()).isEqualTo(Fixtures.image("busybox-app.docker.tar")
+                .toString());
+        assertThat(r.path("image").path("format").asText()).isEqualTo("docker-archive");
+        assertThat(r.path("image").path("digest").asText()).isEqualTo(Fixtures.expected("busybox-app.docker.configDigest"));
+        assertThat(r.path("image").path("platform").asText()).isEqualTo("linux/amd64");
+        assertThat(r.path("image").path("repoTags").get(0).asText()).isEqualTo("image-hygiene/busybox-app:1.0");
+        assertThat(r.path("size").path("uncompressed").asLong()).isEqualTo(2231808L);
+        assertThat(r.path("size").path("content").asLong()).isEqualTo(1982256L + 102406L);
+        assertThat(r.path("size").path("compressed").asLong()).isEqualTo(result.analysis().compressedSize());
+        JsonNode layers = r.path("layers");
+        assertThat(layers).hasSize(4);
+        List<Long> sizes = Fixtures.expectedLongs("busybox-app.docker.uncompressedSizes");
+        List<String> diffIds = Fixtures.expectedList("busybox-app.docker.diffIds", ",");
+        List<Long> files = Fixtures.expectedLongs("busybox-app.docker.files");
+        long sum = 0;
+        for (int i = 0; i < 4; i++) {
+            JsonNode l = layers.get(i);
+            assertThat(l.path("index").asInt()).isEqualTo(i + 1);
+            assertThat(l.path("digest").asText()).isEqualTo(diffIds.get(i));
+            assertThat(l.path("diffId").asText()).isEqualTo(diffIds.get(i));
+            assertThat(l.path("size").asLong()).isEqualTo(sizes.get(i));
+            assertThat(l.path("blobSize").asLong()).isEqualTo(sizes.get(i));
+            assertThat(l.path("files").asLong()).isEqualTo(files.get(i));
+            assertThat(l.path("createdBy").asText()).isEqualTo(Fixtures.expectedList("busybox-app.docker.createdBy",
+                    "|").get(i));
+            sum += l.path("size").asLong();
+        }
+        assertThat(r.path("size").path("uncompressed").asLong()).isEqualTo(sum);
+        assertThat(r.path("findings")).hasSize(1);
+        assertThat(r.path("findings").get(0).path("rule").asText()).isEqualTo("maxSize");
+        assertThat(r.path("findings").get(0).path("level").asText()).isEqualTo("ERROR");
+        assertThat(r.path("findings").get(0).path("message").asText()).isEqualTo("image is 2.2 MB, 1.2 MB over the"
+                + " budget of 1 MB; largest layers: " + BUSYBOX_LARGEST);
+        assertThat(r.path("verdict").asText()).isEqualTo("FAIL");
+    }
+}
