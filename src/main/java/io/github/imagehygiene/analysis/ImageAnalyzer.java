@@ -26,7 +26,8 @@ public final class ImageAnalyzer {
             verify(image.source(), d, s);
             layers.add(new LayerSummary(d.index(), d.digest() != null ? d.digest() : s.blobDigest(), s.diffId(),
                     s.blobSize(), s.compressedSize(), s.compression().id(), s.size(), s.contentSize(),
-                    s.entries().size(), d.createdBy()));
+                    s.entries().size(), d.createdBy(),
+                    d.history() == null || d.history().comment() == null ? "" : d.history().comment()));
             size += s.size();
             compressed += s.compressedSize();
             content += s.contentSize();

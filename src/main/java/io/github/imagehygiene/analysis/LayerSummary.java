@@ -13,13 +13,20 @@ package io.github.imagehygiene.analysis;
  * @param contentSize    sum of entry sizes (dive's layer size)
  * @param files          number of tar entries
  * @param createdBy      the history's created_by, or ""
+ * @param comment        the history's comment, or "" (Jib names its layers there: dependencies, classes...)
  */
 public record LayerSummary(int index, String digest, String diffId, long blobSize, long compressedSize,
-        String compression, long size, long contentSize, int files, String createdBy) {
+        String compression, long size, long contentSize, int files, String createdBy, String comment) {
 
-    /** created_by without the shell wrapper Docker adds: "/bin/sh -c #(nop) COPY x" → "COPY x". */
+    /**
+     * created_by without the shell wrapper Docker adds ("/bin/sh -c #(nop) COPY x" → "COPY x"); for Jib, which writes
+     * the same created_by for every layer, with the layer's name from the comment.
+     */
     public String instruction() {
         String s = createdBy.strip();
+        if (s.startsWith("jib-") && !comment.isBlank()) {
+            return s + ": " + comment.strip();
+        }
         if (s.startsWith("/bin/sh -c ")) {
             s = s.substring("/bin/sh -c ".length()).strip();
             if (s.startsWith("#(nop)")) {
