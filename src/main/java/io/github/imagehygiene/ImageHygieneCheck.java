@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,6 +23,7 @@ import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.gate.Gate;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.LayerDescriptor;
+import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;
 import io.github.imagehygiene.report.ConsoleSummary;
@@ -61,7 +64,7 @@ public final class ImageHygieneCheck {
     public CheckResult run() {
         List<Rule> rules = rules(config);
         checkRuleIds(rules);
-        ImageAnalysis analysis = analyse();
+        ImageAnalysis analysis = analyse(collectors(rules));
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
         CheckResult result = Gate.decide(analysis, verdicts);
         ConsoleSummary.lines(result).forEach(log::info);
@@ -80,10 +83,15 @@ public final class ImageHygieneCheck {
         return result;
     }
 
-    /** Reads and measures the image, without rules. */
+    /** Reads and measures the image, without rules and without reading any file's content. */
     public ImageAnalysis analyse() {
+        return analyse(List.of());
+    }
+
+    /** Reads and measures the image, feeding the given collectors during the layer pass. */
+    public ImageAnalysis analyse(List<ContentCollector<?>> collectors) {
         Location location = Location.parse(config.image());
-        LayerScanner scanner = new LayerScanner(config.estimateCompressedSize());
+        LayerScanner scanner = new LayerScanner(config.estimateCompressedSize(), collectors);
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path, config.dockerHost(), scanner)) {
             Image image = ImageResolver.resolve(source, config.platform(), location.tag);
             log.debug("Resolved " + image.format().id() + " image " + image.digest() + " with " + image.layers().size()
@@ -95,6 +103,17 @@ public final class ImageHygieneCheck {
             List<LayerScan> scans = source.scan(paths, config.threads());
             return ImageAnalyzer.analyze(image, scans);
         }
+    }
+
+    /** The collectors of the rules that run, each id once. */
+    private List<ContentCollector<?>> collectors(List<Rule> rules) {
+        Map<String, ContentCollector<?>> byId = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            if (config.levels().getOrDefault(rule.id(), rule.defaultLevel()) != Level.OFF) {
+                rule.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     private void checkRuleIds(List<Rule> rules) {

@@ -1,21 +1,93 @@
 package io.github.imagehygiene.analysis;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.layer.LayerScan;
+import io.github.imagehygiene.layer.LayeredFilesystem;
 
 /**
- * Everything measured about one image; the input of every rule.
- *
- * @param image               the image model
- * @param layers              per-layer numbers, bottom first
- * @param scans               per-layer entries, same order
- * @param size                uncompressed bytes, the sum of the layers' tar streams (what {@code docker images} shows)
- * @param compressedSize      what a registry push transfers
- * @param compressedEstimated whether some layer's compressed size is a gzip estimate
- * @param contentSize         sum of all entries' sizes
+ * Everything measured about one image; the input of every rule. Further analyses (efficiency, base image, packages)
+ * are derived on demand, once, and shared by the rules that need them.
  */
-public record ImageAnalysis(Image image, List<LayerSummary> layers, List<LayerScan> scans, long size,
-        long compressedSize, boolean compressedEstimated, long contentSize) {
+public final class ImageAnalysis {
+    private final Image image;
+    private final List<LayerSummary> layers;
+    private final List<LayerScan> scans;
+    private final long size;
+    private final long compressedSize;
+    private final boolean compressedEstimated;
+    private final long contentSize;
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
+    private LayeredFilesystem filesystem;
+
+    /**
+     * @param image               the image model
+     * @param layers              per-layer numbers, bottom first
+     * @param scans               per-layer entries and collected content, same order
+     * @param size                uncompressed bytes, the sum of the layers' tar streams
+     * @param compressedSize      what a registry push transfers
+     * @param compressedEstimated whether some layer's compressed size is a gzip estimate
+     * @param contentSize         sum of all entries' sizes
+     */
+    public ImageAnalysis(Image image, List<LayerSummary> layers, List<LayerScan> scans, long size,
+            long compressedSize, boolean compressedEstimated, long contentSize) {
+        this.image = image;
+        this.layers = List.copyOf(layers);
+        this.scans = List.copyOf(scans);
+        this.size = size;
+        this.compressedSize = compressedSize;
+        this.compressedEstimated = compressedEstimated;
+        this.contentSize = contentSize;
+    }
+
+    public Image image() {
+        return image;
+    }
+
+    public List<LayerSummary> layers() {
+        return layers;
+    }
+
+    public List<LayerScan> scans() {
+        return scans;
+    }
+
+    /** Uncompressed bytes: what {@code docker images} shows. */
+    public long size() {
+        return size;
+    }
+
+    public long compressedSize() {
+        return compressedSize;
+    }
+
+    public boolean compressedEstimated() {
+        return compressedEstimated;
+    }
+
+    public long contentSize() {
+        return contentSize;
+    }
+
+    /** The final filesystem, whiteouts applied; built on first use. */
+    public synchronized LayeredFilesystem filesystem() {
+        if (filesystem == null) {
+            filesystem = LayeredFilesystem.build(scans);
+        }
+        return filesystem;
+    }
+
+    /** A derived analysis, computed on first use and kept: {@code analysis.derived(Efficiency.class, Efficiency::of)}. */
+    public <T> T derived(Class<T> type, Function<ImageAnalysis, T> compute) {
+        Object value = derived.get(type);
+        if (value == null) {
+            value = compute.apply(this);
+            derived.put(type, value);
+        }
+        return type.cast(value);
+    }
 }

@@ -20,12 +20,24 @@ import io.github.imagehygiene.archive.Digests;
 public final class LayerScanner implements BlobScanner<LayerScan> {
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
+    /** Files up to this size are copied when several collectors want them. */
+    private static final int SHARED_COPY_LIMIT = 8 * 1024 * 1024;
 
     private final boolean estimateGzip;
+    private final List<ContentCollector<?>> collectors;
 
     /** @param estimateGzip whether to estimate the pushed size of uncompressed blobs (costs a deflate pass) */
     public LayerScanner(boolean estimateGzip) {
+        this(estimateGzip, List.of());
+    }
+
+    /**
+     * @param estimateGzip whether to estimate the pushed size of uncompressed blobs (costs a deflate pass)
+     * @param collectors   readers of chosen files' content, fed during the same pass
+     */
+    public LayerScanner(boolean estimateGzip, List<ContentCollector<?>> collectors) {
         this.estimateGzip = estimateGzip;
+        this.collectors = List.copyOf(collectors);
     }
 
     @Override
@@ -35,6 +47,7 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         Compression compression = Compression.detect(buffered);
         GzipSizeEstimator estimator = compression == Compression.NONE && estimateGzip ? new GzipSizeEstimator() : null;
         List<FileEntry> entries = new ArrayList<>();
+        List<Collected> collected = new ArrayList<>();
         long contentSize = 0;
         MeasuringInputStream tar;
         try {
@@ -45,6 +58,9 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
                 FileEntry entry = toEntry(e);
                 contentSize += entry.size();
                 entries.add(entry);
+                if (entry.type() == EntryType.FILE && !collectors.isEmpty()) {
+                    collect(entry, in, collected);
+                }
             }
             if (entries.isEmpty() && tar.count() == 0) {
                 throw new IOException("the layer is empty, not a tar archive");
@@ -60,7 +76,77 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         }
         long estimate = estimator == null ? -1 : estimator.finish();
         return new LayerScan(Digests.format("sha256", blob.digest()), blob.count(), compression,
-                Digests.format("sha256", tar.digest()), tar.count(), estimate, contentSize, List.copyOf(entries));
+                Digests.format("sha256", tar.digest()), tar.count(), estimate, contentSize, List.copyOf(entries),
+                List.copyOf(collected));
+    }
+
+    /**
+     * Feeds one file to the collectors that want it. The tar stream cannot rewind: when several want the same file
+     * they share a copy, bounded by {@link #SHARED_COPY_LIMIT}; a larger file goes to the first one only (collectors
+     * of large files, such as jars, are shared by the analyses that need them).
+     */
+    private void collect(FileEntry entry, InputStream in, List<Collected> out) throws IOException {
+        List<ContentCollector<?>> wanting = new ArrayList<>();
+        for (ContentCollector<?> c : collectors) {
+            if (c.wants(entry.path(), entry.size())) {
+                wanting.add(c);
+            }
+        }
+        if (wanting.isEmpty()) {
+            return;
+        }
+        GuardedInputStream source = new GuardedInputStream(in);
+        byte[] shared = wanting.size() > 1 && entry.size() <= SHARED_COPY_LIMIT
+                ? source.readNBytes((int) entry.size()) : null;
+        for (ContentCollector<?> c : shared != null ? wanting : wanting.subList(0, 1)) {
+            InputStream content = shared != null ? new java.io.ByteArrayInputStream(shared) : source;
+            try {
+                Object value = c.collect(entry, content);
+                if (value != null) {
+                    out.add(new Collected(c.id(), entry.path(), value));
+                }
+            } catch (IOException | RuntimeException e) {
+                // A file the collector cannot parse (a damaged jar, binary where text was expected) is skipped;
+                // a failure of the layer stream itself ends the scan.
+                if (source.failure != null) {
+                    throw source.failure;
+                }
+            }
+        }
+    }
+
+    /** Remembers failures of the layer stream, so they are not mistaken for a collector's parse errors. */
+    private static final class GuardedInputStream extends java.io.FilterInputStream {
+        IOException failure;
+
+        GuardedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            // the tar stream belongs to the scanner
+        }
     }
 
     private static String message(Exception e) {

@@ -1,0 +1,28 @@
+package io.github.imagehygiene.layer;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads the content of chosen files during the one pass over a layer, so that analyses needing content (os-release,
+ * package databases, jars, secrets) never read a layer twice. Layers are scanned in parallel: implementations must
+ * be thread-safe, and bounded: read only what they need.
+ *
+ * @param <T> what is kept per file
+ */
+public interface ContentCollector<T> {
+    /** Names the results; unique among the collectors of one run. */
+    String id();
+
+    /** Whether this regular file's content is wanted; called for every file of every layer, so it must be cheap. */
+    boolean wants(String path, long size);
+
+    /**
+     * Reads what it needs of one file.
+     *
+     * @param content ends where the file ends; need not be read to the end; must not be closed
+     * @return what to keep, or null for nothing
+     * @throws IOException when the content is unreadable; the file is then skipped, the layer scan goes on
+     */
+    T collect(FileEntry entry, InputStream content) throws IOException;
+}
