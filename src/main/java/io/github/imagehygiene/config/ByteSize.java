@@ -126,6 +126,15 @@ public final class ByteSize {
         return format(value, u);
     }
 
+    /**
+     * Like {@link #formatLike(long)}, but a value below one unit steps down to the largest unit that keeps it at
+     * least 1 ("138.8 KB" rather than "0.1 MB"), for lists of parts where precision matters more than one unit.
+     */
+    public String formatCompact(long value) {
+        Unit u = unit == Unit.B ? bestUnit(value, false) : unit;
+        return format(value, value < u.factor ? bestUnit(value, unit.binary()) : u);
+    }
+
     /** Formats with one decimal in the given unit: "161.1 MB"; plain bytes without decimals. */
     public static String format(long value, Unit unit) {
         if (unit == Unit.B) {

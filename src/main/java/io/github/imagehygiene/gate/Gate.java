@@ -17,7 +17,7 @@ public final class Gate {
         return new CheckResult(analysis, verdicts, failed ? Verdict.FAIL : Verdict.PASS);
     }
 
-    /** "Image ... breaks 2 rules:\n  1. [maxSize] ...", for the build failure. */
+    /** "Image ... has 2 breaches:\n  1. [maxSize] ...", for the build failure. */
     public static String failureMessage(CheckResult result) {
         List<Finding> errors = result.findings(Level.ERROR);
         StringBuilder sb = new StringBuilder("Image ").append(result.analysis().image().source()).append(" has ")

@@ -51,8 +51,8 @@ public class CheckMojo extends AbstractImageHygieneMojo {
     private String dockerHost;
 
     /**
-     * Budget for the uncompressed image (what {@code docker images} shows). Units: B, KB, MB, GB (1000) and KiB, MiB,
-     * GiB (1024).
+     * Budget for the image size as {@code docker images} shows it: the bytes of all files in all layers. Units: B, KB,
+     * MB, GB (1000) and KiB, MiB, GiB (1024).
      *
      * <pre>{@code <maxSize>300MB</maxSize>}</pre>
      */
@@ -68,7 +68,7 @@ public class CheckMojo extends AbstractImageHygieneMojo {
     private String maxCompressedSize;
 
     /**
-     * Budget for any one layer, uncompressed.
+     * Budget for any one layer, measured as {@code docker history} shows it (the bytes of the layer's files).
      *
      * <pre>{@code <maxLayerSize>100MiB</maxLayerSize>}</pre>
      */

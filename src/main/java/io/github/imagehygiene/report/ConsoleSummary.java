@@ -29,10 +29,10 @@ public final class ConsoleSummary {
         out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7s  %s", "#", "SIZE", "COMPRESSED", "FILES",
                 "CREATED BY"));
         for (LayerSummary l : a.layers()) {
-            out.add(String.format(Locale.ROOT, "  %4d  %10s  %10s  %7d  %s", l.index(), ByteSize.human(l.size()),
+            out.add(String.format(Locale.ROOT, "  %4d  %10s  %10s  %7d  %s", l.index(), ByteSize.human(l.contentSize()),
                     ByteSize.human(l.compressedSize()), l.files(), cut(l.instruction(), l.digest())));
         }
-        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7d  %d %s%s", "all", ByteSize.human(a.size()),
+        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7d  %d %s%s", "all", ByteSize.human(a.contentSize()),
                 ByteSize.human(a.compressedSize()), a.layers().stream().mapToInt(LayerSummary::files).sum(),
                 a.layers().size(), a.layers().size() == 1 ? "layer" : "layers", a.compressedEstimated() ? "; compressed sizes of uncompressed layers are gzip estimates"
                         : ""));

@@ -21,14 +21,16 @@ final class LayerList {
         sorted.sort(Comparator.comparingLong(measure).reversed().thenComparingInt(LayerSummary::index));
         List<String> parts = new ArrayList<>();
         for (LayerSummary l : sorted.subList(0, Math.min(3, sorted.size()))) {
-            parts.add(describe(l, measure.applyAsLong(l), limit));
+            if (measure.applyAsLong(l) > 0) {
+                parts.add(describe(l, measure.applyAsLong(l), limit));
+            }
         }
         return String.join(", ", parts);
     }
 
     static String describe(LayerSummary l, long bytes, ByteSize limit) {
         String instruction = l.instruction();
-        return "#" + l.index() + " " + limit.formatLike(bytes)
+        return "#" + l.index() + " " + limit.formatCompact(bytes)
                 + (instruction.isEmpty() ? "" : " (" + cut(instruction, INSTRUCTION_WIDTH) + ")");
     }
 

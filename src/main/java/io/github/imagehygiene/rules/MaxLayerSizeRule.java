@@ -9,7 +9,8 @@ import io.github.imagehygiene.config.ByteSize;
 import io.github.imagehygiene.findings.Level;
 
 /**
- * {@code maxLayerSize}: no single layer (uncompressed) may exceed the budget; one finding per layer over it. Large
+ * {@code maxLayerSize}: no single layer may exceed the budget, measured as {@code docker history} shows layer sizes
+ * (the bytes of the layer's files); one finding per layer over it. Large
  * layers pull slowly and defeat layer caching; split dependencies from application code.
  */
 public final class MaxLayerSizeRule implements Rule {
@@ -33,15 +34,15 @@ public final class MaxLayerSizeRule implements Rule {
 
     @Override
     public RuleOutcome evaluate(ImageAnalysis analysis) {
-        long largest = analysis.layers().stream().mapToLong(LayerSummary::size).max().orElse(0);
+        long largest = analysis.layers().stream().mapToLong(LayerSummary::contentSize).max().orElse(0);
         if (limit == null) {
             return RuleOutcome.notConfigured("largest layer " + ByteSize.human(largest) + ", no budget set");
         }
         List<String> breaches = new ArrayList<>();
         for (LayerSummary l : analysis.layers()) {
-            if (l.size() > limit.bytes()) {
-                breaches.add("layer " + LayerList.describe(l, l.size(), limit) + " is "
-                        + limit.formatLike(l.size() - limit.bytes()) + " over the budget of " + limit
+            if (l.contentSize() > limit.bytes()) {
+                breaches.add("layer " + LayerList.describe(l, l.contentSize(), limit) + " is "
+                        + limit.formatLike(l.contentSize() - limit.bytes()) + " over the budget of " + limit
                         + " for one layer");
             }
         }

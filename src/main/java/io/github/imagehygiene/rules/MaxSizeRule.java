@@ -8,8 +8,9 @@ import io.github.imagehygiene.config.ByteSize;
 import io.github.imagehygiene.findings.Level;
 
 /**
- * {@code maxSize}: the image's uncompressed size (the sum of its layers' tar streams, what {@code docker images}
- * shows) must not exceed the budget. A breach names the three largest layers, the places to start trimming.
+ * {@code maxSize}: the image's size as {@code docker images} shows it (the bytes of all files in all layers, tar
+ * headers and padding left out) must not exceed the budget. A breach names the three largest layers, the places to
+ * start trimming.
  */
 public final class MaxSizeRule implements Rule {
     public static final String ID = "maxSize";
@@ -33,15 +34,15 @@ public final class MaxSizeRule implements Rule {
     @Override
     public RuleOutcome evaluate(ImageAnalysis analysis) {
         if (limit == null) {
-            return RuleOutcome.notConfigured(ByteSize.human(analysis.size()) + ", no budget set");
+            return RuleOutcome.notConfigured(ByteSize.human(analysis.contentSize()) + ", no budget set");
         }
-        long size = analysis.size();
+        long size = analysis.contentSize();
         String summary = limit.formatLike(size) + " of " + limit;
         if (size <= limit.bytes()) {
             return RuleOutcome.of(summary, List.of());
         }
         return RuleOutcome.of(summary, List.of("image is " + limit.formatLike(size) + ", "
                 + limit.formatLike(size - limit.bytes()) + " over the budget of " + limit + "; largest layers: "
-                + LayerList.largest(analysis.layers(), LayerSummary::size, limit)));
+                + LayerList.largest(analysis.layers(), LayerSummary::contentSize, limit)));
     }
 }

@@ -61,7 +61,7 @@ class CheckMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Image " + BUSYBOX + " has 1 breach:" + System.lineSeparator()
-                        + "  1. [maxSize] image is 2.2 MB, 1.2 MB over the budget of 1 MB; largest layers: #1 2.0 MB"
+                        + "  1. [maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: #1 2.0 MB"
                         + " (COPY file:73e2b2d48642 in /bin/busybox)");
         assertThat(Path.of("target/unit/breach/report.json")).exists();
     }
