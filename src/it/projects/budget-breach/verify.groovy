@@ -1,39 +1,47 @@
-// budget-breach: busybox-app.docker.tar (4 layers, 2,231,808 bytes uncompressed) against maxSize 1MB and maxLayers 2.
+// budget-breach: busybox-app.docker.tar (4 layers, 2,084,662 bytes of files, what docker images shows) against
+// maxSize 1MB and maxLayers 2.
 def support = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport))
 def log = support.log(basedir)
 def p = support.facts(testImages)
 def image = new File(testImages, 'busybox-app.docker.tar').path
 
 // What docker / tar say about the fixture (expected.properties), i.e. the numbers behind the lines below.
-assert support.longs(p, 'busybox-app.docker.uncompressedSizes') == [1984512L, 138752L, 105984L, 2560L] // 2.0 MB, 138.8 KB, 106.0 KB, 2.6 KB
-assert support.longs(p, 'busybox-app.docker.uncompressedSizes').sum() == 2231808L                        // 2.2 MB, 1.2 MB over 1 MB
+// maxSize, maxLayerSize and the SIZE column measure the layers' files (contentSize, docker history's layer size):
+assert support.longs(p, 'busybox-app.docker.contentSizes') == [1982256L, 0L, 102406L, 0L] // 2.0 MB, 0 B, 102.4 KB, 0 B
+assert support.longs(p, 'busybox-app.docker.contentSizes').sum() == 2084662L               // 2.1 MB, 1.1 MB over 1 MB
+assert p.getProperty('busybox-app.docker.totalSize') as long == 2084662L                   // docker image inspect .Size
+// the tar streams (headers and padding included) stay in report.json as size.uncompressed / layers[].size
+assert support.longs(p, 'busybox-app.docker.uncompressedSizes') == [1984512L, 138752L, 105984L, 2560L] // 2,231,808 in all
 assert support.longs(p, 'busybox-app.docker.files') == [2L, 269L, 4L, 3L]
 assert support.longs(p, 'busybox-app.docker.layers') == [4L]
 def digest = p.getProperty('busybox-app.docker.configDigest') // changes when the fixture is rebuilt (build times)
 // the COPY source hash the table shows (12 of 64 digits), as docker history has it
 assert p.getProperty('busybox-app.docker.createdBy').startsWith('/bin/sh -c #(nop) COPY file:73e2b2d48642')
+// The archive itself, read here (tar headers): the same content sizes.
+assert support.dockerArchiveFacts(new File(image)).layers*.contentSize == support.longs(p, 'busybox-app.docker.contentSizes')
 
 support.assertBlock(log, [
         "[INFO] Image ${image} (docker-archive, linux/amd64)",
         "[INFO]   digest ${digest}, tags image-hygiene/busybox-app:1.0",
         '[INFO]      #        SIZE  COMPRESSED    FILES  CREATED BY',
         '[INFO]      1      2.0 MB      1.0 MB        2  COPY file:73e2b2d48642 in /bin/busybox',
-        '[INFO]      2    138.8 KB      3.4 KB      269  /bin/busybox --install -s /bin',
-        '[INFO]      3    106.0 KB       333 B        4  RUN mkdir -p /app/data && echo hello > /app/hello.txt && ...',
-        '[INFO]      4      2.6 KB       157 B        3  RUN rm /app/data/blob.bin',
-        '[INFO]    all      2.2 MB      1.0 MB      278  4 layers; compressed sizes of uncompressed layers are gzip estimates',
+        '[INFO]      2         0 B      3.4 KB      269  /bin/busybox --install -s /bin',
+        '[INFO]      3    102.4 KB       333 B        4  RUN mkdir -p /app/data && echo hello > /app/hello.txt && ...',
+        '[INFO]      4         0 B       157 B        3  RUN rm /app/data/blob.bin',
+        '[INFO]    all      2.1 MB      1.0 MB      278  4 layers; compressed sizes of uncompressed layers are gzip estimates',
         '[INFO]   Rules:',
-        '[INFO]     FAIL     maxSize            2.2 MB of 1 MB',
+        '[INFO]     FAIL     maxSize            2.1 MB of 1 MB',
         '[INFO]     NOT SET  maxCompressedSize  1.0 MB (gzip estimate), no budget set',
         '[INFO]     NOT SET  maxLayerSize       largest layer 2.0 MB, no budget set',
         '[INFO]     FAIL     maxLayers          4 of 2 layers',
         '[INFO]   Verdict: FAIL',
         "[INFO] Report: ${new File(basedir, 'target/image-hygiene/report.json')}",
 ])
-def maxSizeBreach = '[maxSize] image is 2.2 MB, 1.2 MB over the budget of 1 MB; largest layers: ' +
+// largest layers by contentSize; #2 and #4 hold no file bytes (symlinks, a whiteout) and are left out; 102,406 B
+// is below the budget's unit (1 MB) and is given in KB
+def maxSizeBreach = '[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: ' +
         '#1 2.0 MB (COPY file:73e2b2d48642 in /bin/busybox), ' +
-        '#2 0.1 MB (/bin/busybox --install -s /bin), ' +
-        '#3 0.1 MB (RUN mkdir -p /app/data && echo hello > /app/hel...)'
+        '#3 102.4 KB (RUN mkdir -p /app/data && echo hello > /app/hel...)'
 def maxLayersBreach = "[maxLayers] image has 4 layers, 2 over the limit of 2; join consecutive RUN instructions with '&&'" +
         ' and use a multi-stage build to copy only the result'
 support.assertBlock(log, [
@@ -65,7 +73,7 @@ assert r.layers*.createdBy == p.getProperty('busybox-app.docker.createdBy').spli
 // uncompressed layers: the compressed sizes are the plugin's gzip estimates (no tool states them)
 assert r.layers*.compressedSize == [1031604, 3405, 333, 157]
 assert r.rules == [
-        [rule: 'maxSize', level: 'ERROR', status: 'FAIL', summary: '2.2 MB of 1 MB'],
+        [rule: 'maxSize', level: 'ERROR', status: 'FAIL', summary: '2.1 MB of 1 MB'],
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.0 MB (gzip estimate), no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 2.0 MB, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'FAIL', summary: '4 of 2 layers'],

@@ -10,7 +10,8 @@ assert facts.repoTags == ['image-hygiene-it/jib-within-budget:1.0']
 assert facts.layers*.size == [7168L, 9728L, 6656L]
 assert facts.layers*.blobSize == [304L, 689L, 327L]
 assert facts.layers*.files == [4, 5, 3]
-assert facts.layers*.contentSize == [0L, 541L, 41L]
+assert facts.layers*.contentSize == [0L, 541L, 41L] // the file bytes: what maxSize, maxLayerSize and SIZE measure
+assert facts.layers*.contentSize.sum() == 582L        // 582 B, as docker images would show it
 assert facts.layers*.compression == ['gzip', 'gzip', 'gzip']
 assert facts.config.rootfs.diff_ids == facts.layers*.diffId
 
@@ -19,14 +20,14 @@ support.assertBlock(log, [
         "[INFO] Image ${tar} (docker-archive, linux/amd64)",
         "[INFO]   digest ${facts.configDigest}, tags image-hygiene-it/jib-within-budget:1.0",
         '[INFO]      #        SIZE  COMPRESSED    FILES  CREATED BY',
-        '[INFO]      1      7.2 KB       304 B        4  jib-maven-plugin:3.5.2: resources',
-        '[INFO]      2      9.7 KB       689 B        5  jib-maven-plugin:3.5.2: classes',
-        '[INFO]      3      6.7 KB       327 B        3  jib-maven-plugin:3.5.2: jvm arg files',
-        '[INFO]    all     23.6 KB      1.3 KB       12  3 layers',
+        '[INFO]      1         0 B       304 B        4  jib-maven-plugin:3.5.2: resources',
+        '[INFO]      2       541 B       689 B        5  jib-maven-plugin:3.5.2: classes',
+        '[INFO]      3        41 B       327 B        3  jib-maven-plugin:3.5.2: jvm arg files',
+        '[INFO]    all       582 B      1.3 KB       12  3 layers',
         '[INFO]   Rules:',
-        '[INFO]     PASS     maxSize            23.6 KB of 300 MB',
+        '[INFO]     PASS     maxSize            582 B of 300 MB',
         '[INFO]     NOT SET  maxCompressedSize  1.3 KB, no budget set',
-        '[INFO]     NOT SET  maxLayerSize       largest layer 9.7 KB, no budget set',
+        '[INFO]     NOT SET  maxLayerSize       largest layer 541 B, no budget set',
         '[INFO]     NOT SET  maxLayers          3 layers, no limit set',
         '[INFO]   Verdict: PASS',
         "[INFO] Report: ${new File(basedir, 'target/image-hygiene/report.json')}",
@@ -42,6 +43,7 @@ assert r.image == [source   : tar.path, format: 'docker-archive', digest: facts.
                    repoTags : ['image-hygiene-it/jib-within-budget:1.0']]
 assert r.size == [uncompressed: 23552, compressed: 1320, compressedEstimated: false, content: 582]
 assert r.size.uncompressed == facts.layers.sum { it.size }
+assert r.size.content == facts.layers.sum { it.contentSize }
 assert r.layers.size() == 3
 r.layers.eachWithIndex { l, i ->
     def f = facts.layers[i]
@@ -50,9 +52,9 @@ r.layers.eachWithIndex { l, i ->
                  createdBy : 'jib-maven-plugin:3.5.2']
 }
 assert r.rules == [
-        [rule: 'maxSize', level: 'ERROR', status: 'PASS', summary: '23.6 KB of 300 MB'],
+        [rule: 'maxSize', level: 'ERROR', status: 'PASS', summary: '582 B of 300 MB'],
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.3 KB, no budget set'],
-        [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 9.7 KB, no budget set'],
+        [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 541 B, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '3 layers, no limit set'],
 ]
 assert r.findings == []

@@ -12,33 +12,33 @@ support.assertNoLineStartingWith(log, '[WARNING]', '[ERROR]')
 // Per module: numbers as read from its jib-image.tar here (the facts) and as the plugin prints and reports them.
 def expected = [
         alpha: [sizes: [7168L, 9728L, 6656L], blobs: [303L, 683L, 325L], files: [4, 5, 3], content: [0L, 531L, 40L],
-                table: ['[INFO]      1      7.2 KB       303 B        4  jib-maven-plugin:3.5.2: resources',
-                        '[INFO]      2      9.7 KB       683 B        5  jib-maven-plugin:3.5.2: classes',
-                        '[INFO]      3      6.7 KB       325 B        3  jib-maven-plugin:3.5.2: jvm arg files',
-                        '[INFO]    all     23.6 KB      1.3 KB       12  3 layers'],
-                rules: ['[INFO]     PASS     maxSize            23.6 KB of 300 MB',
+                table: ['[INFO]      1         0 B       303 B        4  jib-maven-plugin:3.5.2: resources',
+                        '[INFO]      2       531 B       683 B        5  jib-maven-plugin:3.5.2: classes',
+                        '[INFO]      3        40 B       325 B        3  jib-maven-plugin:3.5.2: jvm arg files',
+                        '[INFO]    all       571 B      1.3 KB       12  3 layers'],
+                rules: ['[INFO]     PASS     maxSize            571 B of 300 MB',
                         '[INFO]     NOT SET  maxCompressedSize  1.3 KB, no budget set',
-                        '[INFO]     NOT SET  maxLayerSize       largest layer 9.7 KB, no budget set',
+                        '[INFO]     NOT SET  maxLayerSize       largest layer 531 B, no budget set',
                         '[INFO]     PASS     maxLayers          3 of 3 layers'],
                 size : [uncompressed: 23552, compressed: 1311, compressedEstimated: false, content: 571]],
         beta : [sizes: [12800L, 9728L, 6656L], blobs: [425L, 684L, 325L], files: [5, 5, 3], content: [4096L, 528L, 39L],
-                table: ['[INFO]      1     12.8 KB       425 B        5  jib-maven-plugin:3.5.2: resources',
-                        '[INFO]      2      9.7 KB       684 B        5  jib-maven-plugin:3.5.2: classes',
-                        '[INFO]      3      6.7 KB       325 B        3  jib-maven-plugin:3.5.2: jvm arg files',
-                        '[INFO]    all     29.2 KB      1.4 KB       13  3 layers'],
-                rules: ['[INFO]     PASS     maxSize            29.2 KB of 300 MB',
+                table: ['[INFO]      1      4.1 KB       425 B        5  jib-maven-plugin:3.5.2: resources',
+                        '[INFO]      2       528 B       684 B        5  jib-maven-plugin:3.5.2: classes',
+                        '[INFO]      3        39 B       325 B        3  jib-maven-plugin:3.5.2: jvm arg files',
+                        '[INFO]    all      4.7 KB      1.4 KB       13  3 layers'],
+                rules: ['[INFO]     PASS     maxSize            4.7 KB of 300 MB',
                         '[INFO]     NOT SET  maxCompressedSize  1.4 KB, no budget set',
-                        '[INFO]     NOT SET  maxLayerSize       largest layer 12.8 KB, no budget set',
+                        '[INFO]     NOT SET  maxLayerSize       largest layer 4.1 KB, no budget set',
                         '[INFO]     PASS     maxLayers          3 of 3 layers'],
                 size : [uncompressed: 29184, compressed: 1434, compressedEstimated: false, content: 4663]],
         gamma: [sizes: [25088L, 9728L, 6656L], blobs: [484L, 683L, 325L], files: [5, 5, 3], content: [16384L, 531L, 40L],
-                table: ['[INFO]      1     25.1 KB       484 B        5  jib-maven-plugin:3.5.2: resources',
-                        '[INFO]      2      9.7 KB       683 B        5  jib-maven-plugin:3.5.2: classes',
-                        '[INFO]      3      6.7 KB       325 B        3  jib-maven-plugin:3.5.2: jvm arg files',
-                        '[INFO]    all     41.5 KB      1.5 KB       13  3 layers'],
-                rules: ['[INFO]     PASS     maxSize            41.5 KB of 300 MB',
+                table: ['[INFO]      1     16.4 KB       484 B        5  jib-maven-plugin:3.5.2: resources',
+                        '[INFO]      2       531 B       683 B        5  jib-maven-plugin:3.5.2: classes',
+                        '[INFO]      3        40 B       325 B        3  jib-maven-plugin:3.5.2: jvm arg files',
+                        '[INFO]    all     17.0 KB      1.5 KB       13  3 layers'],
+                rules: ['[INFO]     PASS     maxSize            17.0 KB of 300 MB',
                         '[INFO]     NOT SET  maxCompressedSize  1.5 KB, no budget set',
-                        '[INFO]     NOT SET  maxLayerSize       largest layer 25.1 KB, no budget set',
+                        '[INFO]     NOT SET  maxLayerSize       largest layer 16.4 KB, no budget set',
                         '[INFO]     PASS     maxLayers          3 of 3 layers'],
                 size : [uncompressed: 41472, compressed: 1492, compressedEstimated: false, content: 16955]],
 ]
@@ -76,6 +76,7 @@ expected.each { String module, Map e ->
                        repoTags : ["image-hygiene-it/${module}:1.0".toString()]]
     assert r.size == e.size
     assert r.size.uncompressed == e.sizes.sum()
+    assert r.size.content == e.content.sum() // what maxSize measured (and docker images would show)
     r.layers.eachWithIndex { l, i ->
         def f = facts.layers[i]
         assert l == [index     : i + 1, digest: f.digest, diffId: f.diffId, compressedSize: f.blobSize, blobSize: f.blobSize,
@@ -88,4 +89,5 @@ expected.each { String module, Map e ->
 }
 // the three modules' images really differ
 assert expected.values()*.size*.uncompressed.unique().size() == 3
+assert expected.values()*.size*.content.unique().size() == 3
 return true
