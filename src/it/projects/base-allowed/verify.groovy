@@ -39,7 +39,7 @@ assert header == '[INFO]      #        SIZE  COMPRESSED    FILES  BASE  CREATED 
 (1..n).each { i ->
     def r = log.find { it ==~ /^\[INFO\]\s+${i}\s+\S+ \S+\s+\S+ \S+\s+\d+  (base|own |\?   )  .*$/ }
     assert r != null: "no table row for layer $i"
-    assert r.split(/\s+/)[6] == (i <= 3 ? 'base' : 'own')
+    assert r.split(/\s+/)[7] == (i <= 3 ? 'base' : 'own')
 }
 assert row('allowedBaseImages') == ['PASS', 'docker.io/image-hygiene/tiny:1.0 matches image-hygiene/tiny:1.*']
 assert row('deniedBaseImages') == ['PASS', 'docker.io/image-hygiene/tiny:1.0 matches none of 1 denied']

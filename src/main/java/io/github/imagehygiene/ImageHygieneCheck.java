@@ -12,6 +12,8 @@ import java.util.TreeSet;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.ImageAnalyzer;
+import io.github.imagehygiene.analysis.base.BaseFiles;
+import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.ImageResolver;
@@ -35,6 +37,20 @@ import io.github.imagehygiene.rules.MaxSizeRule;
 import io.github.imagehygiene.rules.Rule;
 import io.github.imagehygiene.rules.RuleEngine;
 import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
+import io.github.imagehygiene.report.sbom.SbomWriter;
+import io.github.imagehygiene.rules.inventory.DeniedPackage;
+import io.github.imagehygiene.rules.inventory.DeniedPackagesRule;
+import io.github.imagehygiene.rules.inventory.MaxPackageSizeRule;
+import io.github.imagehygiene.rules.base.AllowedBaseImagesRule;
+import io.github.imagehygiene.rules.base.AllowedJavaVendorsRule;
+import io.github.imagehygiene.rules.base.AllowedOperatingSystemsRule;
+import io.github.imagehygiene.rules.base.DeniedBaseImagesRule;
+import io.github.imagehygiene.rules.base.MinJavaVersionRule;
+import io.github.imagehygiene.rules.base.OsEndOfLifeRule;
+import io.github.imagehygiene.rules.base.OsEndOfLifeSoonRule;
+import io.github.imagehygiene.rules.base.RequirePinnedBaseRule;
+import io.github.imagehygiene.rules.base.UnknownBaseRule;
 
 /**
  * The whole check, in the order the data flows: open the archive, resolve the image, scan its layers (once each, in
@@ -51,8 +67,28 @@ public final class ImageHygieneCheck {
 
     /** The rules, configured; their order is the order of the verdict table and of the findings. */
     public static List<Rule> rules(CheckConfiguration config) {
+        boolean basePolicy = config.allowedBaseImages() != null && !config.allowedBaseImages().isEmpty()
+                || config.deniedBaseImages() != null && !config.deniedBaseImages().isEmpty()
+                || config.requirePinnedBase() != null && !config.requirePinnedBase().isBlank();
         return List.of(new MaxSizeRule(config.maxSize()), new MaxCompressedSizeRule(config.maxCompressedSize()),
-                new MaxLayerSizeRule(config.maxLayerSize()), new MaxLayersRule(config.maxLayers()));
+                new MaxLayerSizeRule(config.maxLayerSize()), new MaxLayersRule(config.maxLayers()),
+                new AllowedBaseImagesRule(config.allowedBaseImages()),
+                new DeniedBaseImagesRule(config.deniedBaseImages()),
+                new RequirePinnedBaseRule(config.requirePinnedBase()),
+                new UnknownBaseRule(basePolicy),
+                new AllowedOperatingSystemsRule(config.allowedOperatingSystems()),
+                new OsEndOfLifeRule(config.clock()),
+                new OsEndOfLifeSoonRule(config.eolWarningDays(), config.clock()),
+                new MinJavaVersionRule(config.minJavaVersion()),
+                new AllowedJavaVendorsRule(config.allowedJavaVendors()),
+                new DeniedPackagesRule(deniedPackages(config)),
+                new MaxPackageSizeRule(config.maxPackageSize()));
+    }
+
+    private static List<DeniedPackage> deniedPackages(CheckConfiguration config) {
+        List<DeniedPackage> denied = new ArrayList<>();
+        config.deniedPackages().forEach((match, reason) -> denied.add(DeniedPackage.of(match, reason)));
+        return denied;
     }
 
     /**
@@ -64,7 +100,12 @@ public final class ImageHygieneCheck {
     public CheckResult run() {
         List<Rule> rules = rules(config);
         checkRuleIds(rules);
-        ImageAnalysis analysis = analyse(collectors(rules));
+        List<ContentCollector<?>> collectors = new ArrayList<>(collectors(rules));
+        if (collectors.stream().noneMatch(c -> c.id().equals(BaseFiles.ID))) {
+            collectors.add(BaseFiles.COLLECTOR);
+        }
+        ImageAnalysis analysis = analyse(collectors);
+        BaseImageSettings.attach(analysis, config.baseImageSettings());
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
         CheckResult result = Gate.decide(analysis, verdicts);
         ConsoleSummary.lines(result).forEach(log::info);
@@ -75,6 +116,9 @@ public final class ImageHygieneCheck {
             try {
                 Path file = JsonReport.write(result, config.toolVersion(), config.reportDirectory());
                 log.info("Report: " + file);
+                if (config.sbom()) {
+                    log.info("SBOM: " + SbomWriter.write(analysis, config.reportDirectory(), config.toolVersion()));
+                }
             } catch (IOException e) {
                 throw new ImageHygieneException("Cannot write the report to " + config.reportDirectory() + ": "
                         + e.getMessage(), e);
@@ -101,7 +145,9 @@ public final class ImageHygieneCheck {
                 paths.add(l.archivePath());
             }
             List<LayerScan> scans = source.scan(paths, config.threads());
-            return ImageAnalyzer.analyze(image, scans);
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            collectors.forEach(c -> ids.add(c.id()));
+            return ImageAnalyzer.analyze(image, scans, ids);
         }
     }
 
@@ -113,6 +159,9 @@ public final class ImageHygieneCheck {
                 rule.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
             }
         }
+        if (config.sbom()) {
+            InventoryCollectors.all().forEach(c -> byId.putIfAbsent(c.id(), c));
+        }
         return List.copyOf(byId.values());
     }
 
@@ -121,10 +170,45 @@ public final class ImageHygieneCheck {
         rules.forEach(r -> known.add(r.id()));
         for (String id : config.levels().keySet()) {
             if (!known.contains(id)) {
-                throw new ConfigurationException("Unknown rule '" + id + "' in <levels>; known rules: "
-                        + String.join(", ", known));
+                String closest = closest(id, known);
+                throw new ConfigurationException("Unknown rule '" + id + "' in <levels>"
+                        + (closest != null ? "; did you mean '" + closest + "'?" : "")
+                        + " Known rules: " + String.join(", ", known));
             }
         }
+    }
+
+    /** The known id within 3 edits of a misspelt one, if any. */
+    private static String closest(String id, Set<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String k : known) {
+            int d = distance(id.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1,
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** "PATH" or "PATH:TAG" (skopeo's oci: syntax) when PATH alone exists; docker:// references as they are. */

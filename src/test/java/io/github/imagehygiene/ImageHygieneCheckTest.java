@@ -111,7 +111,8 @@ class ImageHygieneCheckTest {
         CheckResult result = run(busybox().maxSize("3MB").maxLayers(4).maxLayerSize("2MB"));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.findings()).isEmpty();
-        assertThat(result.verdicts()).extracting(RuleVerdict::rule, RuleVerdict::status, RuleVerdict::summary)
+        assertThat(result.verdicts().subList(0, 4))
+                .extracting(RuleVerdict::rule, RuleVerdict::status, RuleVerdict::summary)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("maxSize", RuleVerdict.Status.PASS, "2.1 MB of 3 MB"),
                         org.assertj.core.groups.Tuple.tuple("maxCompressedSize", RuleVerdict.Status.NOT_SET,
@@ -132,7 +133,7 @@ class ImageHygieneCheckTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(warnings).containsExactly("[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest"
                 + " layers: " + BUSYBOX_LARGEST);
-        assertThat(info).contains("    WARN     maxSize            2.1 MB of 1 MB");
+        assertThat(info).contains("    WARN  maxSize  2.1 MB of 1 MB");
     }
 
     @Test
@@ -147,8 +148,8 @@ class ImageHygieneCheckTest {
     void unknownRuleInLevels() {
         assertThatThrownBy(() -> run(busybox().levels(Map.of("maxSise", "WARN"))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Unknown rule 'maxSise' in <levels>; known rules: maxCompressedSize, maxLayerSize,"
-                        + " maxLayers, maxSize");
+                .hasMessageStartingWith("Unknown rule 'maxSise' in <levels>; did you mean 'maxSize'? Known rules: ")
+                .hasMessageContaining(", maxCompressedSize, maxLayerSize, maxLayers, ").hasMessageContaining(", maxSize, ");
     }
 
     @Test
@@ -173,16 +174,20 @@ class ImageHygieneCheckTest {
         assertThat(info).containsSequence(
                 "Image " + source + " (oci-archive, linux/amd64)",
                 "  digest " + Fixtures.expected("tiny.oci.manifestDigest") + ", tags 1.0",
-                "     #        SIZE  COMPRESSED    FILES  CREATED BY",
-                "     1      3.1 KB       229 B        2  COPY file:20a6fed4d235 in /data/small.txt",
-                "     2     12.3 KB       269 B        2  COPY file:b373a819b97e in /data/medium.txt",
-                "     3     41.0 KB       370 B        2  COPY file:ee399bfb1bf8 in /data/large.txt",
-                "   all     56.3 KB       868 B        6  3 layers",
+                "     #        SIZE  COMPRESSED    FILES  BASE  CREATED BY",
+                "     1      3.1 KB       229 B        2  ?     COPY file:20a6fed4d235 in /data/small.txt",
+                "     2     12.3 KB       269 B        2  ?     COPY file:b373a819b97e in /data/medium.txt",
+                "     3     41.0 KB       370 B        2  ?     COPY file:ee399bfb1bf8 in /data/large.txt",
+                "   all     56.3 KB       868 B        6        3 layers",
+                "  Base image: unknown; base layers unknown",
+                "  OS: none found",
+                "  Java: none found",
+                "  Packages: none; 0 B of 56.3 KB in files attributed, 56.3 KB to no package",
                 "  Rules:",
-                "    PASS     maxSize            56.3 KB of 1 MB",
-                "    NOT SET  maxCompressedSize  868 B, no budget set",
-                "    NOT SET  maxLayerSize       largest layer 41.0 KB, no budget set",
-                "    NOT SET  maxLayers          3 layers, no limit set",
+                "    PASS  maxSize  56.3 KB of 1 MB",
+                "    not set: maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages, deniedBaseImages,"
+                        + " requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,"
+                        + " minJavaVersion, allowedJavaVendors, deniedPackages, maxPackageSize",
                 "  Verdict: PASS",
                 "Report: " + reports.resolve("report.json"));
     }

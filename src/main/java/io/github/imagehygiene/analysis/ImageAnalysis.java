@@ -22,6 +22,7 @@ public final class ImageAnalysis {
     private final boolean compressedEstimated;
     private final long contentSize;
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
+    private final java.util.Set<String> collectorIds;
     private LayeredFilesystem filesystem;
 
     /**
@@ -35,6 +36,13 @@ public final class ImageAnalysis {
      */
     public ImageAnalysis(Image image, List<LayerSummary> layers, List<LayerScan> scans, long size,
             long compressedSize, boolean compressedEstimated, long contentSize) {
+        this(image, layers, scans, size, compressedSize, compressedEstimated, contentSize, java.util.Set.of());
+    }
+
+    /** As above, naming the content collectors that ran during the layer pass. */
+    public ImageAnalysis(Image image, List<LayerSummary> layers, List<LayerScan> scans, long size,
+            long compressedSize, boolean compressedEstimated, long contentSize, java.util.Set<String> collectorIds) {
+        this.collectorIds = java.util.Set.copyOf(collectorIds);
         this.image = image;
         this.layers = List.copyOf(layers);
         this.scans = List.copyOf(scans);
@@ -71,6 +79,11 @@ public final class ImageAnalysis {
 
     public long contentSize() {
         return contentSize;
+    }
+
+    /** The ids of the content collectors that read this image: what they found is complete, what others would, absent. */
+    public java.util.Set<String> collectorIds() {
+        return collectorIds;
     }
 
     /** The final filesystem, whiteouts applied; built on first use. */

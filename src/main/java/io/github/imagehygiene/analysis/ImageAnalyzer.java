@@ -15,6 +15,11 @@ public final class ImageAnalyzer {
     }
 
     public static ImageAnalysis analyze(Image image, List<LayerScan> scans) {
+        return analyze(image, scans, java.util.Set.of());
+    }
+
+    /** As above, recording which content collectors ran. */
+    public static ImageAnalysis analyze(Image image, List<LayerScan> scans, java.util.Set<String> collectorIds) {
         List<LayerSummary> layers = new ArrayList<>();
         long size = 0;
         long compressed = 0;
@@ -33,7 +38,7 @@ public final class ImageAnalyzer {
             content += s.contentSize();
             estimated |= s.compression() == Compression.NONE && s.gzipSizeEstimate() >= 0;
         }
-        return new ImageAnalysis(image, List.copyOf(layers), scans, size, compressed, estimated, content);
+        return new ImageAnalysis(image, List.copyOf(layers), scans, size, compressed, estimated, content, collectorIds);
     }
 
     private static void verify(String source, LayerDescriptor d, LayerScan s) {

@@ -1,10 +1,14 @@
 package io.github.imagehygiene.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.imagehygiene.analysis.base.BaseImageSettings;
+import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.image.Platform;
 
@@ -25,6 +29,18 @@ public final class CheckConfiguration {
     private final int threads;
     private final boolean estimateCompressedSize;
     private final String toolVersion;
+    private final List<String> allowedBaseImages;
+    private final Map<String, String> deniedBaseImages;
+    private final String requirePinnedBase;
+    private final List<String> allowedOperatingSystems;
+    private final Integer eolWarningDays;
+    private final String minJavaVersion;
+    private final List<String> allowedJavaVendors;
+    private final BaseImageSettings baseImageSettings;
+    private final Map<String, String> deniedPackages;
+    private final ByteSize maxPackageSize;
+    private final boolean sbom;
+    private final Clock clock;
 
     private CheckConfiguration(Builder b) {
         if (b.image == null || b.image.isBlank()) {
@@ -65,6 +81,69 @@ public final class CheckConfiguration {
         this.threads = b.threads;
         this.estimateCompressedSize = b.estimateCompressedSize;
         this.toolVersion = b.toolVersion;
+        this.allowedBaseImages = b.allowedBaseImages;
+        this.deniedBaseImages = b.deniedBaseImages;
+        this.requirePinnedBase = b.requirePinnedBase;
+        this.allowedOperatingSystems = b.allowedOperatingSystems;
+        this.eolWarningDays = b.eolWarningDays;
+        this.minJavaVersion = b.minJavaVersion;
+        this.allowedJavaVendors = b.allowedJavaVendors;
+        this.baseImageSettings = new BaseImageSettings(b.baseImages, b.buildHints, b.eolData, b.dockerHost);
+        this.clock = b.clock;
+        this.deniedPackages = b.deniedPackages == null ? Map.of() : Collections.unmodifiableMap(b.deniedPackages);
+        this.maxPackageSize = size("maxPackageSize", b.maxPackageSize);
+        this.sbom = b.sbom;
+    }
+
+    public List<String> allowedBaseImages() {
+        return allowedBaseImages;
+    }
+
+    public Map<String, String> deniedBaseImages() {
+        return deniedBaseImages;
+    }
+
+    public String requirePinnedBase() {
+        return requirePinnedBase;
+    }
+
+    public List<String> allowedOperatingSystems() {
+        return allowedOperatingSystems;
+    }
+
+    public Integer eolWarningDays() {
+        return eolWarningDays;
+    }
+
+    public String minJavaVersion() {
+        return minJavaVersion;
+    }
+
+    public List<String> allowedJavaVendors() {
+        return allowedJavaVendors;
+    }
+
+    public BaseImageSettings baseImageSettings() {
+        return baseImageSettings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+
+    /** Denied package patterns (purl or name globs, optional Maven version range) → reason, in the user's order. */
+    public Map<String, String> deniedPackages() {
+        return deniedPackages;
+    }
+
+    public ByteSize maxPackageSize() {
+        return maxPackageSize;
+    }
+
+    /** Whether to write sbom.cdx.json. */
+    public boolean sbom() {
+        return sbom;
     }
 
     private static ByteSize size(String parameter, String value) {
@@ -141,6 +220,90 @@ public final class CheckConfiguration {
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private boolean estimateCompressedSize = true;
         private String toolVersion = "dev";
+        private List<String> allowedBaseImages;
+        private Map<String, String> deniedBaseImages;
+        private String requirePinnedBase;
+        private List<String> allowedOperatingSystems;
+        private Integer eolWarningDays;
+        private String minJavaVersion;
+        private List<String> allowedJavaVendors;
+        private List<String> baseImages;
+        private BuildHints buildHints;
+        private Path eolData;
+        private Clock clock = Clock.systemDefaultZone();
+        private Map<String, String> deniedPackages;
+        private String maxPackageSize;
+        private boolean sbom = true;
+
+        public Builder deniedPackages(Map<String, String> v) {
+            deniedPackages = v;
+            return this;
+        }
+
+        public Builder maxPackageSize(String v) {
+            maxPackageSize = v;
+            return this;
+        }
+
+        public Builder sbom(boolean v) {
+            sbom = v;
+            return this;
+        }
+
+        public Builder allowedBaseImages(List<String> v) {
+            allowedBaseImages = v;
+            return this;
+        }
+
+        public Builder deniedBaseImages(Map<String, String> v) {
+            deniedBaseImages = v;
+            return this;
+        }
+
+        public Builder requirePinnedBase(String v) {
+            requirePinnedBase = v;
+            return this;
+        }
+
+        public Builder allowedOperatingSystems(List<String> v) {
+            allowedOperatingSystems = v;
+            return this;
+        }
+
+        public Builder eolWarningDays(Integer v) {
+            eolWarningDays = v;
+            return this;
+        }
+
+        public Builder minJavaVersion(String v) {
+            minJavaVersion = v;
+            return this;
+        }
+
+        public Builder allowedJavaVendors(List<String> v) {
+            allowedJavaVendors = v;
+            return this;
+        }
+
+        public Builder baseImages(List<String> v) {
+            baseImages = v;
+            return this;
+        }
+
+        public Builder buildHints(BuildHints v) {
+            buildHints = v;
+            return this;
+        }
+
+        public Builder eolData(Path v) {
+            eolData = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
 
         private Builder() {
         }

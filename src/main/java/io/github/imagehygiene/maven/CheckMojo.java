@@ -20,7 +20,7 @@ import io.github.imagehygiene.gate.Verdict;
  * numbered list of every breach. Writes {@code report.json} to {@link #reportDirectory}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class CheckMojo extends AbstractImageHygieneMojo {
+public class CheckMojo extends InventoryParameters {
     /** Jib's {@code buildTar} output, checked when {@link #image} is not set. */
     static final String JIB_DEFAULT_TAR = "jib-image.tar";
 
@@ -137,7 +137,7 @@ public class CheckMojo extends AbstractImageHygieneMojo {
 
     @Override
     protected void executeCheck() throws MojoExecutionException, MojoFailureException {
-        CheckConfiguration config = CheckConfiguration.builder()
+        CheckConfiguration.Builder builder = CheckConfiguration.builder()
                 .image(image != null && !image.isBlank() ? image : defaultImage())
                 .platform(platform)
                 .dockerHost(dockerHost)
@@ -149,8 +149,9 @@ public class CheckMojo extends AbstractImageHygieneMojo {
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .estimateCompressedSize(estimateCompressedSize)
                 .reportDirectory(reportDirectory.toPath())
-                .toolVersion(pluginVersion)
-                .build();
+                .toolVersion(pluginVersion);
+        configure(builder);
+        CheckConfiguration config = builder.build();
         CheckResult result = new ImageHygieneCheck(config, logSink()).run();
         if (result.verdict() == Verdict.FAIL) {
             if (failOnError) {

@@ -6,10 +6,13 @@ import java.util.Locale;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.base.BaseImage;
+import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.archive.Digests;
 import io.github.imagehygiene.config.ByteSize;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
+import io.github.imagehygiene.report.sbom.InventoryReport;
 import io.github.imagehygiene.rules.RuleVerdict;
 
 /** The console summary: one row per layer, totals, and each rule's verdict. */
@@ -26,24 +29,44 @@ public final class ConsoleSummary {
         out.add("Image " + image.source() + " (" + image.format().id() + ", " + image.platform() + ")");
         out.add("  digest " + image.digest() + (image.repoTags().isEmpty() ? "" : ", tags " + String.join(" ",
                 image.repoTags())));
-        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7s  %s", "#", "SIZE", "COMPRESSED", "FILES",
-                "CREATED BY"));
+        BaseImage base = BaseImage.of(a);
+        BaseLayers baseLayers = base.layers();
+        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7s  %-4s  %s", "#", "SIZE", "COMPRESSED", "FILES",
+                "BASE", "CREATED BY"));
         for (LayerSummary l : a.layers()) {
-            out.add(String.format(Locale.ROOT, "  %4d  %10s  %10s  %7d  %s", l.index(), ByteSize.human(l.contentSize()),
-                    ByteSize.human(l.compressedSize()), l.files(), cut(l.instruction(), l.digest())));
+            out.add(String.format(Locale.ROOT, "  %4d  %10s  %10s  %7d  %-4s  %s", l.index(),
+                    ByteSize.human(l.contentSize()), ByteSize.human(l.compressedSize()), l.files(),
+                    baseLayers.column(l.index()), cut(l.instruction(), l.digest())));
         }
-        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7d  %d %s%s", "all", ByteSize.human(a.contentSize()),
-                ByteSize.human(a.compressedSize()), a.layers().stream().mapToInt(LayerSummary::files).sum(),
-                a.layers().size(), a.layers().size() == 1 ? "layer" : "layers", a.compressedEstimated() ? "; compressed sizes of uncompressed layers are gzip estimates"
-                        : ""));
+        out.add(String.format(Locale.ROOT, "  %4s  %10s  %10s  %7d  %-4s  %d %s%s", "all",
+                ByteSize.human(a.contentSize()), ByteSize.human(a.compressedSize()),
+                a.layers().stream().mapToInt(LayerSummary::files).sum(), "", a.layers().size(),
+                a.layers().size() == 1 ? "layer" : "layers",
+                a.compressedEstimated() ? "; compressed sizes of uncompressed layers are gzip estimates" : ""));
+        out.addAll(base.consoleLines());
+        if (InventoryReport.collected(a)) {
+            out.addAll(InventoryReport.consoleLines(a, InventoryReport.TOP));
+        }
+        // Rules that checked something get a row; the others one line each, so new rules do not drown the table.
+        List<RuleVerdict> ran = result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.NOT_SET
+                && v.status() != RuleVerdict.Status.OFF).toList();
         out.add("  Rules:");
-        int width = result.verdicts().stream().mapToInt(v -> v.rule().length()).max().orElse(0);
-        for (RuleVerdict v : result.verdicts()) {
-            out.add(String.format(Locale.ROOT, "    %-7s  %-" + width + "s  %s", v.status().name().replace('_', ' '),
-                    v.rule(), v.summary()));
+        int width = ran.stream().mapToInt(v -> v.rule().length()).max().orElse(0);
+        for (RuleVerdict v : ran) {
+            out.add(String.format(Locale.ROOT, "    %-4s  %-" + width + "s  %s", v.status().name(), v.rule(),
+                    v.summary()));
         }
+        listRules(out, "    not set: ", result, RuleVerdict.Status.NOT_SET);
+        listRules(out, "    off: ", result, RuleVerdict.Status.OFF);
         out.add("  Verdict: " + result.verdict());
         return out;
+    }
+
+    private static void listRules(List<String> out, String label, CheckResult result, RuleVerdict.Status status) {
+        List<String> ids = result.verdicts().stream().filter(v -> v.status() == status).map(RuleVerdict::rule).toList();
+        if (!ids.isEmpty()) {
+            out.add(label + String.join(", ", ids));
+        }
     }
 
     private static String cut(String instruction, String digest) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.base.BaseImage;
+import io.github.imagehygiene.report.sbom.InventoryReport;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
@@ -48,6 +50,19 @@ public final class JsonReport {
                     .put("compressedSize", l.compressedSize()).put("blobSize", l.blobSize())
                     .put("compression", l.compression()).put("size", l.size()).put("contentSize", l.contentSize())
                     .put("files", l.files()).put("createdBy", l.createdBy());
+            Boolean isBase = BaseImage.of(a).layers().isBase(l.index());
+            if (isBase == null) {
+                ((ObjectNode) layers.get(layers.size() - 1)).putNull("base");
+            } else {
+                ((ObjectNode) layers.get(layers.size() - 1)).put("base", isBase);
+            }
+        }
+        BaseImage base = BaseImage.of(a);
+        root.set("baseImage", mapper.valueToTree(base.reportBaseImage()));
+        root.set("os", mapper.valueToTree(base.reportOs()));
+        root.set("java", mapper.valueToTree(base.reportJava()));
+        if (InventoryReport.collected(a)) {
+            root.set("inventory", InventoryReport.json(a, InventoryReport.TOP));
         }
         ArrayNode rules = root.putArray("rules");
         for (RuleVerdict v : result.verdicts()) {

@@ -1,0 +1,182 @@
+package io.github.imagehygiene.analysis.inventory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * dpkg's control-file format: {@code /var/lib/dpkg/status} (every package, with a {@code Status:} line) and
+ * distroless's {@code /var/lib/dpkg/status.d/NAME} (one or more stanzas, usually without {@code Status:}); plus the
+ * file lists ({@code info/NAME.list}, {@code status.d/NAME.md5sums}) and DEP-5 copyright files. Pure functions over
+ * text.
+ */
+public final class DpkgStatus {
+    private DpkgStatus() {
+    }
+
+    /**
+     * The installed packages of a status file: stanzas whose {@code Status:} says the files are on disk (installed,
+     * unpacked, half-configured, half-installed, triggers-awaited, triggers-pending), or that have no {@code Status:}
+     * at all (status.d). Packages left as config-files or not-installed are not listed, as dpkg does not ship their
+     * files any more.
+     */
+    public static List<OsPackage> parse(String text) {
+        List<OsPackage> out = new ArrayList<>();
+        for (Map<String, String> stanza : stanzas(text)) {
+            String name = stanza.get("package");
+            String version = stanza.get("version");
+            if (name == null || name.isBlank() || version == null || version.isBlank() || !installed(stanza)) {
+                continue;
+            }
+            out.add(toPackage(stanza));
+        }
+        return out;
+    }
+
+    private static boolean installed(Map<String, String> stanza) {
+        String status = stanza.get("status");
+        if (status == null) {
+            return true;
+        }
+        String[] words = status.trim().split("\\s+");
+        String state = words[words.length - 1];
+        return switch (state) {
+            case "installed", "unpacked", "half-configured", "half-installed", "triggers-awaited",
+                    "triggers-pending" -> true;
+            default -> false;
+        };
+    }
+
+    private static OsPackage toPackage(Map<String, String> s) {
+        String name = s.get("package").trim();
+        String[] v = splitVersion(s.get("version").trim());
+        String source = name;
+        String sourceField = s.get("source");
+        if (sourceField != null && !sourceField.isBlank()) {
+            String src = sourceField.trim();
+            int paren = src.indexOf(' ');
+            source = paren > 0 ? src.substring(0, paren) : src;
+        }
+        long size = -1;
+        String installedSize = s.get("installed-size");
+        if (installedSize != null) {
+            try {
+                size = Long.parseLong(installedSize.trim()) * 1024;
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+        }
+        String arch = s.getOrDefault("architecture", "").trim();
+        return new OsPackage(PackageType.DEB, name, v[0] == null ? null : Integer.valueOf(v[0]), v[1], v[2], arch,
+                source, List.of(), size, List.of());
+    }
+
+    /**
+     * Splits a Debian version the way dpkg (and trivy) do: the epoch before the first ':', the revision after the
+     * last '-'. Returns {epoch or null, upstream, revision or ""}.
+     */
+    public static String[] splitVersion(String full) {
+        String epoch = null;
+        String rest = full;
+        int colon = rest.indexOf(':');
+        if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+            epoch = String.valueOf(Integer.parseInt(rest.substring(0, colon)));
+            rest = rest.substring(colon + 1);
+        }
+        int dash = rest.lastIndexOf('-');
+        if (dash > 0) {
+            return new String[] {epoch, rest.substring(0, dash), rest.substring(dash + 1)};
+        }
+        return new String[] {epoch, rest, ""};
+    }
+
+    /** The stanzas of a control file, field names lower-cased, continuation lines joined with '\n'. */
+    static List<Map<String, String>> stanzas(String text) {
+        List<Map<String, String>> out = new ArrayList<>();
+        Map<String, String> current = new LinkedHashMap<>();
+        String last = null;
+        for (String line : text.split("\r?\n", -1)) {
+            if (line.isBlank()) {
+                if (!current.isEmpty()) {
+                    out.add(current);
+                    current = new LinkedHashMap<>();
+                }
+                last = null;
+                continue;
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && last != null) {
+                current.put(last, current.get(last) + "\n" + line.substring(1));
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            last = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            current.put(last, line.substring(colon + 1).trim());
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    /** The paths of a dpkg {@code info/NAME.list}: one absolute path a line ("/." is the root). */
+    public static List<String> parseFileList(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String p = line.strip();
+            if (!p.isEmpty() && !p.equals("/.")) {
+                out.add(p.startsWith("/") ? p : "/" + p);
+            }
+        }
+        return out;
+    }
+
+    /** The paths of a {@code md5sums} file: "MD5  relative/path" lines. */
+    public static List<String> parseMd5sums(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            int space = l.indexOf(' ');
+            if (space > 0) {
+                String p = l.substring(space).strip();
+                if (!p.isEmpty()) {
+                    out.add(p.startsWith("/") ? p : "/" + p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The licences of a copyright file, in order of appearance, each once: the machine-readable (DEP-5)
+     * {@code License:} fields (first line only), then the licences it points to under /usr/share/common-licenses/.
+     */
+    public static List<String> copyrightLicenses(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String line : text.split("\r?\n")) {
+            if (line.regionMatches(true, 0, "License:", 0, "License:".length())) {
+                String value = line.substring("License:".length()).strip();
+                if (!value.isEmpty() && value.length() <= 100) {
+                    out.add(value);
+                }
+            }
+        }
+        java.util.regex.Matcher m = COMMON_LICENSE.matcher(text);
+        while (m.find()) {
+            String name = m.group(1).replaceAll("\\.+$", "");
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final java.util.regex.Pattern COMMON_LICENSE =
+            java.util.regex.Pattern.compile("/usr/share/common-licenses/([A-Za-z0-9.+_-]+)");
+}

@@ -1,0 +1,292 @@
+package io.github.imagehygiene.analysis.inventory;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+
+/**
+ * Identifies Java archives from one streaming read (no random access, so it works inside the layer pass): sha1 of the
+ * bytes, every {@code META-INF/maven/**}{@code /pom.properties}, the MANIFEST.MF main section, and every nested
+ * archive (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib, an ear's modules), recursively. Pure function over a
+ * stream.
+ */
+public final class JarReader {
+    /** Nested archives deeper than this are not opened (a jar in a jar in a war in an ear is depth 3). */
+    static final int MAX_DEPTH = 4;
+    /** Entries read per archive at most: a bound against hostile archives. */
+    static final int MAX_ENTRIES = 200_000;
+    /** MANIFEST.MF and pom.properties larger than this are not read. */
+    private static final int MAX_METADATA = 1 << 20;
+    private static final List<String> MANIFEST_KEYS = List.of("Implementation-Title", "Implementation-Version",
+            "Implementation-Vendor", "Implementation-Vendor-Id", "Specification-Title", "Specification-Version",
+            "Bundle-SymbolicName", "Bundle-Version", "Bundle-Name", "Bundle-License", "Automatic-Module-Name",
+            "Main-Class", "Start-Class", "Spring-Boot-Version");
+    /** Gradle/Ivy-style Implementation-Title: "io.micrometer#micrometer-commons;1.15.5". */
+    private static final Pattern IVY_TITLE = Pattern.compile("([\\w.\\-]+)#([\\w.\\-]+);(\\S+)");
+    /** "spring-core-6.2.12" → spring-core, 6.2.12: the version starts at the first "-digit". */
+    private static final Pattern NAME_VERSION = Pattern.compile("(.+?)-(\\d[^/]*)");
+
+    private JarReader() {
+    }
+
+    /** Whether a path names a Java archive, by its extension. */
+    public static boolean isArchive(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".jar") || p.endsWith(".war") || p.endsWith(".ear");
+    }
+
+    /**
+     * Reads an archive and those nested in it.
+     *
+     * @param path the archive's path in the image
+     * @param in   its bytes; read to the end, not closed
+     * @param size its size in bytes (as the tar header says)
+     * @return the archive first, then the nested ones, depth first in entry order
+     */
+    public static List<JavaArtifact> read(String path, InputStream in, long size) throws IOException {
+        List<JavaArtifact> out = new ArrayList<>();
+        read(path, null, in, size, size, 0, out);
+        return out;
+    }
+
+    /** Adds the archive (unless it has no zip entry at all) and then its nested archives to {@code out}. */
+    private static void read(String path, String parent, InputStream raw, long size, long storedSize, int depth,
+            List<JavaArtifact> out) throws IOException {
+        MessageDigest sha1 = sha1();
+        DigestingStream in = new DigestingStream(raw, sha1);
+        List<JavaArtifact> nested = new ArrayList<>();
+        List<PomProperties> poms = new ArrayList<>();
+        List<PomProperties> declared = new ArrayList<>();
+        Map<String, String> manifest = new LinkedHashMap<>();
+        int entries = 0;
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
+            ZipArchiveEntry e;
+            while (entries < MAX_ENTRIES && (e = zip.getNextEntry()) != null) {
+                entries++;
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName();
+                if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    manifest.putAll(manifest(zip));
+                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+                    PomProperties pom = pom(zip, name);
+                    if (pom != null) {
+                        poms.add(pom);
+                    }
+                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
+                    declared.addAll(PomXml.dependencies(zip.readNBytes(MAX_METADATA), name));
+                } else if (depth < MAX_DEPTH && isArchive(name)) {
+                    read(path + "!/" + name, path, zip, e.getSize(), e.getCompressedSize(), depth + 1, nested);
+                }
+            }
+        } catch (IOException | RuntimeException damaged) {
+            // A damaged archive is still listed with what was read of it (a nested one is skipped by its parent).
+            if (entries == 0 || depth > 0 && poms.isEmpty() && manifest.isEmpty()) {
+                if (depth == 0) {
+                    throw damaged;
+                }
+                in.transferTo(OutputStream.nullOutputStream());
+                return;
+            }
+        }
+        in.transferTo(OutputStream.nullOutputStream()); // the rest (central directory), for the sha1
+        if (entries == 0) {
+            return; // not a zip file, whatever its name
+        }
+        long bytes = size >= 0 ? size : in.count;
+        out.add(identify(path, parent, bytes, storedSize >= 0 ? storedSize : bytes,
+                HexFormat.of().formatHex(sha1.digest()), poms, manifest, declared));
+        out.addAll(nested);
+    }
+
+    /** Identity from pom.properties, then MANIFEST.MF, then the file name. */
+    static JavaArtifact identify(String path, String parent, long size, long storedSize, String sha1,
+            List<PomProperties> poms, Map<String, String> manifest, List<PomProperties> declared) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+        Matcher nv = NAME_VERSION.matcher(base);
+        String fileArtifact = nv.matches() ? nv.group(1) : null;
+        String fileVersion = nv.matches() ? nv.group(2) : null;
+
+        PomProperties own = null;
+        if (poms.size() == 1) {
+            own = poms.get(0);
+        } else {
+            for (PomProperties p : poms) {
+                if (base.equals(p.artifactId() + "-" + p.version()) || base.equals(p.artifactId())) {
+                    own = p;
+                    break;
+                }
+            }
+            if (own == null && fileArtifact != null) {
+                for (PomProperties p : poms) {
+                    if (fileArtifact.equals(p.artifactId())) {
+                        own = p;
+                        break;
+                    }
+                }
+            }
+        }
+        if (own != null) {
+            return new JavaArtifact(path, parent, size, storedSize, sha1, own.groupId(), own.artifactId(),
+                    own.version(), JavaArtifact.IdentifiedBy.POM_PROPERTIES, poms, manifest, declared);
+        }
+        String title = manifest.get("Implementation-Title");
+        Matcher ivy = title == null ? null : IVY_TITLE.matcher(title.strip());
+        String group = null;
+        String artifact;
+        String version = firstNonBlank(manifest.get("Implementation-Version"), manifest.get("Bundle-Version"),
+                manifest.get("Specification-Version"));
+        if (ivy != null && ivy.matches()) {
+            group = ivy.group(1);
+            artifact = ivy.group(2);
+            version = version != null ? version : ivy.group(3);
+        } else if (fileArtifact != null) {
+            artifact = fileArtifact;
+        } else if (title != null && title.strip().matches("[\\w.\\-]+")) {
+            artifact = title.strip();
+        } else if (manifest.get("Bundle-SymbolicName") != null) {
+            artifact = manifest.get("Bundle-SymbolicName").split(";")[0].strip();
+        } else {
+            artifact = base;
+        }
+        if (group == null) {
+            String vendorId = manifest.get("Implementation-Vendor-Id");
+            group = vendorId == null || vendorId.isBlank() ? null : vendorId.strip();
+        }
+        JavaArtifact.IdentifiedBy by = JavaArtifact.IdentifiedBy.MANIFEST;
+        if (version == null) {
+            version = fileVersion;
+            by = JavaArtifact.IdentifiedBy.FILE_NAME;
+        }
+        return new JavaArtifact(path, parent, size, storedSize, sha1, group, artifact, version, by, poms, manifest,
+                declared);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> manifest(InputStream in) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        byte[] bytes = in.readNBytes(MAX_METADATA);
+        Attributes main = new Manifest(new java.io.ByteArrayInputStream(bytes)).getMainAttributes();
+        for (String key : MANIFEST_KEYS) {
+            String v = main.getValue(key);
+            if (v != null && !v.isBlank()) {
+                out.put(key, v.strip());
+            }
+        }
+        return out;
+    }
+
+    private static PomProperties pom(InputStream in, String location) throws IOException {
+        Properties p = new Properties();
+        p.load(new java.io.ByteArrayInputStream(in.readNBytes(MAX_METADATA)));
+        String g = p.getProperty("groupId");
+        String a = p.getProperty("artifactId");
+        String v = p.getProperty("version");
+        if (g == null || a == null || v == null || g.isBlank() || a.isBlank() || v.isBlank()) {
+            return null;
+        }
+        return new PomProperties(g.strip(), a.strip(), v.strip(), location);
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Hashes and counts what passes. */
+    private static final class DigestingStream extends FilterInputStream {
+        private final MessageDigest digest;
+        long count;
+
+        DigestingStream(InputStream in, MessageDigest digest) {
+            super(in);
+            this.digest = digest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                digest.update((byte) b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                digest.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[8192];
+            long done = 0;
+            while (done < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+
+    /** Keeps the zip reader from closing the stream it reads from. */
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+}
