@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeSet;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
@@ -42,6 +43,15 @@ import io.github.imagehygiene.report.sbom.SbomWriter;
 import io.github.imagehygiene.rules.inventory.DeniedPackage;
 import io.github.imagehygiene.rules.inventory.DeniedPackagesRule;
 import io.github.imagehygiene.rules.inventory.MaxPackageSizeRule;
+import io.github.imagehygiene.analysis.base.BaseLayers;
+import io.github.imagehygiene.rules.hygiene.HistoryLintRule;
+import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
+import io.github.imagehygiene.rules.hygiene.MaxReclaimableRule;
+import io.github.imagehygiene.rules.hygiene.MaxWastedBytesRule;
+import io.github.imagehygiene.rules.hygiene.MaxWastedPercentRule;
+import io.github.imagehygiene.rules.hygiene.MinEfficiencyRule;
+import io.github.imagehygiene.rules.hygiene.NoBuildToolsRule;
+import io.github.imagehygiene.rules.hygiene.NoPackageCachesRule;
 import io.github.imagehygiene.rules.base.AllowedBaseImagesRule;
 import io.github.imagehygiene.rules.base.AllowedJavaVendorsRule;
 import io.github.imagehygiene.rules.base.AllowedOperatingSystemsRule;
@@ -81,6 +91,17 @@ public final class ImageHygieneCheck {
                 new OsEndOfLifeSoonRule(config.eolWarningDays(), config.clock()),
                 new MinJavaVersionRule(config.minJavaVersion()),
                 new AllowedJavaVendorsRule(config.allowedJavaVendors()),
+                new MinEfficiencyRule(config.minEfficiency(), config.ignorePaths()),
+                new MaxWastedBytesRule(config.maxWastedBytes(), config.ignorePaths()),
+                new MaxWastedPercentRule(config.maxWastedPercent(), config.ignorePaths()),
+                new MaxReclaimableRule(config.maxReclaimable(), config.ignorePaths()),
+                new NoPackageCachesRule(config.packageCacheThreshold(), config.ignorePaths()),
+                new HistoryLintRule((ImageAnalysis a) -> {
+                    BaseLayers base = BaseLayers.of(a);
+                    return (Predicate<Integer>) i -> base.origin(i) == BaseLayers.Origin.BASE;
+                }, config.ignorePaths()),
+                new NoBuildToolsRule(config.ignorePaths()),
+                new JavaLayeringRule(config.ignorePaths()),
                 new DeniedPackagesRule(deniedPackages(config)),
                 new MaxPackageSizeRule(config.maxPackageSize()));
     }
@@ -114,7 +135,8 @@ public final class ImageHygieneCheck {
         }
         if (config.reportDirectory() != null) {
             try {
-                Path file = JsonReport.write(result, config.toolVersion(), config.reportDirectory());
+                Path file = JsonReport.write(result, config.toolVersion(), config.ignorePaths(),
+                        config.reportDirectory());
                 log.info("Report: " + file);
                 if (config.sbom()) {
                     log.info("SBOM: " + SbomWriter.write(analysis, config.reportDirectory(), config.toolVersion()));

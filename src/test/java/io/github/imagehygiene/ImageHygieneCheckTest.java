@@ -57,8 +57,39 @@ class ImageHygieneCheckTest {
         return new ImageHygieneCheck(builder.reportDirectory(reports).toolVersion("1.2.3").build(), log).run();
     }
 
+    /**
+     * busybox-app with the layer-hygiene rules that fire on it by design (it deletes a blob in a later RUN) set aside,
+     * so that these tests see the budgets alone; {@link #defaultsFlagTheDeletedBlobAsWaste()} shows them.
+     */
     private static CheckConfiguration.Builder busybox() {
-        return CheckConfiguration.builder().image(Fixtures.image("busybox-app.docker.tar").toString());
+        return CheckConfiguration.builder().image(Fixtures.image("busybox-app.docker.tar").toString())
+                .maxWastedPercent(null).levels(quiet());
+    }
+
+    private static Map<String, String> quiet(String... ruleAndLevel) {
+        Map<String, String> levels = new java.util.HashMap<>(Map.of("historyLint", "OFF"));
+        for (int i = 0; i < ruleAndLevel.length; i += 2) {
+            levels.put(ruleAndLevel[i], ruleAndLevel[i + 1]);
+        }
+        return levels;
+    }
+
+    @Test
+    void defaultsFlagTheDeletedBlobAsWaste() {
+        CheckResult result = run(CheckConfiguration.builder().image(Fixtures.image("busybox-app.docker.tar").toString()));
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.findings()).extracting(Finding::toString).containsExactly(
+                "[maxWastedPercent] wasted bytes are 99.99 % of the user layers (102.4 KB of 102.4 KB in the layers"
+                        + " above the first, dive's measure), above the maximum of 10 %; largest: /app/data/blob.bin"
+                        + " 102.4 KB in 2 copies (#3 (RUN mkdir -p /app/data && echo hello > /app/hel...), #4 (RUN rm"
+                        + " /app/data/blob.bin)); delete or change files in the same RUN that creates them (a later"
+                        + " layer only adds a copy), set mode and owner when copying (COPY --chmod/--chown), and copy"
+                        + " only what the image needs (multi-stage build)",
+                "[historyLint] layers #2 to #4 are 3 consecutive RUN instructions (#2 RUN /bin/busybox --install -s"
+                        + " /bin; #3 RUN mkdir -p /app/data && echo hello...; #4 RUN rm /app/data/blob.bin): join them"
+                        + " into one RUN with '&&', one layer instead of 3, and what one step deletes is then never"
+                        + " stored by another");
+        assertThat(result.findings()).extracting(Finding::level).containsExactly(Level.ERROR, Level.WARN);
     }
 
     @Test
@@ -129,16 +160,16 @@ class ImageHygieneCheckTest {
 
     @Test
     void warnLevelLogsAndPasses() {
-        CheckResult result = run(busybox().maxSize("1MB").levels(Map.of("maxSize", "warn")));
+        CheckResult result = run(busybox().maxSize("1MB").levels(quiet("maxSize", "warn")));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(warnings).containsExactly("[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest"
                 + " layers: " + BUSYBOX_LARGEST);
-        assertThat(info).contains("    WARN  maxSize  2.1 MB of 1 MB");
+        assertThat(info).contains("    WARN  maxSize          2.1 MB of 1 MB");
     }
 
     @Test
     void offLevelDoesNotRunTheRule() {
-        CheckResult result = run(busybox().maxSize("1MB").levels(Map.of("maxSize", "OFF")));
+        CheckResult result = run(busybox().maxSize("1MB").levels(quiet("maxSize", "OFF")));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.verdicts().get(0).status()).isEqualTo(RuleVerdict.Status.OFF);
         assertThat(warnings).isEmpty();
@@ -184,10 +215,17 @@ class ImageHygieneCheckTest {
                 "  Java: none found",
                 "  Packages: none; 0 B of 56.3 KB in files attributed, 56.3 KB to no package",
                 "  Rules:",
-                "    PASS  maxSize  56.3 KB of 1 MB",
+                "    PASS  maxSize           56.3 KB of 1 MB",
+                "    PASS  minEfficiency     efficiency 1.0000 (minimum 0.9)",
+                "    PASS  maxWastedPercent  0.00 % wasted (maximum 10 %)",
+                "    PASS  noPackageCaches   no caches",
+                "    PASS  historyLint       no issues",
+                "    PASS  noBuildTools      no build tools",
+                "    PASS  javaLayering      no Java application layers found",
                 "    not set: maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages, deniedBaseImages,"
                         + " requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,"
-                        + " minJavaVersion, allowedJavaVendors, deniedPackages, maxPackageSize",
+                        + " minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages,"
+                        + " maxPackageSize",
                 "  Verdict: PASS",
                 "Report: " + reports.resolve("report.json"));
     }

@@ -40,6 +40,12 @@ public final class CheckConfiguration {
     private final Map<String, String> deniedPackages;
     private final ByteSize maxPackageSize;
     private final boolean sbom;
+    private final Double minEfficiency;
+    private final ByteSize maxWastedBytes;
+    private final Double maxWastedPercent;
+    private final String maxReclaimable;
+    private final ByteSize packageCacheThreshold;
+    private final java.util.List<String> ignorePaths;
     private final Clock clock;
 
     private CheckConfiguration(Builder b) {
@@ -93,6 +99,12 @@ public final class CheckConfiguration {
         this.deniedPackages = b.deniedPackages == null ? Map.of() : Collections.unmodifiableMap(b.deniedPackages);
         this.maxPackageSize = size("maxPackageSize", b.maxPackageSize);
         this.sbom = b.sbom;
+        this.minEfficiency = b.minEfficiency;
+        this.maxWastedBytes = size("maxWastedBytes", b.maxWastedBytes);
+        this.maxWastedPercent = b.maxWastedPercent;
+        this.maxReclaimable = b.maxReclaimable;
+        this.packageCacheThreshold = size("packageCacheThreshold", b.packageCacheThreshold);
+        this.ignorePaths = b.ignorePaths == null ? java.util.List.of() : java.util.List.copyOf(b.ignorePaths);
     }
 
     public List<String> allowedBaseImages() {
@@ -144,6 +156,34 @@ public final class CheckConfiguration {
     /** Whether to write sbom.cdx.json. */
     public boolean sbom() {
         return sbom;
+    }
+
+    /** dive's lowest efficiency, 0-1, or null for no minimum. */
+    public Double minEfficiency() {
+        return minEfficiency;
+    }
+
+    public ByteSize maxWastedBytes() {
+        return maxWastedBytes;
+    }
+
+    /** dive's highest user wasted share, a fraction, or null for no maximum. */
+    public Double maxWastedPercent() {
+        return maxWastedPercent;
+    }
+
+    /** A size ("50MB") or a share ("5%"), or null. */
+    public String maxReclaimable() {
+        return maxReclaimable;
+    }
+
+    public ByteSize packageCacheThreshold() {
+        return packageCacheThreshold;
+    }
+
+    /** Globs of image paths the layer-hygiene rules leave out; never null. */
+    public java.util.List<String> ignorePaths() {
+        return ignorePaths;
     }
 
     private static ByteSize size(String parameter, String value) {
@@ -234,6 +274,43 @@ public final class CheckConfiguration {
         private Map<String, String> deniedPackages;
         private String maxPackageSize;
         private boolean sbom = true;
+        // dive's CI defaults (MinEfficiencyRule.DEFAULT_MINIMUM, MaxWastedPercentRule.DEFAULT_MAXIMUM)
+        private Double minEfficiency = 0.9;
+        private String maxWastedBytes;
+        private Double maxWastedPercent = 0.1;
+        private String maxReclaimable;
+        private String packageCacheThreshold;
+        private java.util.List<String> ignorePaths;
+
+        public Builder minEfficiency(Double v) {
+            minEfficiency = v;
+            return this;
+        }
+
+        public Builder maxWastedBytes(String v) {
+            maxWastedBytes = v;
+            return this;
+        }
+
+        public Builder maxWastedPercent(Double v) {
+            maxWastedPercent = v;
+            return this;
+        }
+
+        public Builder maxReclaimable(String v) {
+            maxReclaimable = v;
+            return this;
+        }
+
+        public Builder packageCacheThreshold(String v) {
+            packageCacheThreshold = v;
+            return this;
+        }
+
+        public Builder ignorePaths(java.util.List<String> v) {
+            ignorePaths = v;
+            return this;
+        }
 
         public Builder deniedPackages(Map<String, String> v) {
             deniedPackages = v;

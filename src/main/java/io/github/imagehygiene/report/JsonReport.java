@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.analysis.base.BaseImage;
+import io.github.imagehygiene.analysis.hygiene.HygieneFigures;
+import io.github.imagehygiene.analysis.hygiene.Reclaimable;
 import io.github.imagehygiene.report.sbom.InventoryReport;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.CheckResult;
@@ -32,6 +35,11 @@ public final class JsonReport {
     }
 
     public static ObjectNode toJson(CheckResult result, String toolVersion) {
+        return toJson(result, toolVersion, List.of());
+    }
+
+    /** @param ignorePaths the globs the layer-hygiene figures leave out, as the rules did */
+    public static ObjectNode toJson(CheckResult result, String toolVersion, List<String> ignorePaths) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.putObject("tool").put("name", TOOL_NAME).put("version", toolVersion);
@@ -61,6 +69,14 @@ public final class JsonReport {
         root.set("baseImage", mapper.valueToTree(base.reportBaseImage()));
         root.set("os", mapper.valueToTree(base.reportOs()));
         root.set("java", mapper.valueToTree(base.reportJava()));
+        HygieneFigures h = HygieneFigures.of(a, ignorePaths);
+        root.put("efficiency", h.efficiency()).put("wastedBytes", h.wastedBytes())
+                .put("userWastedPercent", h.userWastedPercent()).put("reclaimableBytes", h.reclaimableBytes());
+        ArrayNode reclaimable = root.putArray("reclaimable");
+        for (Reclaimable.Item i : h.reclaimable()) {
+            reclaimable.addObject().put("path", i.path()).put("bytes", i.bytes()).put("addedIn", i.addedIn())
+                    .put("hiddenIn", i.hiddenIn()).put("how", i.how().id());
+        }
         if (InventoryReport.collected(a)) {
             root.set("inventory", InventoryReport.json(a, InventoryReport.TOP));
         }
@@ -79,9 +95,15 @@ public final class JsonReport {
 
     /** Writes the report into {@code directory} (created if needed) and returns its path. */
     public static Path write(CheckResult result, String toolVersion, Path directory) throws IOException {
+        return write(result, toolVersion, List.of(), directory);
+    }
+
+    /** Writes the report into {@code directory} (created if needed) and returns its path. */
+    public static Path write(CheckResult result, String toolVersion, List<String> ignorePaths, Path directory)
+            throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        String text = new ObjectMapper().writer(printer).writeValueAsString(toJson(result, toolVersion)) + "\n";
+        String text = new ObjectMapper().writer(printer).writeValueAsString(toJson(result, toolVersion, ignorePaths)) + "\n";
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
         Files.writeString(file, text, StandardCharsets.UTF_8);
