@@ -52,6 +52,10 @@ import io.github.imagehygiene.rules.hygiene.MaxWastedPercentRule;
 import io.github.imagehygiene.rules.hygiene.MinEfficiencyRule;
 import io.github.imagehygiene.rules.hygiene.NoBuildToolsRule;
 import io.github.imagehygiene.rules.hygiene.NoPackageCachesRule;
+import io.github.imagehygiene.findings.Masking;
+import io.github.imagehygiene.rules.security.LocatedFindings;
+import io.github.imagehygiene.rules.security.SecurityRules;
+import io.github.imagehygiene.rules.suppress.SuppressionResult;
 import io.github.imagehygiene.rules.base.AllowedBaseImagesRule;
 import io.github.imagehygiene.rules.base.AllowedJavaVendorsRule;
 import io.github.imagehygiene.rules.base.AllowedOperatingSystemsRule;
@@ -80,7 +84,7 @@ public final class ImageHygieneCheck {
         boolean basePolicy = config.allowedBaseImages() != null && !config.allowedBaseImages().isEmpty()
                 || config.deniedBaseImages() != null && !config.deniedBaseImages().isEmpty()
                 || config.requirePinnedBase() != null && !config.requirePinnedBase().isBlank();
-        return List.of(new MaxSizeRule(config.maxSize()), new MaxCompressedSizeRule(config.maxCompressedSize()),
+        List<Rule> rules = new ArrayList<>(List.of(new MaxSizeRule(config.maxSize()), new MaxCompressedSizeRule(config.maxCompressedSize()),
                 new MaxLayerSizeRule(config.maxLayerSize()), new MaxLayersRule(config.maxLayers()),
                 new AllowedBaseImagesRule(config.allowedBaseImages()),
                 new DeniedBaseImagesRule(config.deniedBaseImages()),
@@ -103,7 +107,9 @@ public final class ImageHygieneCheck {
                 new NoBuildToolsRule(config.ignorePaths()),
                 new JavaLayeringRule(config.ignorePaths()),
                 new DeniedPackagesRule(deniedPackages(config)),
-                new MaxPackageSizeRule(config.maxPackageSize()));
+                new MaxPackageSizeRule(config.maxPackageSize())));
+        rules.addAll(SecurityRules.all(config.security()));
+        return List.copyOf(rules);
     }
 
     private static List<DeniedPackage> deniedPackages(CheckConfiguration config) {
@@ -121,6 +127,7 @@ public final class ImageHygieneCheck {
     public CheckResult run() {
         List<Rule> rules = rules(config);
         checkRuleIds(rules);
+        config.suppressions().checkRules(rules.stream().map(Rule::id).toList());
         List<ContentCollector<?>> collectors = new ArrayList<>(collectors(rules));
         if (collectors.stream().noneMatch(c -> c.id().equals(BaseFiles.ID))) {
             collectors.add(BaseFiles.COLLECTOR);
@@ -128,11 +135,17 @@ public final class ImageHygieneCheck {
         ImageAnalysis analysis = analyse(collectors);
         BaseImageSettings.attach(analysis, config.baseImageSettings());
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
-        CheckResult result = Gate.decide(analysis, verdicts);
-        ConsoleSummary.lines(result).forEach(log::info);
+        LocatedFindings located = LocatedFindings.of(rules, analysis);
+        SuppressionResult suppressed = config.suppressions().apply(verdicts, located::pathOf, config.clock());
+        // Secret values of this image (ENV, labels, build arguments) and anything that looks like a secret are
+        // masked in every line shown and every file written.
+        Masking masking = Masking.forImage(analysis, config.security().secretKeys());
+        CheckResult result = Gate.decide(analysis, suppressed, masking);
+        masking.apply(ConsoleSummary.lines(result)).forEach(log::info);
         for (Finding f : result.findings(Level.WARN)) {
-            log.warn(f.toString());
+            log.warn(masking.apply(f.toString()));
         }
+        suppressed.notes().forEach(n -> log.warn(masking.apply(n)));
         if (config.reportDirectory() != null) {
             try {
                 Path file = JsonReport.write(result, config.toolVersion(), config.ignorePaths(),

@@ -67,7 +67,7 @@ class ImageHygieneCheckTest {
     }
 
     private static Map<String, String> quiet(String... ruleAndLevel) {
-        Map<String, String> levels = new java.util.HashMap<>(Map.of("historyLint", "OFF"));
+        Map<String, String> levels = new java.util.HashMap<>(Map.of("historyLint", "OFF", "requireHealthcheck", "OFF"));
         for (int i = 0; i < ruleAndLevel.length; i += 2) {
             levels.put(ruleAndLevel[i], ruleAndLevel[i + 1]);
         }
@@ -88,8 +88,10 @@ class ImageHygieneCheckTest {
                 "[historyLint] layers #2 to #4 are 3 consecutive RUN instructions (#2 RUN /bin/busybox --install -s"
                         + " /bin; #3 RUN mkdir -p /app/data && echo hello...; #4 RUN rm /app/data/blob.bin): join them"
                         + " into one RUN with '&&', one layer instead of 3, and what one step deletes is then never"
-                        + " stored by another");
-        assertThat(result.findings()).extracting(Finding::level).containsExactly(Level.ERROR, Level.WARN);
+                        + " stored by another",
+                "[requireHealthcheck] the image has no HEALTHCHECK; add one, e.g. HEALTHCHECK CMD"
+                        + " [\"/app/healthcheck\"], so that the engine can tell a hung container from a healthy one");
+        assertThat(result.findings()).extracting(Finding::level).containsExactly(Level.ERROR, Level.WARN, Level.WARN);
     }
 
     @Test
@@ -164,7 +166,7 @@ class ImageHygieneCheckTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(warnings).containsExactly("[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest"
                 + " layers: " + BUSYBOX_LARGEST);
-        assertThat(info).contains("    WARN  maxSize          2.1 MB of 1 MB");
+        assertThat(info).contains("    WARN  maxSize             2.1 MB of 1 MB");
     }
 
     @Test
@@ -215,17 +217,28 @@ class ImageHygieneCheckTest {
                 "  Java: none found",
                 "  Packages: none; 0 B of 56.3 KB in files attributed, 56.3 KB to no package",
                 "  Rules:",
-                "    PASS  maxSize           56.3 KB of 1 MB",
-                "    PASS  minEfficiency     efficiency 1.0000 (minimum 0.9)",
-                "    PASS  maxWastedPercent  0.00 % wasted (maximum 10 %)",
-                "    PASS  noPackageCaches   no caches",
-                "    PASS  historyLint       no issues",
-                "    PASS  noBuildTools      no build tools",
-                "    PASS  javaLayering      no Java application layers found",
+                "    PASS  maxSize             56.3 KB of 1 MB",
+                "    PASS  minEfficiency       efficiency 1.0000 (minimum 0.9)",
+                "    PASS  maxWastedPercent    0.00 % wasted (maximum 10 %)",
+                "    PASS  noPackageCaches     no caches",
+                "    PASS  historyLint         no issues",
+                "    PASS  noBuildTools        no build tools",
+                "    PASS  javaLayering        no Java application layers found",
+                "    WARN  noRootUser          runs as root (no USER)",
+                "    WARN  requireHealthcheck  no HEALTHCHECK",
+                "    PASS  noSensitiveVolumes  no VOLUME",
+                "    PASS  noLatestTag         tags 1.0",
+                "    PASS  noSecretKeys        no secret-looking key in 2 ENV variables, 1 label and the history",
+                "    PASS  noSecrets           no secret; 3 text files scanned",
+                "    PASS  noSetuidFiles       no setuid/setgid file",
+                "    PASS  noWorldWritable     no world-writable file",
+                "    PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd",
+                "    PASS  uniqueIds           no /etc/passwd or /etc/group",
+                "    PASS  noStrayFiles        no stray file",
                 "    not set: maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages, deniedBaseImages,"
                         + " requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,"
                         + " minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages,"
-                        + " maxPackageSize",
+                        + " maxPackageSize, configAssertions, fileAssertions",
                 "  Verdict: PASS",
                 "Report: " + reports.resolve("report.json"));
     }

@@ -7,7 +7,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
+import io.github.imagehygiene.analysis.base.BaseLayers;
+import io.github.imagehygiene.rules.security.SecuritySettings;
+import io.github.imagehygiene.rules.suppress.SuppressionFile;
+import io.github.imagehygiene.rules.suppress.Suppressions;
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.image.Platform;
@@ -46,6 +51,8 @@ public final class CheckConfiguration {
     private final String maxReclaimable;
     private final ByteSize packageCacheThreshold;
     private final java.util.List<String> ignorePaths;
+    private final SecuritySettings security;
+    private final Suppressions suppressions;
     private final Clock clock;
 
     private CheckConfiguration(Builder b) {
@@ -105,6 +112,15 @@ public final class CheckConfiguration {
         this.maxReclaimable = b.maxReclaimable;
         this.packageCacheThreshold = size("packageCacheThreshold", b.packageCacheThreshold);
         this.ignorePaths = b.ignorePaths == null ? java.util.List.of() : java.util.List.copyOf(b.ignorePaths);
+        // Security findings say whether they are in the base image's layers or the user's.
+        this.security = b.security.baseLayers(a -> {
+            BaseLayers layers = BaseLayers.of(a);
+            return i -> layers.origin(i) == BaseLayers.Origin.BASE;
+        }).baseReference(a -> BaseImage.of(a).name()).build();
+        this.suppressions = b.suppressionFile != null ? SuppressionFile.load(b.suppressionFile)
+                : b.projectDirectory != null ? SuppressionFile.find(b.projectDirectory).map(SuppressionFile::load)
+                        .orElse(Suppressions.NONE)
+                : Suppressions.NONE;
     }
 
     public List<String> allowedBaseImages() {
@@ -184,6 +200,16 @@ public final class CheckConfiguration {
     /** Globs of image paths the layer-hygiene rules leave out; never null. */
     public java.util.List<String> ignorePaths() {
         return ignorePaths;
+    }
+
+    /** The security rules' settings (accepted keys, allow-lists, assertions). */
+    public SecuritySettings security() {
+        return security;
+    }
+
+    /** The suppression file's entries, or none. */
+    public Suppressions suppressions() {
+        return suppressions;
     }
 
     private static ByteSize size(String parameter, String value) {
@@ -281,6 +307,25 @@ public final class CheckConfiguration {
         private String maxReclaimable;
         private String packageCacheThreshold;
         private java.util.List<String> ignorePaths;
+        private final SecuritySettings.Builder security = SecuritySettings.builder();
+        private Path suppressionFile;
+        private Path projectDirectory;
+
+        public Builder security(java.util.function.Consumer<SecuritySettings.Builder> settings) {
+            settings.accept(security);
+            return this;
+        }
+
+        /** The suppression file; null looks for the default names in {@link #projectDirectory(Path)}. */
+        public Builder suppressionFile(Path v) {
+            suppressionFile = v;
+            return this;
+        }
+
+        public Builder projectDirectory(Path v) {
+            projectDirectory = v;
+            return this;
+        }
 
         public Builder minEfficiency(Double v) {
             minEfficiency = v;

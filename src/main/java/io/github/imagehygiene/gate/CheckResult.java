@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.findings.Masking;
+import io.github.imagehygiene.rules.suppress.SuppressionResult;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.RuleVerdict;
 
@@ -14,8 +16,16 @@ import io.github.imagehygiene.rules.RuleVerdict;
  * @param analysis what was measured
  * @param verdicts one per rule, in rule order
  * @param verdict  FAIL when there is an ERROR finding
+ * @param suppressions what the suppression file took out, expired or left unused; null without one
+ * @param masking  hides secret values in everything shown or written
  */
-public record CheckResult(ImageAnalysis analysis, List<RuleVerdict> verdicts, Verdict verdict) {
+public record CheckResult(ImageAnalysis analysis, List<RuleVerdict> verdicts, Verdict verdict,
+        SuppressionResult suppressions, Masking masking) {
+
+    /** A result without suppressions, masking only what looks like a secret by itself. */
+    public CheckResult(ImageAnalysis analysis, List<RuleVerdict> verdicts, Verdict verdict) {
+        this(analysis, verdicts, verdict, null, Masking.PATTERNS_ONLY);
+    }
 
     /** Every finding, in rule order. */
     public List<Finding> findings() {

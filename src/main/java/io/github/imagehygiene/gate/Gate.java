@@ -5,6 +5,8 @@ import java.util.List;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.findings.Masking;
+import io.github.imagehygiene.rules.suppress.SuppressionResult;
 import io.github.imagehygiene.rules.RuleVerdict;
 
 /** Decides pass or fail, and words the failure: every ERROR finding, numbered, in one message. */
@@ -17,6 +19,13 @@ public final class Gate {
         return new CheckResult(analysis, verdicts, failed ? Verdict.FAIL : Verdict.PASS);
     }
 
+    /** Decides on the verdicts left after suppressions; every output of the result is masked with {@code masking}. */
+    public static CheckResult decide(ImageAnalysis analysis, SuppressionResult suppressed, Masking masking) {
+        List<RuleVerdict> verdicts = suppressed.verdicts();
+        boolean failed = verdicts.stream().flatMap(v -> v.findings().stream()).anyMatch(f -> f.level() == Level.ERROR);
+        return new CheckResult(analysis, verdicts, failed ? Verdict.FAIL : Verdict.PASS, suppressed, masking);
+    }
+
     /** "Image ... has 2 breaches:\n  1. [maxSize] ...", for the build failure. */
     public static String failureMessage(CheckResult result) {
         List<Finding> errors = result.findings(Level.ERROR);
@@ -25,6 +34,6 @@ public final class Gate {
         for (int i = 0; i < errors.size(); i++) {
             sb.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
         }
-        return sb.toString();
+        return result.masking().apply(sb.toString());
     }
 }

@@ -20,7 +20,7 @@ import io.github.imagehygiene.gate.Verdict;
  * numbered list of every breach. Writes {@code report.json} to {@link #reportDirectory}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class CheckMojo extends HygieneParameters {
+public class CheckMojo extends SecurityParameters {
     /** Jib's {@code buildTar} output, checked when {@link #image} is not set. */
     static final String JIB_DEFAULT_TAR = "jib-image.tar";
 

@@ -22,6 +22,7 @@ import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.rules.suppress.SuppressionResult;
 
 /**
  * Writes {@code report.json} (format: docs/report-format.md). No timestamps and a fixed field order, so the same
@@ -89,6 +90,9 @@ public final class JsonReport {
         for (Finding f : result.findings()) {
             findings.addObject().put("rule", f.rule()).put("level", f.level().name()).put("message", f.message());
         }
+        if (result.suppressions() != null) {
+            addSuppressions(root, result.suppressions(), result);
+        }
         root.put("verdict", result.verdict().name());
         return root;
     }
@@ -98,12 +102,34 @@ public final class JsonReport {
         return write(result, toolVersion, List.of(), directory);
     }
 
+    /** report.json's "suppressions": what was suppressed, which suppressions expired, which matched nothing. */
+    private static void addSuppressions(ObjectNode report, SuppressionResult s, CheckResult result) {
+        ObjectNode node = report.putObject("suppressions");
+        ArrayNode suppressed = node.putArray("suppressed");
+        for (SuppressionResult.Suppressed x : s.suppressed()) {
+            suppressed.addObject().put("rule", x.finding().rule()).put("path", x.path())
+                    .put("message", x.finding().message()).put("suppression", x.by().number())
+                    .put("reason", x.by().reason())
+                    .put("until", x.by().until() == null ? null : x.by().until().toString());
+        }
+        ArrayNode expired = node.putArray("expired");
+        for (SuppressionResult.Expired x : s.expired()) {
+            expired.addObject().put("suppression", x.suppression().number()).put("rule", x.suppression().rule())
+                    .put("until", x.suppression().until().toString()).put("findings", x.findings());
+        }
+        ArrayNode unused = node.putArray("unused");
+        for (var x : s.unused()) {
+            unused.addObject().put("suppression", x.number()).put("rule", x.rule());
+        }
+    }
+
     /** Writes the report into {@code directory} (created if needed) and returns its path. */
     public static Path write(CheckResult result, String toolVersion, List<String> ignorePaths, Path directory)
             throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        String text = new ObjectMapper().writer(printer).writeValueAsString(toJson(result, toolVersion, ignorePaths)) + "\n";
+        String text = new ObjectMapper().writer(printer).writeValueAsString(
+                result.masking().applyTo(toJson(result, toolVersion, ignorePaths))) + "\n";
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -1,0 +1,198 @@
+package io.github.imagehygiene.analysis.security;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a secret looks like in text, and how it is shown: every value the plugin reports is masked, its first four
+ * characters then {@code ****} ({@link #mask(String)}). One line is matched at a time; a PEM private key spans lines
+ * and is found by its header ({@link #privateKeyHeader(String)}), its first body line being the value.
+ *
+ * <p>Each pattern has a cheap literal hint tested first, so that the many lines holding no secret cost one
+ * {@code indexOf} per pattern.
+ */
+public final class SecretPatterns {
+    /** What replaces the hidden part of a value. */
+    public static final String MASK = "****";
+    /** Values shorter than this are masked whole: four characters of a short password are most of it. */
+    static final int SHORTEST_PARTLY_SHOWN = 8;
+
+    /** The kinds of secret found by content. */
+    public enum Kind {
+        PRIVATE_KEY("private key"),
+        AWS_ACCESS_KEY_ID("AWS access key id"),
+        AWS_SECRET_ACCESS_KEY("AWS secret access key"),
+        GITHUB_TOKEN("GitHub token"),
+        GITLAB_TOKEN("GitLab token"),
+        SLACK_TOKEN("Slack token"),
+        SLACK_WEBHOOK("Slack webhook URL"),
+        NPM_TOKEN("npm token"),
+        JWT("JWT"),
+        URL_PASSWORD("password in a URL");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** As messages name it: "AWS access key id". */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One secret in a line: where its value starts and ends, and the value's masked form. */
+    public record Match(Kind kind, int start, int end, String masked) {
+    }
+
+    /** A pattern, tried only on lines holding one of its hints. */
+    private record Rule(Kind kind, List<String> hints, Pattern pattern, int group, boolean configOnly) {
+        boolean hinted(String line) {
+            for (String h : hints) {
+                if (line.indexOf(h) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final Pattern PEM_HEADER = Pattern.compile(
+            "-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(Kind.AWS_ACCESS_KEY_ID, List.of("AKIA", "ASIA"),
+                    Pattern.compile("(?<![A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])"), 1, false),
+            new Rule(Kind.AWS_SECRET_ACCESS_KEY, List.of("secret", "SECRET", "Secret"), Pattern.compile(
+                    "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), 1,
+                    false),
+            new Rule(Kind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), Pattern.compile(
+                    "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,255})"
+                            + "(?![A-Za-z0-9_])"), 1, false),
+            new Rule(Kind.GITLAB_TOKEN, List.of("glpat-"),
+                    Pattern.compile("(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 1, false),
+            new Rule(Kind.SLACK_WEBHOOK, List.of("hooks.slack.com"), Pattern.compile(
+                    "https://hooks\\.slack\\.com/services/(T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})"), 1, false),
+            new Rule(Kind.SLACK_TOKEN, List.of("xox"),
+                    Pattern.compile("(?<![A-Za-z0-9-])(xox[abposr]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])"), 1, false),
+            new Rule(Kind.NPM_TOKEN, List.of("npm_"),
+                    Pattern.compile("(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), 1, false),
+            new Rule(Kind.NPM_TOKEN, List.of("_auth", "_password"), Pattern.compile(
+                    "(?:^|[\\s:])_(?:authToken|auth|password)\\s*=\\s*[\"']?([^\\s\"'$][^\\s\"']{7,})"), 1, false),
+            new Rule(Kind.JWT, List.of("eyJ"), Pattern.compile(
+                    "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+)"
+                            + "(?![A-Za-z0-9_-])"), 1, true),
+            new Rule(Kind.URL_PASSWORD, List.of("@"), Pattern.compile(
+                    // possessive: each class excludes the delimiter after it, so giving back never helps
+                    "\\b[a-zA-Z][a-zA-Z0-9+.-]{0,30}+://[^\\s:/?#@'\"<>]{1,128}+:([^\\s/?#@'\"<>]{1,256}+)"
+                            + "@[^\\s/?#'\"<>@]++"),
+                    1, false));
+
+    /** Words that stand for a password in examples and templates, not a password. */
+    private static final Set<String> PLACEHOLDERS = Set.of("password", "passwd", "pass", "pwd", "secret", "changeme",
+            "change-me", "change_me", "your-password", "your_password", "yourpassword", "mypassword", "example",
+            "token", "xxx", "****", "redacted", "hidden", "none", "null", "placeholder");
+
+    private SecretPatterns() {
+    }
+
+    /**
+     * The masked form of a secret value: its first four characters, then {@code ****}; a value shorter than 8
+     * characters is masked whole ({@code ****}), an empty or null value too.
+     */
+    public static String mask(String value) {
+        if (value == null || value.length() < SHORTEST_PARTLY_SHOWN) {
+            return MASK;
+        }
+        return value.substring(0, 4) + MASK;
+    }
+
+    /** The PEM armour of a private key in this line ("OPENSSH PRIVATE KEY"), or null. */
+    public static String privateKeyHeader(String line) {
+        if (line.indexOf("PRIVATE KEY") < 0) {
+            return null;
+        }
+        Matcher m = PEM_HEADER.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The secrets of one line, left to right, overlapping ones dropped (the first pattern wins).
+     *
+     * @param configFile whether the line is from a configuration file, where JWT-looking strings count
+     */
+    public static List<Match> find(String line, boolean configFile) {
+        List<Match> found = null;
+        for (Rule r : RULES) {
+            if (r.configOnly && !configFile) {
+                continue;
+            }
+            if (!r.hinted(line)) {
+                continue;
+            }
+            Matcher m = r.pattern.matcher(line);
+            while (m.find()) {
+                String value = m.group(r.group);
+                if (r.kind == Kind.URL_PASSWORD && isPlaceholder(value)) {
+                    continue;
+                }
+                if (found == null) {
+                    found = new ArrayList<>();
+                }
+                found.add(new Match(r.kind, m.start(r.group), m.end(r.group), mask(value)));
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        if (found.size() == 1) {
+            return found;
+        }
+        found.sort(Comparator.comparingInt(Match::start));
+        List<Match> kept = new ArrayList<>();
+        int end = -1;
+        for (Match m : found) {
+            if (m.start() >= end) {
+                kept.add(m);
+                end = m.end();
+            }
+        }
+        return kept;
+    }
+
+    /** The line with every secret value {@link #find found} in it masked. */
+    public static String scrub(String line) {
+        List<Match> matches = find(line, true);
+        if (matches.isEmpty()) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder(line.length());
+        int at = 0;
+        for (Match m : matches) {
+            sb.append(line, at, m.start()).append(m.masked());
+            at = m.end();
+        }
+        return sb.append(line, at, line.length()).toString();
+    }
+
+    /** Whether a value is a template: {@code ${PASSWORD}}, {@code $PASS}, {@code %s}, {@code <pw>}, "password". */
+    public static boolean isPlaceholder(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        char c = value.charAt(0);
+        if (c == '$' || c == '%' || c == '{' || c == '<' || c == '*') {
+            return true;
+        }
+        if (value.chars().distinct().count() == 1) {
+            return true; // "xxxxxx", "......"
+        }
+        return PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.imagehygiene.findings;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.security.SecretKeys;
+import io.github.imagehygiene.analysis.security.SecretPatterns;
+import io.github.imagehygiene.image.HistoryEntry;
+import io.github.imagehygiene.image.ImageConfig;
+
+/**
+ * Keeps secret values out of every output (console, failure message, report.json, any report): a value is shown as
+ * its first four characters, then {@code ****} ({@link #mask(String)}; values shorter than 8 characters are masked
+ * whole).
+ *
+ * <p>{@link #apply(String)} masks three things in any text: the secret values this image holds in its config
+ * (values of secret-looking ENV variables, labels and build arguments, wherever they appear), every
+ * {@code KEY=VALUE} whose key looks secret, and whatever the secret patterns recognise (tokens, keys, passwords in
+ * URLs). Findings of the security rules are masked when made; this is the last line of defence for everything else
+ * that quotes the image (history lines in the layer table, other rules' messages).
+ */
+public final class Masking {
+    /** Known values shorter than this are not searched for in text (they would mask ordinary words). */
+    static final int SHORTEST_KNOWN = 6;
+    /** Masks by pattern and key only. */
+    public static final Masking PATTERNS_ONLY = new Masking(List.of(), SecretKeys.defaults());
+
+    private final List<String> known;
+    private final SecretKeys keys;
+
+    private Masking(Collection<String> known, SecretKeys keys) {
+        List<String> values = new ArrayList<>();
+        for (String v : new LinkedHashSet<>(known)) {
+            if (v != null && v.length() >= SHORTEST_KNOWN) {
+                values.add(v);
+            }
+        }
+        values.sort(Comparator.comparingInt(String::length).reversed()); // a value inside a longer one: longer first
+        this.known = List.copyOf(values);
+        this.keys = keys;
+    }
+
+    /** The masked form of a value: "ghp_****"; "****" for a value shorter than 8 characters. */
+    public static String mask(String value) {
+        return SecretPatterns.mask(value);
+    }
+
+    /** Masks these values wherever they appear, besides patterns and secret-looking keys. */
+    public static Masking of(Collection<String> knownValues, SecretKeys keys) {
+        return new Masking(knownValues, keys);
+    }
+
+    /**
+     * Masking for one image: the values of its secret-looking ENV variables, labels and history {@code KEY=VALUE}
+     * pairs (build arguments) are masked wherever they appear.
+     */
+    public static Masking forImage(ImageAnalysis analysis, SecretKeys keys) {
+        Set<String> values = new LinkedHashSet<>();
+        ImageConfig config = analysis.image().config();
+        for (String env : config.env()) {
+            int eq = env.indexOf('=');
+            if (eq > 0 && keys.isSecret(env.substring(0, eq))) {
+                values.add(env.substring(eq + 1));
+            }
+        }
+        for (Map.Entry<String, String> label : config.labels().entrySet()) {
+            if (keys.isSecret(label.getKey())) {
+                values.add(label.getValue());
+            }
+        }
+        for (HistoryEntry h : config.history()) {
+            for (SecretKeys.Pair p : SecretKeys.pairs(h.createdBy())) {
+                if (keys.isSecret(p.key())) {
+                    values.add(p.value());
+                }
+            }
+        }
+        values.removeIf(v -> !SecretKeys.hasValue(v));
+        return new Masking(values, keys);
+    }
+
+    /** The text with every secret in it masked; null stays null. */
+    public String apply(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String v : known) {
+            if (out.contains(v)) {
+                out = out.replace(v, mask(v));
+            }
+        }
+        StringBuilder sb = new StringBuilder(out.length());
+        int at = 0;
+        while (at <= out.length()) {
+            int nl = out.indexOf('\n', at);
+            int end = nl < 0 ? out.length() : nl;
+            sb.append(maskPairs(SecretPatterns.scrub(out.substring(at, end))));
+            if (nl < 0) {
+                break;
+            }
+            sb.append('\n');
+            at = nl + 1;
+        }
+        return sb.toString();
+    }
+
+    public List<String> apply(List<String> lines) {
+        return lines.stream().map(this::apply).toList();
+    }
+
+    /** Masks every text value of a JSON tree in place (field names stay); returns the tree. */
+    public <T extends JsonNode> T applyTo(T node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            List<String> names = new ArrayList<>();
+            while (fields.hasNext()) {
+                names.add(fields.next().getKey());
+            }
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (child.isTextual()) {
+                    object.set(name, TextNode.valueOf(apply(child.textValue())));
+                } else {
+                    applyTo(child);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isTextual()) {
+                    array.set(i, TextNode.valueOf(apply(child.textValue())));
+                } else {
+                    applyTo(child);
+                }
+            }
+        }
+        return node;
+    }
+
+    private String maskPairs(String line) {
+        if (line.indexOf('=') < 0) {
+            return line;
+        }
+        StringBuilder sb = null;
+        int at = 0;
+        for (SecretKeys.Pair p : SecretKeys.pairs(line)) {
+            if (keys.isSecret(p.key()) && SecretKeys.hasValue(p.value()) && !p.value().endsWith(SecretPatterns.MASK)) {
+                sb = sb == null ? new StringBuilder(line.length()) : sb;
+                sb.append(line, at, p.valueStart()).append(mask(p.value()));
+                at = p.valueEnd();
+            }
+        }
+        return sb == null ? line : sb.append(line, at, line.length()).toString();
+    }
+}

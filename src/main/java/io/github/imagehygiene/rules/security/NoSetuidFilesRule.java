@@ -1,0 +1,54 @@
+package io.github.imagehygiene.rules.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.security.FilesystemScan;
+import io.github.imagehygiene.analysis.security.Glob;
+import io.github.imagehygiene.analysis.security.Origins;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.layer.FileEntry;
+import io.github.imagehygiene.layer.LayeredFilesystem.Node;
+
+/**
+ * {@code noSetuidFiles} (dockle CIS-DI-0008): no file of the final filesystem may have the setuid or setgid bit,
+ * except the usual ones ({@link SecuritySettings#DEFAULT_SETUID_ALLOWLIST}: su, passwd, mount, ping...) and those in
+ * {@code allowedSetuidFiles}. Such a file runs with its owner's (or group's) rights whoever starts it.
+ */
+public final class NoSetuidFilesRule extends SecurityRule {
+    public static final String ID = "noSetuidFiles";
+    private final SecuritySettings settings;
+
+    public NoSetuidFilesRule(SecuritySettings settings) {
+        super(ID, Level.WARN, "CIS-DI-0008");
+        this.settings = settings;
+    }
+
+    @Override
+    protected SecurityOutcome compute(ImageAnalysis analysis) {
+        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+        List<Breach> breaches = new ArrayList<>();
+        int allowed = 0;
+        for (Node node : FilesystemScan.of(analysis).setuidOrSetgid()) {
+            FileEntry e = node.entry();
+            if (Glob.any(settings.setuidAllowlist(), e.path())) {
+                allowed++;
+                continue;
+            }
+            boolean uid = (e.mode() & 04000) != 0;
+            boolean gid = (e.mode() & 02000) != 0;
+            String bits = uid && gid ? "setuid and setgid" : uid ? "setuid" : "setgid";
+            String fix = uid && gid ? "chmod ug-s" : uid ? "chmod u-s" : "chmod g-s";
+            Origins.Origin origin = origins.ofLayer(node.layer());
+            breaches.add(new Breach(e.path() + " is " + bits + " (mode " + octal(e.mode()) + ", owner " + e.uid() + ":"
+                    + e.gid() + "), added in layer " + node.layer() + " (" + origin.where() + "): it runs with its"
+                    + (uid ? " owner's" : " group's") + " rights whoever starts it; " + fix + " it, or remove it",
+                    e.path(), origin));
+        }
+        String summary = breaches.isEmpty() && allowed == 0 ? "no setuid/setgid file"
+                : count(breaches.size(), "setuid/setgid file", "setuid/setgid files")
+                        + (allowed == 0 ? "" : ", " + allowed + " allowlisted");
+        return SecurityOutcome.of(summary, breaches);
+    }
+}

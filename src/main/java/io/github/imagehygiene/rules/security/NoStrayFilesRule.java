@@ -1,0 +1,52 @@
+package io.github.imagehygiene.rules.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.security.FilesystemScan;
+import io.github.imagehygiene.analysis.security.NpmrcTokens;
+import io.github.imagehygiene.analysis.security.Origins;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.layer.ContentCollector;
+
+/**
+ * {@code noStrayFiles} (dockle DKL-LI-0003): no file a build context should not have sent: .git, .idea and .aws
+ * directories, .DS_Store, .env files, Dockerfiles, Compose files, and .npmrc files holding a token. Folders of
+ * third-party packages (node_modules, vendor, site-packages...) are not looked into.
+ */
+public final class NoStrayFilesRule extends SecurityRule {
+    public static final String ID = "noStrayFiles";
+    private final SecuritySettings settings;
+
+    public NoStrayFilesRule(SecuritySettings settings) {
+        super(ID, Level.WARN, "DKL-LI-0003");
+        this.settings = settings;
+    }
+
+    @Override
+    public List<ContentCollector<?>> collectors() {
+        return List.of(NpmrcTokens.INSTANCE);
+    }
+
+    @Override
+    protected SecurityOutcome compute(ImageAnalysis analysis) {
+        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+        List<Breach> breaches = new ArrayList<>();
+        for (FilesystemScan.Stray s : FilesystemScan.of(analysis).strays()) {
+            String what = s.kind().label();
+            if (s.kind() == FilesystemScan.StrayKind.NPMRC) {
+                if (analysis.filesystem().collected(NpmrcTokens.INSTANCE, s.path()).isEmpty()) {
+                    continue;
+                }
+                what = ".npmrc with a registry token";
+            }
+            Origins.Origin origin = origins.ofLayer(s.layer());
+            breaches.add(new Breach(s.path() + ": " + what + " (" + s.kind().why() + "), added in layer " + s.layer()
+                    + " (" + origin.where() + "); add it to .dockerignore or copy only what the application needs",
+                    s.path(), origin));
+        }
+        return SecurityOutcome.of(breaches.isEmpty() ? "no stray file"
+                : count(breaches.size(), "stray file", "stray files"), breaches);
+    }
+}

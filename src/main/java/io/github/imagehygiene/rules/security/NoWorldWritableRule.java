@@ -1,0 +1,52 @@
+package io.github.imagehygiene.rules.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.security.FilesystemScan;
+import io.github.imagehygiene.analysis.security.Glob;
+import io.github.imagehygiene.analysis.security.Origins;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.layer.EntryType;
+import io.github.imagehygiene.layer.FileEntry;
+import io.github.imagehygiene.layer.LayeredFilesystem.Node;
+
+/**
+ * {@code noWorldWritable}: no file or directory outside /tmp, /var/tmp and /dev/shm (and {@code allowedWorldWritable})
+ * may be writable by every user; directories with the sticky bit (like /tmp) are fine anywhere. dockle has no such
+ * check.
+ */
+public final class NoWorldWritableRule extends SecurityRule {
+    public static final String ID = "noWorldWritable";
+    private final SecuritySettings settings;
+
+    public NoWorldWritableRule(SecuritySettings settings) {
+        super(ID, Level.WARN, null);
+        this.settings = settings;
+    }
+
+    @Override
+    protected SecurityOutcome compute(ImageAnalysis analysis) {
+        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+        List<Breach> breaches = new ArrayList<>();
+        int allowed = 0;
+        for (Node node : FilesystemScan.of(analysis).worldWritable()) {
+            FileEntry e = node.entry();
+            if (Glob.any(settings.worldWritableAllowed(), e.path())) {
+                allowed++;
+                continue;
+            }
+            boolean dir = e.type() == EntryType.DIRECTORY;
+            Origins.Origin origin = origins.ofLayer(node.layer());
+            breaches.add(new Breach((dir ? "directory " : "") + e.path() + " is world-writable"
+                    + (dir ? " without the sticky bit" : "") + " (mode " + octal(e.mode()) + "), added in layer "
+                    + node.layer() + " (" + origin.where() + "): any user of the container can "
+                    + (dir ? "replace its files" : "change it") + "; chmod o-w it", e.path(), origin));
+        }
+        String summary = breaches.isEmpty() && allowed == 0 ? "no world-writable file"
+                : count(breaches.size(), "world-writable path", "world-writable paths")
+                        + (allowed == 0 ? "" : ", " + allowed + " in temporary directories");
+        return SecurityOutcome.of(summary, breaches);
+    }
+}

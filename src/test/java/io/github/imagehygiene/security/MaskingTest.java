@@ -1,0 +1,129 @@
+package io.github.imagehygiene.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.imagehygiene.analysis.security.Glob;
+import io.github.imagehygiene.analysis.security.SecretKeys;
+import io.github.imagehygiene.analysis.security.SecretPatterns;
+import io.github.imagehygiene.analysis.security.SecretPatterns.Kind;
+import io.github.imagehygiene.findings.Masking;
+
+/**
+ * Masking, the secret patterns and globs, on strings made here. The token-like strings are assembled from parts so
+ * that no token-shaped literal sits in the source.
+ */
+class MaskingTest {
+    private static final String ALNUM36 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+
+    @Test
+    void maskShowsFourCharacters() {
+        assertThat(Masking.mask("ghp_" + ALNUM36)).isEqualTo("ghp_****");
+        assertThat(Masking.mask("12345678")).isEqualTo("1234****");
+        assertThat(Masking.mask("1234567")).isEqualTo("****");
+        assertThat(Masking.mask("")).isEqualTo("****");
+        assertThat(Masking.mask(null)).isEqualTo("****");
+    }
+
+    @Test
+    void patternsFindEachKind() {
+        assertThat(SecretPatterns.find("key=" + "AKIA" + "ABCDEFGHIJ234567", false)).extracting(
+                SecretPatterns.Match::kind, SecretPatterns.Match::masked).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Kind.AWS_ACCESS_KEY_ID, "AKIA****"));
+        assertThat(kinds("aws_secret_access_key = " + "abcdEFGH".repeat(5))).containsExactly(
+                Kind.AWS_SECRET_ACCESS_KEY);
+        assertThat(kinds("token: ghs_" + ALNUM36)).containsExactly(Kind.GITHUB_TOKEN);
+        assertThat(kinds("t=github_pat_" + "A1b2C3d4E5f6G7h8I9j0K1")).containsExactly(Kind.GITHUB_TOKEN);
+        assertThat(kinds("glpat-" + "abcdefghij0123456789")).containsExactly(Kind.GITLAB_TOKEN);
+        assertThat(kinds("xoxp-" + "1234567890-abcdef")).containsExactly(Kind.SLACK_TOKEN);
+        assertThat(kinds("https://hooks.slack.com/services/" + "T0123ABCD/B0123ABCD/abcdefghijklmnopqrstuvwx"))
+                .containsExactly(Kind.SLACK_WEBHOOK);
+        assertThat(kinds("//registry.npmjs.org/:_authToken=" + "npm_" + ALNUM36)).containsExactly(Kind.NPM_TOKEN);
+        assertThat(kinds("_authToken=${NPM_TOKEN}")).isEmpty();
+        String jwt = "eyJ" + "hbGciOiJIUzI1NiJ9" + ".eyJ" + "zdWIiOiJ4In0" + "." + "c2lnbmF0dXJl";
+        assertThat(SecretPatterns.find("token: " + jwt, true)).extracting(SecretPatterns.Match::kind)
+                .containsExactly(Kind.JWT);
+        assertThat(SecretPatterns.find("token: " + jwt, false)).isEmpty();
+        assertThat(kinds("url: https://deploy:" + "s3cr3tPassw0rd" + "@repo.example.net/x")).containsExactly(
+                Kind.URL_PASSWORD);
+        assertThat(kinds("url: https://user:${PASSWORD}@repo.example.net/x")).isEmpty();
+        assertThat(kinds("url: https://user:password@host/")).isEmpty();
+        assertThat(kinds("mail me at someone@example.com, see https://example.com/a")).isEmpty();
+        assertThat(SecretPatterns.privateKeyHeader("-----BEGIN EC PRIVATE KEY-----")).isEqualTo("EC PRIVATE KEY");
+        assertThat(SecretPatterns.privateKeyHeader("-----BEGIN CERTIFICATE-----")).isNull();
+    }
+
+    private static List<Kind> kinds(String line) {
+        return SecretPatterns.find(line, false).stream().map(SecretPatterns.Match::kind).toList();
+    }
+
+    /** Hostile lines of 1 MiB (URL-, JWT- and KEY=VALUE-like runs) are matched in linear time. */
+    @Test
+    void longHostileLinesStayFast() {
+        List<String> lines = List.of("a://b:c".repeat(150_000), "eyJ".repeat(350_000), "x-".repeat(500_000) + "=1",
+                "u:p@".repeat(260_000), ("_auth=" + "z".repeat(20)).repeat(40_000));
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            for (String line : lines) {
+                SecretPatterns.find(line, true);
+                SecretKeys.pairs(line);
+                Masking.PATTERNS_ONLY.apply(line);
+            }
+        });
+    }
+
+    /** Known values anywhere, secret-looking KEY=VALUE pairs, and pattern matches; JSON trees in place. */
+    @Test
+    void applyMasksTextAndJson() {
+        Masking m = Masking.of(List.of("hunter2hunter2"), SecretKeys.defaults());
+        assertThat(m.apply("the password is hunter2hunter2.")).isEqualTo("the password is hunt****.");
+        assertThat(m.apply("|2 DB_PASSWORD=abcdefgh12 MODE=fast /bin/sh -c make")).isEqualTo(
+                "|2 DB_PASSWORD=abcd**** MODE=fast /bin/sh -c make");
+        assertThat(m.apply("ENV API_TOKEN=\"quoted value 1\"")).isEqualTo("ENV API_TOKEN=\"quot****\"");
+        assertThat(m.apply("line one\nkey AKIA" + "ABCDEFGHIJ234567\n")).isEqualTo("line one\nkey AKIA****\n");
+        assertThat(m.apply("GPG_KEY=A3C4F0F979CAA22CDBA8")).isEqualTo("GPG_KEY=A3C4F0F979CAA22CDBA8");
+        assertThat(m.apply("already DB_PASSWORD=abcd****")).isEqualTo("already DB_PASSWORD=abcd****");
+        ObjectNode tree = new ObjectMapper().createObjectNode();
+        tree.put("a", "x hunter2hunter2").putArray("list").add("SECRET_KEY=zzzzzzzzzz").addObject().put("b", 1);
+        m.applyTo(tree);
+        assertThat(tree.toString()).isEqualTo("{\"a\":\"x hunt****\",\"list\":[\"SECRET_KEY=zzzz****\",{\"b\":1}]}");
+    }
+
+    @Test
+    void secretKeys() {
+        SecretKeys keys = SecretKeys.defaults();
+        assertThat(keys.isSecret("DB_PASSWORD")).isTrue();
+        assertThat(keys.isSecret("com.example.api-token")).isTrue();
+        assertThat(keys.isSecret("aws_secret_access_key")).isTrue();
+        assertThat(keys.isSecret("GITHUB_TOKEN")).isTrue();
+        assertThat(keys.isSecret("GPG_KEY")).isFalse();
+        assertThat(keys.isSecret("DB_PASSWORD_FILE")).isFalse();
+        assertThat(keys.isSecret("JAVA_HOME")).isFalse();
+        assertThat(keys.isSecret("KEYSTORE_TYPE")).isFalse();
+        assertThat(SecretKeys.hasValue("${DB_PASSWORD}")).isFalse();
+        assertThat(SecretKeys.hasValue("")).isFalse();
+        assertThat(SecretKeys.pairs("|2 A=1 B_TOKEN=\"x y\" /bin/sh")).extracting(SecretKeys.Pair::key,
+                SecretKeys.Pair::value).containsExactly(org.assertj.core.groups.Tuple.tuple("A", "1"),
+                        org.assertj.core.groups.Tuple.tuple("B_TOKEN", "x y"));
+    }
+
+    @Test
+    void globs() {
+        assertThat(Glob.of("/app/**").matches("/app/a/b")).isTrue();
+        assertThat(Glob.of("/app/**").matches("/app")).isFalse();
+        assertThat(Glob.of("/app/*.yml").matches("/app/a.yml")).isTrue();
+        assertThat(Glob.of("/app/*.yml").matches("/app/x/a.yml")).isFalse();
+        assertThat(Glob.of("/app/**/.env").matches("/app/.env")).isTrue();
+        assertThat(Glob.of("/app/**/.env").matches("/app/a/b/.env")).isTrue();
+        assertThat(Glob.of(".env").matches("/srv/x/.env")).isTrue();
+        assertThat(Glob.of("/usr/{bin,sbin}/su?").matches("/usr/sbin/sux")).isTrue();
+        assertThat(Glob.of("/app/.git").matchesOrContains("/app/.git/config")).isTrue();
+        assertThat(Glob.of("/app/.git").matchesOrContains("/app/.gitignore")).isFalse();
+    }
+}
