@@ -207,8 +207,8 @@ public final class ImageHygieneCheck {
             if (!known.contains(id)) {
                 String closest = closest(id, known);
                 throw new ConfigurationException("Unknown rule '" + id + "' in <levels>"
-                        + (closest != null ? "; did you mean '" + closest + "'?" : "")
-                        + " Known rules: " + String.join(", ", known));
+                        + (closest != null ? " (did you mean '" + closest + "'?)" : "")
+                        + "; known rules: " + String.join(", ", known));
             }
         }
     }

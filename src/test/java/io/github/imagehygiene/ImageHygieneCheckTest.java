@@ -181,7 +181,7 @@ class ImageHygieneCheckTest {
     void unknownRuleInLevels() {
         assertThatThrownBy(() -> run(busybox().levels(Map.of("maxSise", "WARN"))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("Unknown rule 'maxSise' in <levels>; did you mean 'maxSize'? Known rules: ")
+                .hasMessageStartingWith("Unknown rule 'maxSise' in <levels> (did you mean 'maxSize'?); known rules: ")
                 .hasMessageContaining(", maxCompressedSize, maxLayerSize, maxLayers, ").hasMessageContaining(", maxSize, ");
     }
 
