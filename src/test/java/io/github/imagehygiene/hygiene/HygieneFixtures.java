@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.imagehygiene.ImageHygieneCheck;
 import io.github.imagehygiene.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.analysis.hygiene.JarIndexCollector;
+import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.config.CheckConfiguration;
 
 /**
@@ -71,13 +71,13 @@ final class HygieneFixtures {
     private static final Map<Path, ImageAnalysis> ANALYSES = new ConcurrentHashMap<>();
 
     /**
-     * Reads an image as the check does, with the jar index collector running in the layer pass; once per test run
+     * Reads an image as the check does, with the Java archives collector running in the layer pass; once per test run
      * (the large images are read by several test classes). No gzip estimate: no hygiene analysis needs it.
      */
     static ImageAnalysis analyse(Path image) {
         return ANALYSES.computeIfAbsent(image.toAbsolutePath().normalize(), p -> new ImageHygieneCheck(
                 CheckConfiguration.builder().image(p.toString()).estimateCompressedSize(false).build(), LogSink.NONE)
-                .analyse(List.of(JarIndexCollector.INSTANCE)));
+                .analyse(List.of(JavaArchivesCollector.INSTANCE)));
     }
 
     private static Properties load(Path file) {

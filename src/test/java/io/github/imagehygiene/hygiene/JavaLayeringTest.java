@@ -11,11 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.analysis.hygiene.JarIndex;
-import io.github.imagehygiene.analysis.hygiene.JarIndexCollector;
 import io.github.imagehygiene.analysis.hygiene.JavaLayering;
 import io.github.imagehygiene.analysis.hygiene.JavaLayering.Role;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
+import io.github.imagehygiene.analysis.inventory.JarIndex;
+import io.github.imagehygiene.analysis.inventory.JavaArchive;
+import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.config.ByteSize;
 import io.github.imagehygiene.rules.RuleOutcome;
 import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
@@ -53,7 +54,8 @@ class JavaLayeringTest {
     void indexesTheSpringBootJarInTheLayerPass() {
         HygieneFixtures.Facts f = HygieneFixtures.largeFacts();
         ImageAnalysis a = image("hygiene-boot-fat.docker.tar");
-        JarIndex jar = a.filesystem().collected(JarIndexCollector.INSTANCE, "/app/app.jar").orElseThrow();
+        JarIndex jar = a.filesystem().collected(JavaArchivesCollector.INSTANCE, "/app/app.jar")
+                .map(JavaArchive::index).orElseThrow();
         assertThat(jar.path()).isEqualTo("/app/app.jar");
         assertThat(jar.size()).isEqualTo(f.number("boot-jar.size"));
         assertThat(jar.entries()).isEqualTo((int) f.number("boot-jar.entries"));
@@ -113,7 +115,7 @@ class JavaLayeringTest {
                 + " files); extract it in a build stage with 'java -Djarmode=tools -jar app.jar extract --layers"
                 + " --launcher' (Spring Boot before 3.3: -Djarmode=layertools ... extract) and COPY each folder with"
                 + " its own instruction in that order, or build the image with Jib");
-        assertThat(new JavaLayeringRule().collectors()).containsExactly(JarIndexCollector.INSTANCE);
+        assertThat(new JavaLayeringRule().collectors()).containsExactly(JavaArchivesCollector.INSTANCE);
     }
 
     /** The extracted layers, one COPY each: dependencies #2, spring-boot-loader #3, application #4. */
@@ -194,7 +196,8 @@ class JavaLayeringTest {
     void shadedJarInOneLayer() {
         HygieneFixtures.Facts f = HygieneFixtures.largeFacts();
         ImageAnalysis a = image("hygiene-boot-shaded.docker.tar");
-        JarIndex jar = a.filesystem().collected(JarIndexCollector.INSTANCE, "/app/app.jar").orElseThrow();
+        JarIndex jar = a.filesystem().collected(JavaArchivesCollector.INSTANCE, "/app/app.jar")
+                .map(JavaArchive::index).orElseThrow();
         assertThat(jar.classes()).isEqualTo((int) f.number("shaded-jar.classes"));
         assertThat(jar.packages()).isEqualTo((int) f.number("shaded-jar.packages"));
         assertThat(jar.packageRoots()).isEqualTo((int) f.number("shaded-jar.packageRoots"));

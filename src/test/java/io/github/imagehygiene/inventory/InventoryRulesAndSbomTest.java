@@ -93,7 +93,7 @@ class InventoryRulesAndSbomTest {
         List<RuleVerdict> verdicts = RuleEngine.evaluate(List.of(rule), Map.of(), analysis);
         assertThat(verdicts.get(0).status()).isEqualTo(RuleVerdict.Status.FAIL);
         assertThat(new DeniedPackagesRule(List.of()).evaluate(analysis).active()).isFalse();
-        assertThat(rule.collectors()).extracting(c -> c.id()).containsExactly("os-packages", "java-artifacts");
+        assertThat(rule.collectors()).extracting(c -> c.id()).containsExactly("os-packages", "java-archives");
         assertThat(rule.defaultLevel()).isEqualTo(Level.ERROR);
     }
 

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.inventory.JarIndex;
+import io.github.imagehygiene.analysis.inventory.JavaArchive;
+import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.LayeredFilesystem;
 
@@ -30,7 +33,7 @@ import io.github.imagehygiene.layer.LayeredFilesystem;
  * <li>layers in the wrong order (application below dependencies) and layers mixing dependencies with application
  * classes.
  * </ul>
- * Needs {@link JarIndexCollector} to have run for the fat jars.
+ * Needs {@link JavaArchivesCollector} to have run for the fat jars.
  */
 public final class JavaLayering {
     /** What a file is to the application; ordered from rarely to often changing. */
@@ -222,7 +225,7 @@ public final class JavaLayering {
                 lib = true;
             }
             if (role == null && path.endsWith(".jar")) {
-                JarIndex jar = fs.collected(JarIndexCollector.INSTANCE, path).orElse(null);
+                JarIndex jar = fs.collected(JavaArchivesCollector.INSTANCE, path).map(JavaArchive::index).orElse(null);
                 if (jar != null && (jar.isSpringBoot() || jar.isShaded())) {
                     fatJars.add(new FatJar(path, n.layer(), jar.isSpringBoot() ? "Spring Boot jar" : "shaded jar", jar,
                             jar.wouldBeLayers()));

@@ -314,8 +314,12 @@ public final class Inventory {
 
         private List<Component> javaComponents() {
             List<JavaArtifact> artifacts = new ArrayList<>();
-            List<List<JavaArtifact>> perFile = new ArrayList<>(
-                    fs.collectedVisible(InventoryCollectors.JAVA_ARTIFACTS));
+            List<List<JavaArtifact>> perFile = new ArrayList<>();
+            for (JavaArchive archive : fs.collectedVisible(InventoryCollectors.JAVA_ARCHIVES)) {
+                if (!archive.artifacts().isEmpty()) {
+                    perFile.add(archive.artifacts());
+                }
+            }
             perFile.sort(Comparator.comparing(l -> l.get(0).path()));
             perFile.forEach(artifacts::addAll);
             // A jar without pom.properties gets its groupId from a pom.xml in the image that declares exactly this

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 /**
  * Identifies Java archives from one streaming read (no random access, so it works inside the layer pass): sha1 of the
  * bytes, every {@code META-INF/maven/**}{@code /pom.properties}, the MANIFEST.MF main section, and every nested
- * archive (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib, an ear's modules), recursively. Pure function over a
- * stream.
+ * archive (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib, an ear's modules), recursively; and, from the same loop
+ * over the outer archive's entries, its {@link JarIndex}. Pure function over a stream.
  */
 public final class JarReader {
     /** Nested archives deeper than this are not opened (a jar in a jar in a war in an ear is depth 3). */
@@ -62,13 +63,59 @@ public final class JarReader {
      */
     public static List<JavaArtifact> read(String path, InputStream in, long size) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
-        read(path, null, in, size, size, 0, out);
+        read(path, null, in, size, size, 0, out, null);
         return out;
     }
 
-    /** Adds the archive (unless it has no zip entry at all) and then its nested archives to {@code out}. */
+    /**
+     * Reads an archive and those nested in it, and indexes it, in one pass: what {@link JavaArchivesCollector} keeps.
+     *
+     * @param path the archive's path in the image
+     * @param in   its bytes; read to the end, not closed
+     * @param size its size in bytes (as the tar header says)
+     * @return the archive's index (null when its zip is damaged) and its artifacts as {@link #read} lists them
+     */
+    public static JavaArchive readArchive(String path, InputStream in, long size) throws IOException {
+        List<JavaArtifact> out = new ArrayList<>();
+        Indexing indexing = new Indexing();
+        read(path, null, in, size, size, 0, out, indexing);
+        return new JavaArchive(path, indexing.failed ? null : indexing.builder.build(path, size), out);
+    }
+
+    /** The index being built of the outer archive, and whether that failed. */
+    private static final class Indexing {
+        final JarIndex.Builder builder = new JarIndex.Builder();
+        final byte[] buffer = new byte[64 * 1024];
+        boolean failed;
+
+        void entry(String name, boolean directory, long size, byte[] text) {
+            if (failed) {
+                return;
+            }
+            try {
+                builder.entry(name, directory, size, text);
+            } catch (IOException | RuntimeException e) {
+                failed = true; // an unparsable manifest costs the index, not the identification
+            }
+        }
+
+        /** Reads the rest of the current entry, returning how many bytes it had. */
+        long drain(InputStream in) throws IOException {
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+            }
+            return total;
+        }
+    }
+
+    /**
+     * Adds the archive (unless it has no zip entry at all) and then its nested archives to {@code out}; feeds every
+     * entry of the archive to {@code index} when not null (the outer archive only).
+     */
     private static void read(String path, String parent, InputStream raw, long size, long storedSize, int depth,
-            List<JavaArtifact> out) throws IOException {
+            List<JavaArtifact> out, Indexing index) throws IOException {
         MessageDigest sha1 = sha1();
         DigestingStream in = new DigestingStream(raw, sha1);
         List<JavaArtifact> nested = new ArrayList<>();
@@ -78,26 +125,62 @@ public final class JarReader {
         int entries = 0;
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
             ZipArchiveEntry e;
-            while (entries < MAX_ENTRIES && (e = zip.getNextEntry()) != null) {
+            while ((e = zip.getNextEntry()) != null) {
                 entries++;
-                if (e.isDirectory()) {
-                    continue;
+                // Identification reads MAX_ENTRIES at most; the index (bounded by its own limits) counts them all.
+                boolean identify = entries <= MAX_ENTRIES;
+                if (!identify && index == null) {
+                    break;
                 }
                 String name = e.getName();
-                if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                    manifest.putAll(manifest(zip));
+                if (e.isDirectory()) {
+                    if (index != null) {
+                        index.entry(name, true, 0, null);
+                    }
+                    continue;
+                }
+                boolean indexText = index != null && JarIndex.Builder.wantsText(name);
+                byte[] metadata = null;
+                long read = 0; // bytes of the entry read here; the index needs them all
+                if (!identify) {
+                    // only indexed from here on
+                } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    metadata = zip.readNBytes(MAX_METADATA);
+                    manifest.putAll(manifest(metadata));
                 } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-                    PomProperties pom = pom(zip, name);
+                    metadata = zip.readNBytes(MAX_METADATA);
+                    PomProperties pom = pom(metadata, name);
                     if (pom != null) {
                         poms.add(pom);
                     }
                 } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
-                    declared.addAll(PomXml.dependencies(zip.readNBytes(MAX_METADATA), name));
+                    metadata = zip.readNBytes(MAX_METADATA);
+                    declared.addAll(PomXml.dependencies(metadata, name));
                 } else if (depth < MAX_DEPTH && isArchive(name)) {
-                    read(path + "!/" + name, path, zip, e.getSize(), e.getCompressedSize(), depth + 1, nested);
+                    CountingStream entry = new CountingStream(zip);
+                    read(path + "!/" + name, path, entry, e.getSize(), e.getCompressedSize(), depth + 1, nested,
+                            null);
+                    read = entry.count;
                 }
+                if (index == null) {
+                    continue;
+                }
+                if (indexText && metadata == null) {
+                    metadata = zip.readNBytes(JarIndex.Builder.TEXT_LIMIT);
+                }
+                byte[] text = null;
+                if (metadata != null) {
+                    read = metadata.length;
+                    text = !indexText ? null
+                            : metadata.length > JarIndex.Builder.TEXT_LIMIT
+                                    ? Arrays.copyOf(metadata, JarIndex.Builder.TEXT_LIMIT) : metadata;
+                }
+                index.entry(name, false, read + index.drain(zip), text);
             }
         } catch (IOException | RuntimeException damaged) {
+            if (index != null) {
+                index.failed = true; // a zip not read to the end has no index
+            }
             // A damaged archive is still listed with what was read of it (a nested one is skipped by its parent).
             if (entries == 0 || depth > 0 && poms.isEmpty() && manifest.isEmpty()) {
                 if (depth == 0) {
@@ -190,9 +273,8 @@ public final class JarReader {
         return null;
     }
 
-    private static Map<String, String> manifest(InputStream in) throws IOException {
+    private static Map<String, String> manifest(byte[] bytes) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        byte[] bytes = in.readNBytes(MAX_METADATA);
         Attributes main = new Manifest(new java.io.ByteArrayInputStream(bytes)).getMainAttributes();
         for (String key : MANIFEST_KEYS) {
             String v = main.getValue(key);
@@ -203,9 +285,9 @@ public final class JarReader {
         return out;
     }
 
-    private static PomProperties pom(InputStream in, String location) throws IOException {
+    private static PomProperties pom(byte[] bytes, String location) throws IOException {
         Properties p = new Properties();
-        p.load(new java.io.ByteArrayInputStream(in.readNBytes(MAX_METADATA)));
+        p.load(new java.io.ByteArrayInputStream(bytes));
         String g = p.getProperty("groupId");
         String a = p.getProperty("artifactId");
         String v = p.getProperty("version");
@@ -264,6 +346,50 @@ public final class JarReader {
                 }
                 done += r;
             }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+
+    /** Counts what is read through it (skips included); ignores close(). */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long done = in.skip(n);
+            count += Math.max(0, done);
             return done;
         }
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.analysis.hygiene.JarIndex;
-import io.github.imagehygiene.analysis.hygiene.JarIndexCollector;
 import io.github.imagehygiene.analysis.hygiene.JavaLayering;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
+import io.github.imagehygiene.analysis.inventory.JarIndex;
+import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.rules.Rule;
@@ -48,7 +48,7 @@ public final class JavaLayeringRule implements Rule {
 
     @Override
     public List<ContentCollector<?>> collectors() {
-        return List.of(JarIndexCollector.INSTANCE);
+        return List.of(JavaArchivesCollector.INSTANCE);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.github.imagehygiene.analysis.hygiene;
+package io.github.imagehygiene.analysis.inventory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link JarIndexCollector} keeps of one jar (or war), read in the layer pass without extracting anything: an
- * index, never the content. Bounded: at most {@link #MAX_KEYS} size buckets, {@link #MAX_NAMES} nested jars, package
+ * What {@link JavaArchivesCollector} keeps of one jar (or war) for the Java layering analysis, read in the layer pass
+ * without extracting anything: an index, never the content. Bounded: at most {@link #MAX_KEYS} size buckets, {@link #MAX_NAMES} nested jars, package
  * names and Maven coordinates; {@link #truncated()} says when a bound was hit.
  *
  * @param path              the jar's path in the image
@@ -154,8 +154,8 @@ public record JarIndex(String path, long size, int entries, long bytes, int clas
     }
 
     /**
-     * Builds an index from a jar's entries in zip order; what {@link JarIndexCollector} feeds, and what another reader
-     * of the same zip stream can feed from its own loop. Not thread-safe: one per jar.
+     * Builds an index from a jar's entries in zip order; {@link JarReader} feeds it from the same loop that identifies
+     * the jar, so that one pass over the zip builds both. Not thread-safe: one per jar.
      */
     public static final class Builder {
         /** Text entries read whole up to this many bytes: manifest, layers.idx, pom.properties. */

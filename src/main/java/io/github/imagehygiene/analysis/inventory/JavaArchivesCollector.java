@@ -1,0 +1,41 @@
+package io.github.imagehygiene.analysis.inventory;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.github.imagehygiene.layer.ContentCollector;
+import io.github.imagehygiene.layer.FileEntry;
+
+/**
+ * The one reader of Java archives in the layer pass: every jar, war and ear of every layer is streamed once through
+ * {@link JarReader#readArchive}, which identifies it and its nested archives (inventory, SBOM, deniedPackages) and
+ * indexes it (Java layering) in the same loop over its zip entries. Nothing is buffered but metadata, and memory is
+ * bounded by {@link JarIndex}'s and {@link JarReader}'s limits. Id {@value #ID}; stateless, so one shared
+ * {@link #INSTANCE}, which every analysis needing jars asks for.
+ * <p>
+ * Why one collector: the layer scanner hands a file larger than its shared-copy limit (8 MiB: any Spring Boot fat
+ * jar) to the first collector wanting it only, so two collectors of jars would each miss the large ones in turn.
+ */
+public final class JavaArchivesCollector implements ContentCollector<JavaArchive> {
+    public static final String ID = "java-archives";
+    public static final JavaArchivesCollector INSTANCE = new JavaArchivesCollector();
+
+    private JavaArchivesCollector() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean wants(String path, long size) {
+        return size > 0 && JarReader.isArchive(path);
+    }
+
+    @Override
+    public JavaArchive collect(FileEntry entry, InputStream content) throws IOException {
+        JavaArchive archive = JarReader.readArchive(entry.path(), content, entry.size());
+        return archive.index() == null && archive.artifacts().isEmpty() ? null : archive;
+    }
+}
