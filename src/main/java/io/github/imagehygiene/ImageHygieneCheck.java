@@ -17,6 +17,7 @@ import io.github.imagehygiene.analysis.base.BaseFiles;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
+import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.ImageResolver;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.config.ConfigurationException;
@@ -171,7 +172,9 @@ public final class ImageHygieneCheck {
     public ImageAnalysis analyse(List<ContentCollector<?>> collectors) {
         Location location = Location.parse(config.image());
         LayerScanner scanner = new LayerScanner(config.estimateCompressedSize(), collectors);
-        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path, config.dockerHost(), scanner)) {
+        Deadline deadline = Deadline.after(config.timeout());
+        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path, config.dockerHost(), scanner,
+                deadline)) {
             Image image = ImageResolver.resolve(source, config.platform(), location.tag);
             log.debug("Resolved " + image.format().id() + " image " + image.digest() + " with " + image.layers().size()
                     + " layers");

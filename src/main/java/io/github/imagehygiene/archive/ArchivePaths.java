@@ -30,6 +30,31 @@ public final class ArchivePaths {
         return out.toString();
     }
 
+    /**
+     * Resolves "." and ".." as a filesystem would, within the archive: "a/b/../c" → "a/c"; null when the path climbs
+     * above the archive's root (or is absolute).
+     */
+    public static String resolve(String path) {
+        if (path.startsWith("/") || path.startsWith("\\")) {
+            return null;
+        }
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.replace('\\', '/').split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     /** The layout path of a blob: {@code sha256:abc} → {@code blobs/sha256/abc}; null for a malformed digest. */
     public static String blobPath(String digest) {
         if (digest == null || !DIGEST.matcher(digest).matches()) {

@@ -16,4 +16,15 @@ public interface BlobScanner<T> {
      * @param in   the blob's bytes; the scanner reads it to the end and does not close it
      */
     T scan(String path, InputStream in) throws IOException;
+
+    /**
+     * Scans within a time limit. Sources call this one; the stream they pass already checks the deadline on every
+     * read, so a scanner overrides it only to check between reads too (work that expands little input into much,
+     * such as decompression).
+     *
+     * @param deadline the run's limit, naming the archive
+     */
+    default T scan(String path, InputStream in, Deadline deadline) throws IOException {
+        return scan(path, in);
+    }
 }

@@ -13,8 +13,9 @@ final class DirectorySource<T> implements ArchiveSource<T> {
     private final Path root;
     private final String name;
     private final BlobScanner<T> scanner;
+    private final Deadline deadline;
 
-    DirectorySource(Path root, String name, BlobScanner<T> scanner) {
+    DirectorySource(Path root, String name, BlobScanner<T> scanner, Deadline deadline) {
         try {
             this.root = root.toRealPath();
         } catch (IOException e) {
@@ -22,6 +23,7 @@ final class DirectorySource<T> implements ArchiveSource<T> {
         }
         this.name = name;
         this.scanner = scanner;
+        this.deadline = deadline;
     }
 
     @Override
@@ -78,7 +80,7 @@ final class DirectorySource<T> implements ArchiveSource<T> {
         for (String p : paths) {
             resolve(p);
         }
-        return ParallelScan.run(name, paths, threads, this::open, scanner);
+        return ParallelScan.run(name, paths, threads, this::open, scanner, deadline);
     }
 
     private InputStream open(String path) throws IOException {

@@ -16,7 +16,7 @@ final class DockerDaemon {
     private DockerDaemon() {
     }
 
-    static <T> ArchiveSource<T> open(String reference, String dockerHost, BlobScanner<T> scanner) {
+    static <T> ArchiveSource<T> open(String reference, String dockerHost, BlobScanner<T> scanner, Deadline deadline) {
         String name = "docker://" + reference;
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (dockerHost != null && !dockerHost.isBlank()) {
@@ -43,10 +43,15 @@ final class DockerDaemon {
                 throw new ImageReadException(name + ": cannot reach the Docker daemon at " + config.getDockerHost()
                         + " (set DOCKER_HOST or imageHygiene.dockerHost): " + rootMessage(e), e);
             }
-            try (InputStream save = client.saveImageCmd(reference).exec()) {
-                return new StreamingTarSource<>(save, name, ArchiveSource.Kind.DAEMON, scanner);
+            try (InputStream save = client.saveImageCmd(reference).exec();
+                    Deadline.Watch watch = deadline.watch(save)) {
+                // a daemon that stops sending would block the read forever: the watch closes the stream in time
+                return new StreamingTarSource<>(save, name, ArchiveSource.Kind.DAEMON, scanner, deadline);
             }
         } catch (IOException e) {
+            if (deadline.expired()) {
+                throw deadline.exceeded("reading from the Docker daemon");
+            }
             throw new ImageReadException(name + ": reading from the Docker daemon failed: " + ParallelScan.describe(e), e);
         }
     }

@@ -28,6 +28,11 @@ public final class ImageResolver {
     static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String CONTAINERD_NAME = "io.containerd.image.name";
     private static final int MAX_INDEX_DEPTH = 8;
+    /**
+     * More layers than any runnable image has (Docker stops at 125): a manifest listing more is hostile, and each
+     * layer costs a scan.
+     */
+    static final int MAX_LAYERS = 1000;
     private static final Platform DEFAULT_PLATFORM = new Platform("linux", "amd64", null);
     private static final Set<String> IMAGE_CONFIG_TYPES = Set.of("application/vnd.oci.image.config.v1+json",
             "application/vnd.docker.container.image.v1+json");
@@ -71,7 +76,7 @@ public final class ImageResolver {
 
     private Image fromDockerManifest(JsonNode manifest, Platform platform, String tag, boolean layout) {
         JsonNode entry = selectDockerEntry(manifest, tag);
-        String configPath = ArchivePaths.normalise(field(entry, "Config", "config").asText(""));
+        String configPath = memberPath(field(entry, "Config", "config").asText(""));
         if (configPath == null || configPath.isEmpty()) {
             throw new ImageReadException(name + ": manifest.json: the config path '" + field(entry, "Config", "config")
                     .asText("") + "' is missing or leaves the archive");
@@ -87,8 +92,9 @@ public final class ImageResolver {
         ImageConfig config = ConfigParser.parse(configJson);
 
         List<String> layerPaths = new ArrayList<>();
+        checkLayerCount("manifest.json", field(entry, "Layers", "layers").size());
         for (JsonNode l : field(entry, "Layers", "layers")) {
-            String p = ArchivePaths.normalise(l.asText(""));
+            String p = memberPath(l.asText(""));
             if (p == null || p.isEmpty()) {
                 throw new ImageReadException(name + ": manifest.json: layer path '" + l.asText("")
                         + "' is empty or leaves the archive");
@@ -199,6 +205,7 @@ public final class ImageResolver {
         ImageConfig config = ConfigParser.parse(parse("config " + configDescriptor.path("digest").asText(), configBytes));
         List<LayerDescriptor> layers = new ArrayList<>();
         int i = 0;
+        checkLayerCount("manifest " + chosen.digest, chosen.manifest.path("layers").size());
         for (JsonNode d : chosen.manifest.path("layers")) {
             String digest = d.path("digest").asText(null);
             String path = ArchivePaths.blobPath(digest);
@@ -350,7 +357,37 @@ public final class ImageResolver {
         return data;
     }
 
+    /** Jackson's message without its source excerpts: "Unexpected end-of-input at line 1, column 16". */
+    static String jsonProblem(IOException e) {
+        String m;
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            com.fasterxml.jackson.core.JsonProcessingException j = (com.fasterxml.jackson.core.JsonProcessingException) e;
+            m = j.getOriginalMessage();
+            m = m == null ? "" : m.replaceAll("\\s*\\((for|within|expected) [^\\n]*\\[Source:[^\\n]*", "");
+            int nl = m.indexOf('\n');
+            m = (nl >= 0 ? m.substring(0, nl) : m).strip();
+            if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                m += " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            }
+        } else {
+            m = ParallelScan.describe(e);
+        }
+        return m;
+    }
+
     // ---- shared ------------------------------------------------------------------------------------------------------
+
+    /** A path manifest.json gives, normalised; null when it is absolute or climbs out with "..". */
+    private static String memberPath(String raw) {
+        return raw.startsWith("/") || raw.startsWith("\\") ? null : ArchivePaths.normalise(raw);
+    }
+
+    private void checkLayerCount(String where, int count) {
+        if (count > MAX_LAYERS) {
+            throw new ImageReadException(name + ": " + where + " lists " + count + " layers, more than the " + MAX_LAYERS
+                    + " an image can have here (Docker stops at 125)");
+        }
+    }
 
     /** Adds diff_ids and the history entry that made each layer (empty_layer entries own none). */
     private List<LayerDescriptor> withConfig(List<LayerDescriptor> layers, ImageConfig config) {
@@ -386,8 +423,7 @@ public final class ImageResolver {
             }
             return node;
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw new ImageReadException(name + ": " + what + " is not valid JSON: " + msg, e);
+            throw new ImageReadException(name + ": " + what + " is not valid JSON: " + jsonProblem(e), e);
         }
     }
 }

@@ -8,7 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.imagehygiene.ImageHygieneException;
 
 /** Scans blobs of a random-access source on a small pool of its own (one per run: no shared static state). */
 final class ParallelScan {
@@ -20,12 +24,13 @@ final class ParallelScan {
         InputStream open(String path) throws IOException;
     }
 
-    static <T> List<T> run(String archive, List<String> paths, int threads, Opener opener, BlobScanner<T> scanner) {
+    static <T> List<T> run(String archive, List<String> paths, int threads, Opener opener, BlobScanner<T> scanner,
+            Deadline deadline) {
         int n = Math.max(1, Math.min(threads, paths.size()));
         if (n == 1) {
             List<T> results = new ArrayList<>();
             for (String path : paths) {
-                results.add(scanOne(archive, path, opener, scanner));
+                results.add(scanOne(archive, path, opener, scanner, deadline));
             }
             return results;
         }
@@ -35,16 +40,22 @@ final class ParallelScan {
             t.setDaemon(true);
             return t;
         });
+        String current = paths.get(0);
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (String path : paths) {
-                futures.add(pool.submit(() -> scanOne(archive, path, opener, scanner)));
+                futures.add(pool.submit(() -> scanOne(archive, path, opener, scanner, deadline)));
             }
             List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
+            for (int i = 0; i < futures.size(); i++) {
+                current = paths.get(i);
+                long left = deadline.remainingNanos();
+                results.add(left == Long.MAX_VALUE ? futures.get(i).get()
+                        : futures.get(i).get(left, TimeUnit.NANOSECONDS));
             }
             return results;
+        } catch (TimeoutException e) {
+            throw deadline.exceeded("reading layer " + current);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageReadException(archive + ": interrupted while reading layers");
@@ -56,26 +67,65 @@ final class ParallelScan {
             if (cause instanceof Error) {
                 throw (Error) cause;
             }
-            throw new ImageReadException(archive + ": " + cause.getMessage(), cause);
+            throw new ImageReadException(archive + ": " + describe(cause), cause);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    static <T> T scanOne(String archive, String path, Opener opener, BlobScanner<T> scanner) {
-        try (InputStream in = opener.open(path)) {
-            return scanner.scan(path, in);
+    /**
+     * Scans one blob. Whatever the scanner throws on a damaged blob becomes one {@link ImageReadException} naming the
+     * archive and the blob: an unexpected runtime exception of a decoder is still a damaged input, not a crash.
+     */
+    static <T> T scanOne(String archive, String path, Opener opener, BlobScanner<T> scanner, Deadline deadline) {
+        deadline.check("reading layer " + path);
+        try (InputStream in = deadline.guard(opener.open(path), "reading layer " + path)) {
+            return scanner.scan(path, in, deadline);
         } catch (IOException e) {
+            if (deadline.expired()) {
+                throw deadline.exceeded("reading layer " + path);
+            }
+            throw new ImageReadException(archive + ": layer " + path + ": " + describe(e), e);
+        } catch (ImageHygieneException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw new ImageReadException(archive + ": layer " + path + ": " + describe(e), e);
         }
     }
 
-    /** An exception's message, or its type when it has none (EOFException often has none). */
+    /** An exception's message, or its type when it has none (EOFException often has none); always one line. */
     static String describe(Throwable e) {
         String m = e.getMessage();
+        if (m != null) {
+            m = m.strip();
+            int nl = m.indexOf('\n');
+            if (nl >= 0) {
+                m = m.substring(0, nl).strip();
+            }
+        }
+        if (m != null) {
+            m = printable(m);
+        }
         if (e instanceof java.io.EOFException) {
-            return "unexpected end of data (truncated)" + (m == null ? "" : ": " + m);
+            return "unexpected end of data (truncated)" + (m == null || m.isEmpty() ? "" : ": " + m);
         }
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Control characters (libraries quote the damaged bytes they met) as '?', so a message stays one clean line. */
+    static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFD') {
+                if (out == null) {
+                    out = new StringBuilder(s.substring(0, i));
+                }
+                out.append('?');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 }

@@ -12,35 +12,42 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarFile;
+import io.github.imagehygiene.ImageHygieneException;
 
 /**
- * An image archive in an uncompressed tar file. Only the headers are indexed; each blob is read in place through
- * its own channel, so layers can be scanned in parallel without extracting anything.
+ * An image archive in an uncompressed tar file. Only the headers are indexed, by seeking from one to the next (blobs
+ * are never read for that, and the index is bounded by {@link TarHeaders#MAX_ENTRIES}); each blob is then read in
+ * place through its own channel, so layers can be scanned in parallel without extracting anything.
  */
 final class TarFileSource<T> implements ArchiveSource<T> {
     private final Path file;
     private final String name;
     private final BlobScanner<T> scanner;
+    private final Deadline deadline;
+    /** path → {data offset, size}. */
     private final Map<String, long[]> entries = new HashMap<>();
+    /** Links between members: path → target path (normalised), or null for a link leading out of the archive. */
+    private final Map<String, String> links = new HashMap<>();
     private final long fileLength;
 
-    TarFileSource(Path file, String name, BlobScanner<T> scanner) {
+    TarFileSource(Path file, String name, BlobScanner<T> scanner, Deadline deadline) {
         this.file = file;
         this.name = name;
         this.scanner = scanner;
-        try (TarFile tar = new TarFile(file)) {
-            fileLength = java.nio.file.Files.size(file);
-            for (TarArchiveEntry e : tar.getEntries()) {
-                if (!e.isFile()) {
-                    continue;
+        this.deadline = deadline;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            fileLength = channel.size();
+            TarHeaders.walk(channel, fileLength, deadline, (path, type, offset, size, link) -> {
+                if (type == TarHeaders.FILE) {
+                    entries.put(path, new long[] {offset, size});
+                    links.remove(path);
+                } else {
+                    links.put(path, link);
+                    entries.remove(path);
                 }
-                String path = ArchivePaths.normalise(e.getName());
-                if (path != null && !path.isEmpty()) {
-                    entries.put(path, new long[] {e.getDataOffset(), e.getSize()});
-                }
-            }
+            });
+        } catch (ImageHygieneException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImageReadException(name + ": not a readable tar archive: " + ParallelScan.describe(e), e);
         }
@@ -61,19 +68,34 @@ final class TarFileSource<T> implements ArchiveSource<T> {
 
     @Override
     public boolean exists(String path) {
-        return entries.containsKey(path);
+        return entries.containsKey(TarHeaders.resolve(path, entries.keySet(), links));
+    }
+
+    /**
+     * The member a path names, following links inside the archive; fails for a link leading out of it.
+     *
+     * @param what "" or "layer ", for the message
+     */
+    private long[] entry(String path, String what) {
+        String target = TarHeaders.resolve(path, entries.keySet(), links);
+        if (target == null) {
+            throw new ImageReadException(name + ": " + what + path + " is a link leading outside the archive;"
+                    + " refusing to read it");
+        }
+        long[] e = entries.get(target);
+        if (e == null) {
+            throw new ImageReadException(name + ": " + what + path + " is missing from the archive");
+        }
+        return e;
     }
 
     @Override
     public byte[] read(String path) {
-        long[] e = entries.get(path);
-        if (e == null) {
-            throw new ImageReadException(name + ": " + path + " is missing from the archive");
-        }
+        long[] e = entry(path, "");
         if (e[1] > MAX_METADATA_BYTES) {
             throw new ImageReadException(name + ": " + path + " is " + e[1] + " bytes, too large for image metadata");
         }
-        try (InputStream in = open(path)) {
+        try (InputStream in = open(e)) {
             return in.readAllBytes();
         } catch (IOException ex) {
             throw new ImageReadException(name + ": " + path + ": " + ParallelScan.describe(ex), ex);
@@ -82,18 +104,16 @@ final class TarFileSource<T> implements ArchiveSource<T> {
 
     @Override
     public List<T> scan(List<String> paths, int threads) {
+        Map<String, long[]> regions = new HashMap<>();
         for (String p : paths) {
-            if (!entries.containsKey(p)) {
-                throw new ImageReadException(name + ": layer " + p + " is missing from the archive");
-            }
+            regions.put(p, entry(p, "layer "));
         }
-        return ParallelScan.run(name, paths, threads, this::open, scanner);
+        return ParallelScan.run(name, paths, threads, p -> open(regions.get(p)), scanner, deadline);
     }
 
-    private InputStream open(String path) throws IOException {
-        long[] e = entries.get(path);
+    private InputStream open(long[] e) throws IOException {
         if (e[0] + e[1] > fileLength) {
-            throw new EOFException("the archive ends " + (e[0] + e[1] - fileLength) + " bytes before the end of " + path);
+            throw new EOFException("the archive ends " + (e[0] + e[1] - fileLength) + " bytes early");
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         return new BufferedInputStream(new RegionInputStream(channel, e[0], e[1]), 1 << 16);

@@ -51,6 +51,7 @@ public final class CheckConfiguration {
     private final String maxReclaimable;
     private final ByteSize packageCacheThreshold;
     private final java.util.List<String> ignorePaths;
+    private final java.time.Duration timeout;
     private final SecuritySettings security;
     private final Suppressions suppressions;
     private final Clock clock;
@@ -92,6 +93,7 @@ public final class CheckConfiguration {
             throw new ConfigurationException("Invalid value for threads: " + b.threads + "; it must be at least 1");
         }
         this.threads = b.threads;
+        this.timeout = TimeLimit.parse("timeout", b.timeout);
         this.estimateCompressedSize = b.estimateCompressedSize;
         this.toolVersion = b.toolVersion;
         this.allowedBaseImages = b.allowedBaseImages;
@@ -202,6 +204,11 @@ public final class CheckConfiguration {
         return ignorePaths;
     }
 
+    /** The wall-clock limit of reading the image, or null for none. */
+    public java.time.Duration timeout() {
+        return timeout;
+    }
+
     /** The security rules' settings (accepted keys, allow-lists, assertions). */
     public SecuritySettings security() {
         return security;
@@ -308,6 +315,13 @@ public final class CheckConfiguration {
         private String packageCacheThreshold;
         private java.util.List<String> ignorePaths;
         private final SecuritySettings.Builder security = SecuritySettings.builder();
+        private String timeout = "30m";
+
+        /** {@code 30m}, {@code 90s}, {@code 1h30m}, {@code PT30M}; {@code 0} for none. Default 30 minutes. */
+        public Builder timeout(String v) {
+            timeout = v;
+            return this;
+        }
         private Path suppressionFile;
         private Path projectDirectory;
 

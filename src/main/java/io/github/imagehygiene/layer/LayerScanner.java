@@ -8,10 +8,13 @@ import java.util.List;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
+import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.Digests;
+import io.github.imagehygiene.archive.TimeLimitException;
 
 /**
  * One streaming pass over a layer blob: hashes the blob and its uncompressed tar, counts both, lists the entries
@@ -42,25 +45,44 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
 
     @Override
     public LayerScan scan(String path, InputStream raw) throws IOException {
+        return scan(path, raw, Deadline.none());
+    }
+
+    /**
+     * Reads the blob once. Whatever the blob holds (not a tar, a damaged or truncated stream, absurd header fields)
+     * ends in an {@link IOException} saying what is wrong, never another exception; the deadline is checked between
+     * entries and while data passes, so a decompression bomb cannot hold the run past its time limit.
+     */
+    @Override
+    public LayerScan scan(String path, InputStream raw, Deadline deadline) throws IOException {
+        String activity = "reading layer " + path;
         MeasuringInputStream blob = new MeasuringInputStream(raw, Digests.sha256(), null);
         BufferedInputStream buffered = new BufferedInputStream(blob, 1 << 16);
         Compression compression = Compression.detect(buffered);
         GzipSizeEstimator estimator = compression == Compression.NONE && estimateGzip ? new GzipSizeEstimator() : null;
-        List<FileEntry> entries = new ArrayList<>();
+        EntryTable entries = new EntryTable();
         List<Collected> collected = new ArrayList<>();
         byte[] drain = new byte[1 << 16];
         long contentSize = 0;
         MeasuringInputStream tar;
+        FileEntry reading = null;
         try {
             tar = new MeasuringInputStream(compression.decompress(buffered), Digests.sha256(), estimator);
             // The tar reader asks for 512-byte records; hashing and deflating want large reads.
             BufferedInputStream records = new BufferedInputStream(tar, 1 << 16);
-            TarArchiveInputStream in = new TarArchiveInputStream(records);
+            // Names are UTF-8 whatever the platform's encoding; bytes that are not UTF-8 read as '?'.
+            TarArchiveInputStream in = new TarArchiveInputStream(records, "UTF-8");
             TarArchiveEntry e;
             while ((e = in.getNextEntry()) != null) {
+                deadline.check(activity);
+                if (!e.isCheckSumOK()) {
+                    // Commons Compress only notes it; tar and the runtimes refuse such a header
+                    throw new IOException("the header of entry " + (entries.size() + 1) + " fails its checksum");
+                }
                 FileEntry entry = toEntry(e);
-                contentSize += entry.size();
-                entries.add(entry);
+                contentSize = saturatedAdd(contentSize, entry.size());
+                entries.append(entry);
+                reading = entry;
                 if (entry.type() == EntryType.FILE && !collectors.isEmpty()) {
                     collect(entry, in, collected);
                 }
@@ -68,23 +90,37 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
                 // reader skip it in small ones.
                 while (in.read(drain, 0, drain.length) > 0) {
                     // the digests and the estimator see these bytes on the way
+                    deadline.check(activity);
                 }
+                reading = null;
             }
             if (entries.isEmpty() && tar.count() == 0) {
                 throw new IOException("the layer is empty, not a tar archive");
             }
+            if (entries.isEmpty() && tar.dataInFirstBlock()) {
+                throw new IOException("no tar header in the first " + Math.min(512, tar.count())
+                        + " bytes, not a tar archive");
+            }
             records.transferTo(java.io.OutputStream.nullOutputStream());
             buffered.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (TimeLimitException e) {
             if (estimator != null) {
                 estimator.close();
             }
-            throw new IOException(compression == Compression.NONE ? "not a readable tar: " + message(e)
-                    : "not a readable " + compression.id() + " tar: " + message(e), e);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Commons Compress and the codecs throw runtime exceptions on some damaged input: still damage.
+            if (estimator != null) {
+                estimator.close();
+            }
+            // a failure inside an entry's data names the entry: "entry /x of 8589934591 bytes: Truncated TAR archive"
+            String where = reading == null ? "" : "entry " + reading.path() + " of " + reading.size() + " bytes: ";
+            throw new IOException((compression == Compression.NONE ? "not a readable tar: "
+                    : "not a readable " + compression.id() + " tar: ") + where + message(e), e);
         }
         long estimate = estimator == null ? -1 : estimator.finish();
         return new LayerScan(Digests.format("sha256", blob.digest()), blob.count(), compression,
-                Digests.format("sha256", tar.digest()), tar.count(), estimate, contentSize, List.copyOf(entries),
+                Digests.format("sha256", tar.digest()), tar.count(), estimate, contentSize, entries.seal(),
                 List.copyOf(collected));
     }
 
@@ -157,8 +193,25 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         }
     }
 
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static boolean isRegular(byte flag) {
+        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
+    }
+
+    /** One line: the first line of the message, or the exception's type. */
     private static String message(Exception e) {
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of data (truncated)";
+        }
         String m = e.getMessage();
+        if (m != null) {
+            int nl = m.indexOf('\n');
+            m = (nl >= 0 ? m.substring(0, nl) : m).strip().replaceAll("[\\p{Cntrl}\\uFFFD]", "?");
+        }
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
@@ -172,7 +225,9 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             path = parent;
         } else if (base.startsWith(WHITEOUT_PREFIX)) {
             type = EntryType.WHITEOUT;
-            path = (parent.equals("/") ? "" : parent) + "/" + base.substring(WHITEOUT_PREFIX.length());
+            // ".wh." hides its own directory, ".wh.." too, ".wh..." the one above (clamped at the root), as the
+            // runtimes join the name to the directory
+            path = normalise(parent + "/" + base.substring(WHITEOUT_PREFIX.length()));
         } else if (e.isSymbolicLink()) {
             type = EntryType.SYMLINK;
         } else if (e.isLink()) {
@@ -185,7 +240,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             type = EntryType.BLOCK_DEVICE;
         } else if (e.isFIFO()) {
             type = EntryType.FIFO;
-        } else if (e.isFile()) {
+        } else if (isRegular(e.getLinkFlag())) {
+            // not TarArchiveEntry.isFile(): that counts every unknown type flag as a file
             type = EntryType.FILE;
         } else {
             type = EntryType.OTHER;

@@ -12,6 +12,7 @@ final class MeasuringInputStream extends FilterInputStream {
     private final OutputStream tee;
     private long count;
     private byte[] skipBuffer;
+    private boolean dataInFirstBlock;
 
     MeasuringInputStream(InputStream in, MessageDigest digest, OutputStream tee) {
         super(in);
@@ -23,6 +24,9 @@ final class MeasuringInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = in.read();
         if (b >= 0) {
+            if (count < 512 && b != 0) {
+                dataInFirstBlock = true;
+            }
             digest.update((byte) b);
             if (tee != null) {
                 tee.write(b);
@@ -36,6 +40,14 @@ final class MeasuringInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
+            if (count < 512 && !dataInFirstBlock) {
+                for (int i = off, end = off + (int) Math.min(n, 512 - count); i < end; i++) {
+                    if (b[i] != 0) {
+                        dataInFirstBlock = true;
+                        break;
+                    }
+                }
+            }
             digest.update(b, off, n);
             if (tee != null) {
                 tee.write(b, off, n);
@@ -66,6 +78,11 @@ final class MeasuringInputStream extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
+    }
+
+    /** Whether any of the first 512 bytes was not zero: a stream that ends with no tar entry was not a tar then. */
+    boolean dataInFirstBlock() {
+        return dataInFirstBlock;
     }
 
     long count() {

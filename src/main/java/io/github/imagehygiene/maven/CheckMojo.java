@@ -129,6 +129,16 @@ public class CheckMojo extends SecurityParameters {
     @Parameter(property = PROPERTY_PREFIX + "estimateCompressedSize", defaultValue = "true")
     private boolean estimateCompressedSize;
 
+    /**
+     * The longest reading the image may take: a longer run (a layer of many gigabytes, a Docker daemon that stopped
+     * sending) fails with a clear error instead of holding the build. Units ms, s, m, h (e.g. {@code 1h30m}) or
+     * ISO-8601 ({@code PT30M}); {@code 0} for no limit.
+     *
+     * <pre>{@code <timeout>30m</timeout>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "timeout", defaultValue = "30m")
+    private String timeout;
+
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
@@ -149,7 +159,8 @@ public class CheckMojo extends SecurityParameters {
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .estimateCompressedSize(estimateCompressedSize)
                 .reportDirectory(reportDirectory.toPath())
-                .toolVersion(pluginVersion);
+                .toolVersion(pluginVersion)
+                .timeout(timeout);
         configure(builder);
         CheckConfiguration config = builder.build();
         CheckResult result = new ImageHygieneCheck(config, logSink()).run();

@@ -55,12 +55,12 @@ class NoSecretInOutputTest {
             Pipeline.write(o, OUT.resolve(image));
         }
 
-        // the masking is needed: without it the layer table and report.json would show the build arguments
+        // the masking is needed: layer 2's created_by, which the layer table and report.json show, holds the build
+        // arguments' values
         Pipeline.Outputs bad = Pipeline.run("config-bad", settings, Map.of(), Suppressions.NONE, CLOCK);
         String db = planted("dbPassword");
-        assertThat(bad.unmaskedReport().toString().contains(db)).as("unmasked report.json holds the password").isTrue();
-        assertThat(String.join("\n", bad.unmaskedConsole()).contains(planted("apiToken")))
-                .as("unmasked console holds the token").isTrue();
+        assertThat(bad.analysis().layers().get(1).createdBy().contains(db)).as("the image's history holds it")
+                .isTrue();
         assertThat(bad.report().at("/layers/1/createdBy").asText()).isEqualTo("|3 API_TOKEN_VALUE="
                 + Masking.mask(planted("apiToken")) + " DB_PASSWORD_VALUE=" + Masking.mask(db) + " NPM_TOKEN="
                 + Masking.mask(planted("npmToken")) + " /sectool chmod 0700 /sectool");

@@ -50,8 +50,8 @@ final class Pipeline {
     }
 
     /** Every output of one run, masked, as the user would see it. */
-    record Outputs(CheckResult result, SuppressionResult suppressions, List<String> console, String failure,
-            ObjectNode report, ObjectNode unmaskedReport, List<String> unmaskedConsole) {
+    record Outputs(ImageAnalysis analysis, CheckResult result, SuppressionResult suppressions, List<String> console,
+            String failure, ObjectNode report) {
     }
 
     static Outputs run(String image, SecuritySettings settings, Map<String, Level> levels, Suppressions suppressions,
@@ -86,10 +86,10 @@ final class Pipeline {
         }
         List<String> console = masking.apply(raw);
         String failure = masking.apply(Gate.failureMessage(result));
-        ObjectNode unmasked = JsonReport.toJson(result, "test");
-        addSuppressions(unmasked, suppressed);
-        ObjectNode report = masking.applyTo(unmasked.deepCopy());
-        return new Outputs(result, suppressed, console, failure, report, unmasked, raw);
+        ObjectNode json = JsonReport.toJson(result, "test");
+        addSuppressions(json, suppressed);
+        ObjectNode report = masking.applyTo(json);
+        return new Outputs(analysis, result, suppressed, console, failure, report);
     }
 
     /** report.json's proposed "suppressions" section (INTEGRATION-5.md). */

@@ -1,0 +1,235 @@
+package io.github.imagehygiene.layer;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+
+/**
+ * The entries of one layer, packed: a layer of a million files must fit in a small heap. Each entry is a few bytes
+ * in one array (type, path as the bytes it shares with the previous path plus the rest, then size, mode, uid, gid
+ * and link target as variable-length numbers), with every 16th path stored whole so that any entry decodes from the
+ * nearest such checkpoint. {@link FileEntry} objects are made on demand; iterating decodes front to back, each entry
+ * once. Immutable once built, so safe to share between threads.
+ */
+final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
+    private static final int CHECKPOINT = 16;
+    private static final EntryType[] TYPES = EntryType.values();
+
+    private byte[] data = new byte[256];
+    private int length;
+    private int[] offsets = new int[16];
+    private int size;
+    /** Builder state: the previous path's bytes. */
+    private byte[] previous = new byte[64];
+    private byte[] current = new byte[64];
+    private int previousLength;
+    private boolean built;
+
+    /** Appends an entry; only while building. */
+    void append(FileEntry e) {
+        if (built) {
+            throw new IllegalStateException("already built");
+        }
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, grow(offsets.length));
+        }
+        offsets[size] = length;
+        String path = e.path();
+        int pathLength = SortableBytes.length(path);
+        String link = e.linkTarget();
+        int linkLength = link == null ? 0 : SortableBytes.length(link);
+        ensure(1 + 5 + 5 + pathLength + 10 * 4 + 5 + linkLength);
+        data[length++] = (byte) e.type().ordinal();
+        if (current.length < pathLength) {
+            current = new byte[Math.max(pathLength, grow(current.length))];
+        }
+        byte[] scratch = current;
+        SortableBytes.encode(path, scratch, 0);
+        int prefix = 0;
+        if (size % CHECKPOINT != 0) {
+            int max = Math.min(previousLength, pathLength);
+            while (prefix < max && previous[prefix] == scratch[prefix]) {
+                prefix++;
+            }
+        }
+        putInt(prefix);
+        putInt(pathLength - prefix);
+        System.arraycopy(scratch, prefix, data, length, pathLength - prefix);
+        length += pathLength - prefix;
+        current = previous;
+        previous = scratch;
+        previousLength = pathLength;
+        putLong(zigzag(e.size()));
+        putLong(zigzag(e.mode()));
+        putLong(zigzag(e.uid()));
+        putLong(zigzag(e.gid()));
+        if (link == null) {
+            putInt(0);
+        } else {
+            putInt(linkLength + 1);
+            length = SortableBytes.encode(link, data, length);
+        }
+        size++;
+    }
+
+    /** Ends building: trims the arrays to what they hold. */
+    EntryTable seal() {
+        built = true;
+        data = Arrays.copyOf(data, length);
+        offsets = Arrays.copyOf(offsets, size);
+        previous = null;
+        current = null;
+        return this;
+    }
+
+    /** Bytes held, for measurements. */
+    long footprint() {
+        return data.length + 4L * offsets.length + 64;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The type of entry {@code i}, without decoding the rest. */
+    EntryType type(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return TYPES[data[offsets[i]]];
+    }
+
+    @Override
+    public FileEntry get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        Cursor c = new Cursor(i - i % CHECKPOINT);
+        while (c.index < i) {
+            c.skip();
+        }
+        return c.next();
+    }
+
+    @Override
+    public Iterator<FileEntry> iterator() {
+        return new Cursor(0);
+    }
+
+    /** Decodes front to back, keeping the previous path. */
+    private final class Cursor implements Iterator<FileEntry> {
+        int index;
+        int pos;
+        byte[] path = new byte[64];
+        int pathLength;
+
+        Cursor(int start) {
+            index = start;
+            pos = start < size ? offsets[start] : length;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return index < size;
+        }
+
+        /** Reads the type and path of the next entry, leaving {@link #pos} at its numbers. */
+        private int head() {
+            int type = data[pos++];
+            int prefix = (int) readLong();
+            int suffix = (int) readLong();
+            if (path.length < prefix + suffix) {
+                path = Arrays.copyOf(path, Math.max(prefix + suffix, path.length * 2));
+            }
+            System.arraycopy(data, pos, path, prefix, suffix);
+            pos += suffix;
+            pathLength = prefix + suffix;
+            return type;
+        }
+
+        void skip() {
+            head();
+            for (int k = 0; k < 4; k++) {
+                readLong();
+            }
+            int link = (int) readLong();
+            pos += link == 0 ? 0 : link - 1;
+            index++;
+        }
+
+        @Override
+        public FileEntry next() {
+            if (index >= size) {
+                throw new NoSuchElementException();
+            }
+            int type = head();
+            long entrySize = unzigzag(readLong());
+            int mode = (int) unzigzag(readLong());
+            long uid = unzigzag(readLong());
+            long gid = unzigzag(readLong());
+            int link = (int) readLong();
+            String target = null;
+            if (link > 0) {
+                target = SortableBytes.decode(data, pos, link - 1);
+                pos += link - 1;
+            }
+            index++;
+            return new FileEntry(SortableBytes.decode(path, 0, pathLength), TYPES[type], entrySize, mode, uid, gid,
+                    target);
+        }
+
+        private long readLong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                byte b = data[pos++];
+                v |= (long) (b & 0x7f) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+    }
+
+    private void ensure(int extra) {
+        if (length + extra > data.length) {
+            data = Arrays.copyOf(data, Math.max(length + extra, grow(data.length)));
+        }
+    }
+
+    private static int grow(int n) {
+        long next = n + (n >> 1) + 16L;
+        if (next > Integer.MAX_VALUE - 16) {
+            if (n >= Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("layer entry table larger than 2 GiB");
+            }
+            return Integer.MAX_VALUE - 16;
+        }
+        return (int) next;
+    }
+
+    private void putInt(int v) {
+        putLong(v & 0xffffffffL);
+    }
+
+    private void putLong(long v) {
+        long x = v;
+        while ((x & ~0x7fL) != 0) {
+            data[length++] = (byte) (x & 0x7f | 0x80);
+            x >>>= 7;
+        }
+        data[length++] = (byte) x;
+    }
+
+    private static long zigzag(long v) {
+        return v << 1 ^ v >> 63;
+    }
+
+    private static long unzigzag(long v) {
+        return v >>> 1 ^ -(v & 1);
+    }
+}

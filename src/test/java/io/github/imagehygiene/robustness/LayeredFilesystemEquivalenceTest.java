@@ -1,0 +1,63 @@
+package io.github.imagehygiene.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.layer.FileEntry;
+import io.github.imagehygiene.layer.LayerScan;
+import io.github.imagehygiene.testing.Fixtures;
+
+/**
+ * The compact layered filesystem (and the packed entry tables behind LayerScan.entries()) gives exactly what the
+ * first, TreeMap-based implementation gave: same visible paths in the same order, same entries, same layers, same
+ * {@code below}; on every real image and on random layers over a small alphabet of paths (where whiteouts, opaque
+ * markers, files replacing folders and names sorting around '/' meet).
+ */
+class LayeredFilesystemEquivalenceTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"busybox-app.docker.tar", "jib-on-tiny.tar", "tiny.docker.tar", "tiny-zstd.oci.tar",
+        "hostile/opaque-root.oci.tar", "hostile/whiteout-readd.oci.tar", "hostile/duplicates.oci.tar",
+        "hostile/traversal.oci.tar", "hostile/long-names.oci.tar"})
+    void realImages(String image) {
+        ImageAnalysis a = Fixtures.analyse(Fixtures.image(image));
+        List<List<FileEntry>> layers = new ArrayList<>();
+        for (LayerScan s : a.scans()) {
+            List<FileEntry> copy = new ArrayList<>(s.entries());
+            assertThat(copy).hasSize(s.entries().size());
+            for (int i = 0; i < copy.size(); i++) {
+                assertThat(s.entries().get(i)).isEqualTo(copy.get(i));
+            }
+            layers.add(copy);
+        }
+        FuzzTargets.whiteoutsAgree(layers);
+    }
+
+    @Test
+    void diveFixtureWithFourteenLayers() {
+        Path dive = Fixtures.shared("dive/test-docker-image.tar");
+        ImageAnalysis a = Fixtures.analyse(dive);
+        List<List<FileEntry>> layers = new ArrayList<>();
+        a.scans().forEach(s -> layers.add(new ArrayList<>(s.entries())));
+        FuzzTargets.whiteoutsAgree(layers);
+    }
+
+    @Test
+    void randomLayers() {
+        Random random = new Random(20261127);
+        for (int round = 0; round < 3000; round++) {
+            byte[] data = new byte[2 + random.nextInt(60)];
+            random.nextBytes(data);
+            FuzzTargets.whiteoutsAgree(FuzzTargets.decodeLayers(data));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.imagehygiene.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.imagehygiene.ImageHygieneCheck;
+import io.github.imagehygiene.archive.ImageReadException;
+import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.maven.AbstractImageHygieneMojo;
+import io.github.imagehygiene.testing.Fixtures;
+
+/**
+ * Through the goal's one mapping place: a hostile or damaged image ends the build with a MojoExecutionException whose
+ * message is the core's one line (Maven prints it without a stack trace unless -e/-X, which show the cause).
+ */
+class OneLineErrorTest {
+    /** The goal's error mapping around the core check. */
+    static final class Goal extends AbstractImageHygieneMojo {
+        private final String image;
+
+        Goal(String image) {
+            this.image = image;
+        }
+
+        @Override
+        protected void executeCheck() {
+            new ImageHygieneCheck(CheckConfiguration.builder().image(image).build(), logSink()).analyse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"absurd-size-octal", "absurd-size-negative", "not-a-tar", "not-a-tar-raw", "empty-layer"})
+    void hostileImagesFailWithOneLine(String name) {
+        Path image = HostileLayersTest.hostile(name);
+        String core = coreMessage(image);
+        assertThatThrownBy(new Goal(image.toString())::execute)
+                .isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessage(core)
+                .hasCauseInstanceOf(ImageReadException.class);
+        assertThat(core).startsWith(image + ": layer blobs/sha256/").doesNotContain("\n").doesNotContain("\tat ");
+    }
+
+    private static String coreMessage(Path image) {
+        try {
+            Fixtures.analyse(image);
+        } catch (ImageReadException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(image + " did not fail");
+    }
+}
