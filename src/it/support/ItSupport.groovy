@@ -54,14 +54,6 @@ class ItSupport {
             ' add a non-root USER, e.g. USER 1000:1000, after the steps that need root'
     static final String NO_HEALTHCHECK_WARNING = '[WARNING] [requireHealthcheck] the image has no HEALTHCHECK; add one,' +
             ' e.g. HEALTHCHECK CMD ["/app/healthcheck"], so that the engine can tell a hung container from a healthy one'
-    /**
-     * KNOWN PLUGIN DEFECT, asserted as the plugin prints it: noLatestTag warns about a Jib image FROM scratch as if
-     * scratch were an image reference without a tag (i.e. :latest) that "moves". scratch is no image and cannot move;
-     * the warning is a false positive (WARN level: the verdict is unaffected). Update this line when it is fixed.
-     */
-    static final String NO_LATEST_TAG_SCRATCH_WARNING = '[WARNING] [noLatestTag] the image is based on scratch (no tag:' +
-            ' latest) (base image analysis), which moves: a rebuild may bring another base; pin it by version or digest'
-
     /** The fix the dive rules (minEfficiency, maxWastedBytes, maxWastedPercent) append to their messages. */
     static final String DIVE_FIX = 'delete or change files in the same RUN that creates them (a later layer only adds' +
             ' a copy), set mode and owner when copying (COPY --chmod/--chown), and copy only what the image needs' +

@@ -55,7 +55,8 @@ public final class NoLatestTagRule extends SecurityRule {
             put(bases, settings.baseReference().apply(analysis), "base image analysis");
         }
         for (Map.Entry<String, String> b : bases.entrySet()) {
-            if (isLatest(b.getKey())) {
+            // scratch is no image but the empty base: it cannot move
+            if (!isScratch(b.getKey()) && isLatest(b.getKey())) {
                 breaches.add(new Breach("the image is based on " + shown(b.getKey()) + " (" + b.getValue() + "),"
                         + " which moves: a rebuild may bring another base; pin it by version or digest", null,
                         null));
@@ -64,6 +65,11 @@ public final class NoLatestTagRule extends SecurityRule {
         String summary = (image.repoTags().isEmpty() ? "no tags" : "tags " + String.join(" ", image.repoTags()))
                 + (bases.isEmpty() ? "" : "; base " + String.join(" ", bases.keySet()));
         return SecurityOutcome.of(summary, breaches);
+    }
+
+    private static boolean isScratch(String reference) {
+        String r = reference.strip();
+        return r.equals("scratch") || r.equals("docker.io/library/scratch");
     }
 
     private static void put(Map<String, String> bases, String name, String source) {
