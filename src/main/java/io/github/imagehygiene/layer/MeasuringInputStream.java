@@ -92,12 +92,4 @@ final class MeasuringInputStream extends FilterInputStream {
     MessageDigest digest() {
         return digest;
     }
-
-    /** Reads to the end, so that counts and digests cover the whole stream (tar padding included). */
-    void drain() throws IOException {
-        byte[] buf = new byte[1 << 16];
-        while (read(buf, 0, buf.length) >= 0) {
-            // counting
-        }
-    }
 }
