@@ -33,14 +33,29 @@ public final class BigLayerProbe {
         }
         // the whole check, as the goal runs it: read, analyse, every rule, report
         try {
+            long before = checkOnly ? 0 : usedAfterGc();
             CheckResult result = new ImageHygieneCheck(CheckConfiguration.builder().image(image)
                     .reportDirectory(report).toolVersion("test").build(), LogSink.NONE).run();
             if (checkOnly) {
                 facts(result.analysis(), result.analysis().filesystem());
+            } else {
+                // what the result keeps: the entries, the filesystem and every analysis the rules derived from them
+                long entries = 0;
+                for (LayerScan s : result.analysis().scans()) {
+                    entries += s.entries().size();
+                }
+                long after = usedAfterGc();
+                System.out.printf(Locale.ROOT, "checkRetainedBytes=%d bytesPerEntry=%.1f%n", after - before,
+                        (after - before) / (double) entries);
             }
             System.out.println("verdict=" + result.verdict());
+            Reference.reachabilityFence(result);
         } catch (OutOfMemoryError e) {
             System.out.println("wholeCheck=OutOfMemoryError in " + culprit(e));
+            // where, for whoever makes it compact
+            for (StackTraceElement f : e.getStackTrace()) {
+                System.err.println("\tat " + f);
+            }
         }
     }
 

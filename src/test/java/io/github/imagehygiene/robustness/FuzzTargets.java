@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.hygiene.DiveEfficiency;
+import io.github.imagehygiene.analysis.hygiene.PathGlobs;
+import io.github.imagehygiene.analysis.hygiene.Reclaimable;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Digests;
@@ -20,7 +24,9 @@ import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;
 import io.github.imagehygiene.layer.LayeredFilesystem;
+import io.github.imagehygiene.testing.ReferenceDive;
 import io.github.imagehygiene.testing.ReferenceFilesystem;
+import io.github.imagehygiene.testing.ReferenceReclaimable;
 
 /**
  * The code the fuzz tests drive, shared by {@link ReaderFuzzTest} (Jazzer) and the regression tests of the crashes it found.
@@ -106,6 +112,36 @@ final class FuzzTargets {
         }
     }
 
+    /**
+     * dive's figures and the reclaimable copies, computed over path tries and arrays, agree with the TreeMap versions
+     * first written (with and without ignored paths).
+     */
+    static void analysesAgree(List<List<FileEntry>> layers, List<LayerScan> scans) {
+        long content = 0;
+        for (List<FileEntry> l : layers) {
+            content += l.stream().mapToLong(FileEntry::size).sum();
+        }
+        ImageAnalysis a = new ImageAnalysis(null, List.of(), scans, 0, 0, false, content);
+        for (PathGlobs ignore : List.of(PathGlobs.NONE, PathGlobs.of(List.of("/a/b/**", "/b")))) {
+            DiveEfficiency.Result expected = ReferenceDive.compute(layers, ignore);
+            DiveEfficiency.Result actual = DiveEfficiency.of(a).result(ignore);
+            List<DiveEfficiency.Inefficiency> listed = expected.inefficiencies()
+                    .subList(0, Math.min(DiveEfficiency.LISTED, expected.inefficiencies().size()));
+            DiveEfficiency.Result expectedListed = new DiveEfficiency.Result(expected.efficiency(),
+                    expected.wastedBytes(), expected.userWastedPercent(), expected.sizeBytes(),
+                    expected.userSizeBytes(), expected.inefficientPaths(), List.copyOf(listed));
+            if (!actual.equals(expectedListed)) {
+                throw new IllegalStateException("dive figures differ (ignoring " + ignore + "):\n  compact   " + actual
+                        + "\n  reference " + expectedListed + "\n  layers " + layers);
+            }
+        }
+        List<Reclaimable.Item> expected = ReferenceReclaimable.compute(layers);
+        if (!Reclaimable.of(a).items().equals(expected)) {
+            throw new IllegalStateException("reclaimable copies differ:\n  compact   " + Reclaimable.of(a).items()
+                    + "\n  reference " + expected + "\n  layers " + layers);
+        }
+    }
+
     /** The compact filesystem and the reference agree on the same layers. */
     static void whiteoutsAgree(List<List<FileEntry>> layers) {
         List<LayerScan> scans = new ArrayList<>();
@@ -113,6 +149,7 @@ final class FuzzTargets {
             scans.add(new LayerScan("sha256:x", 0, io.github.imagehygiene.archive.Compression.NONE, "sha256:x", 0, -1, 0,
                     entries, List.of()));
         }
+        analysesAgree(layers, scans);
         LayeredFilesystem fs = LayeredFilesystem.build(scans);
         ReferenceFilesystem ref = ReferenceFilesystem.build(layers);
         List<String> actual = fs.nodes().stream().map(n -> n.layer() + " " + n.entry()).toList();
@@ -157,7 +194,7 @@ final class FuzzTargets {
             }
             EntryType type = types[data[i] & 7];
             String path = paths[data[i + 1] & 15];
-            current.add(new FileEntry(path, type, (data[i] >> 3) & 15, 0644, 0, 0,
+            current.add(new FileEntry(path, type, (data[i] >> 3) & 15, data[i] < 0 ? 0600 : 0644, 0, 0,
                     type == EntryType.SYMLINK ? "target" : null));
         }
         layers.add(current);

@@ -17,10 +17,11 @@ import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.testing.Fixtures;
 
 /**
- * The compact layered filesystem (and the packed entry tables behind LayerScan.entries()) gives exactly what the
- * first, TreeMap-based implementation gave: same visible paths in the same order, same entries, same layers, same
- * {@code below}; on every real image and on random layers over a small alphabet of paths (where whiteouts, opaque
- * markers, files replacing folders and names sorting around '/' meet).
+ * The compact layered filesystem (and the packed entry tables behind LayerScan.entries()), dive's figures and the
+ * reclaimable copies give exactly what the first, TreeMap-based implementations gave: same visible paths in the same
+ * order, same entries, same layers, same {@code below}, same dive sums and listed paths, same reclaimable items; on
+ * every real image and on random layers over a small alphabet of paths (where whiteouts, opaque markers, files
+ * replacing folders, mode-only changes and names sorting around '/' meet).
  */
 class LayeredFilesystemEquivalenceTest {
 

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,18 +110,14 @@ class ResourceBoundsTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void millionEntriesPassTheWholeCheckIn256Megabytes() throws Exception {
         ForkedJvm.Result r = million(tmp);
-        String oom = r.lines().stream().filter(l -> l.startsWith("wholeCheck=OutOfMemoryError")).findFirst()
-                .orElse(null);
-        if (oom != null && !oom.contains(".archive.") && !oom.contains(".layer.")) {
-            // reading and layering stay within bounds (the test above); an analysis or rule keeping a Java object per
-            // file does not yet: visible, not hidden, until its owner makes it compact (see docs/security.md)
-            String message = "SKIPPED: the whole check ran out of 256 MB on a million entries outside archive/layer: "
-                    + oom.substring("wholeCheck=".length());
-            System.err.println(message);
-            Assumptions.abort(message);
-        }
+        assertThat(r.lines()).as(r.output()).noneMatch(l -> l.startsWith("wholeCheck="));
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.lines()).as(r.output()).contains("verdict=PASS");
+        // every analysis the rules derived (dive's per-path sums, the inventory, ...) kept with the result
+        String measured = r.lines().stream().filter(l -> l.startsWith("checkRetainedBytes=")).findFirst()
+                .orElseThrow();
+        double perEntry = Double.parseDouble(measured.replaceAll(".*bytesPerEntry=([0-9.]+).*", "$1"));
+        assertThat(perEntry).as(measured).isLessThanOrEqualTo(150.0);
     }
 
     @Test

@@ -1,16 +1,17 @@
 package io.github.imagehygiene.analysis.hygiene;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayerScan;
+import io.github.imagehygiene.layer.PathTrie;
 
 /**
  * Image efficiency, wasted bytes and the user-wasted share exactly as dive computes them (dive/filetree/efficiency.go,
@@ -30,22 +31,14 @@ import io.github.imagehygiene.layer.LayerScan;
  * </ul>
  * One deviation: where dive cannot find a whiteout's target below it and stops scoring the rest of that layer, this
  * counts the whiteout as 0 bytes and goes on.
+ *
+ * <p>dive keeps a tree of objects per layer (dive #94: 19 GB of RAM for a 9 GB image); here every path of every layer
+ * is a node of one {@link PathTrie} and what dive keeps per path and per stacked node sits in primitive arrays by
+ * node (about 70 bytes a path while scoring, 40 after), so a layer of a million files scores in a small heap.
  */
 public final class DiveEfficiency {
-    /** What dive keeps per path. */
-    private static final class PathData {
-        long cumulative;
-        long min = -1;
-        final List<Integer> layers = new ArrayList<>();
-
-        void add(long size, int layer) {
-            cumulative += size;
-            if (min < 0 || size < min) {
-                min = size;
-            }
-            layers.add(layer);
-        }
-    }
+    /** How many of the paths stored more than once a result lists, largest first. */
+    public static final int LISTED = 20;
 
     /**
      * A path dive reports as inefficient: seen in two or more layers.
@@ -67,25 +60,45 @@ public final class DiveEfficiency {
      *                          image has only one layer
      * @param sizeBytes         summed entry sizes of all layers
      * @param userSizeBytes     summed entry sizes of every layer but the first
-     * @param inefficiencies    the paths seen twice or more, largest first
+     * @param inefficientPaths  how many paths are seen twice or more
+     * @param inefficiencies    the largest of those, largest first (then by path), at most {@link #LISTED}
      */
     public record Result(double efficiency, long wastedBytes, double userWastedPercent, long sizeBytes,
-            long userSizeBytes, List<Inefficiency> inefficiencies) {
+            long userSizeBytes, int inefficientPaths, List<Inefficiency> inefficiencies) {
     }
 
-    private final NavigableMap<String, PathData> paths;
+    private static final Comparator<Inefficiency> LARGEST_FIRST = Comparator.comparingLong(Inefficiency::bytes)
+            .reversed().thenComparing(Inefficiency::path);
+    private static final String WHITEOUT_PREFIX = ".wh.";
+
     private final List<LayerScan> scans;
+    /** Every path dive scores, frozen after scoring. */
+    private final PathTrie trie;
+    /** Per node: the cumulative size over the layers, the smallest size, the first layer (0: never scored). */
+    private final long[] cumulative;
+    private final long[] minimum;
+    private final int[] firstLayer;
+    /** Per node: the later layers, newest first, as a chain in {@link #chainLayer}/{@link #chainNext}; -1 if none. */
+    private final int[] chainHead;
+    private final int[] chainLayer;
+    private final int[] chainNext;
     private final Result all;
 
-    private DiveEfficiency(NavigableMap<String, PathData> paths, List<LayerScan> scans) {
-        this.paths = paths;
+    private DiveEfficiency(List<LayerScan> scans, Scorer s) {
         this.scans = scans;
+        this.trie = s.trie;
+        this.cumulative = s.cumulative;
+        this.minimum = s.minimum;
+        this.firstLayer = s.firstLayer;
+        this.chainHead = s.chainHead;
+        this.chainLayer = Arrays.copyOf(s.chainLayer, s.chainLength);
+        this.chainNext = Arrays.copyOf(s.chainNext, s.chainLength);
         this.all = compute(PathGlobs.NONE);
     }
 
     /** The image's numbers, computed once per analysis. */
     public static DiveEfficiency of(ImageAnalysis analysis) {
-        return analysis.derived(DiveEfficiency.class, a -> new DiveEfficiency(scoreLayers(a.scans()), a.scans()));
+        return analysis.derived(DiveEfficiency.class, a -> new DiveEfficiency(a.scans(), Scorer.score(a.scans())));
     }
 
     /** The numbers over every path: dive's. */
@@ -99,29 +112,46 @@ public final class DiveEfficiency {
     }
 
     private Result compute(PathGlobs ignore) {
-        long minimum = 0;
+        long min = 0;
         long discovered = 0;
         long wasted = 0;
-        List<Inefficiency> inefficient = new ArrayList<>();
-        for (Map.Entry<String, PathData> e : paths.entrySet()) {
-            if (ignore.ignores(e.getKey())) {
+        int inefficientPaths = 0;
+        // the LISTED largest, the smallest of them on top
+        PriorityQueue<Inefficiency> largest = new PriorityQueue<>(LARGEST_FIRST.reversed());
+        for (int n = 1; n < trie.size(); n++) {
+            if (firstLayer[n] == 0) {
                 continue;
             }
-            PathData d = e.getValue();
-            minimum += d.min;
-            discovered += d.cumulative;
-            if (d.layers.size() >= 2) {
-                wasted += d.cumulative;
-                inefficient.add(new Inefficiency(e.getKey(), d.layers.size(), d.cumulative, List.copyOf(d.layers)));
+            String path = null;
+            if (!ignore.isEmpty()) {
+                path = trie.path(n);
+                if (ignore.ignores(path)) {
+                    continue;
+                }
+            }
+            min += minimum[n];
+            discovered += cumulative[n];
+            if (chainHead[n] < 0) {
+                continue;
+            }
+            wasted += cumulative[n];
+            inefficientPaths++;
+            if (largest.size() == LISTED && cumulative[n] < largest.peek().bytes()) {
+                continue; // cannot enter: no need to spell its path
+            }
+            largest.add(inefficiency(n, path == null ? trie.path(n) : path));
+            if (largest.size() > LISTED) {
+                largest.poll();
             }
         }
-        inefficient.sort(Comparator.comparingLong(Inefficiency::bytes).reversed().thenComparing(Inefficiency::path));
+        List<Inefficiency> listed = new ArrayList<>(largest);
+        listed.sort(LARGEST_FIRST);
         long size = 0;
         long user = 0;
         for (int i = 0; i < scans.size(); i++) {
             long layer = 0;
             for (FileEntry e : scans.get(i).entries()) {
-                if (!ignore.ignores(e.path())) {
+                if (ignore.isEmpty() || !ignore.ignores(e.path())) {
                     layer += e.size();
                 }
             }
@@ -130,112 +160,310 @@ public final class DiveEfficiency {
                 user += layer;
             }
         }
-        double efficiency = discovered == 0 ? 1.0 : (double) minimum / (double) discovered;
+        double efficiency = discovered == 0 ? 1.0 : (double) min / (double) discovered;
         double userWasted = user == 0 ? 0.0 : (double) wasted / (double) user;
-        return new Result(efficiency, wasted, userWasted, size, user, List.copyOf(inefficient));
+        return new Result(efficiency, wasted, userWasted, size, user, inefficientPaths, List.copyOf(listed));
     }
 
-    /** A node of dive's trees: explicit entries carry their size and kind; implied parents are empty files. */
-    private record Info(long size, boolean dir) {
-        static final Info IMPLIED = new Info(0, false);
+    private Inefficiency inefficiency(int n, String path) {
+        List<Integer> layers = new ArrayList<>();
+        for (int c = chainHead[n]; c >= 0; c = chainNext[c]) {
+            layers.add(chainLayer[c]);
+        }
+        layers.add(firstLayer[n]);
+        Collections.reverse(layers);
+        return new Inefficiency(path, layers.size(), cumulative[n], List.copyOf(layers));
     }
 
-    private static final String WHITEOUT_MARK = "/.wh.";
+    /**
+     * Scores the layers bottom to top as dive does. Each layer is dive's tree of its entries: the entries (whiteouts
+     * under their ".wh." names, opaque markers left out but their directory implied) and the parents they imply
+     * (empty, not directories); a duplicate path keeps its last entry. Only the tree's leaves are scored. Then the
+     * layer is stacked: its whiteouts remove their targets' subtrees, then its other nodes are put.
+     */
+    private static final class Scorer {
+        /** Per node, kept across layers: in dive's stacked tree, and a directory there. */
+        private static final byte PRESENT = 1;
+        private static final byte DIR = 2;
+        /** Per node, for the current layer only. */
+        private static final byte IN_LAYER = 1;
+        private static final byte EXPLICIT = 2;
+        private static final byte HAS_CHILD = 4;
+        private static final byte SCORED = 8;
+        private static final byte STACKED = 16;
+        /** What an entry is to dive's tree. */
+        private static final byte SKIP = 0;
+        private static final byte FILE = 1;
+        private static final byte DIRECTORY = 2;
+        private static final byte WHITEOUT = 3;
+        private static final byte OPAQUE = 4;
 
-    private static NavigableMap<String, PathData> scoreLayers(List<LayerScan> scans) {
-        TreeMap<String, PathData> paths = new TreeMap<>();
-        TreeMap<String, Info> stacked = new TreeMap<>();
-        for (int i = 0; i < scans.size(); i++) {
-            TreeMap<String, Info> tree = layerTree(scans.get(i).entries());
-            for (Map.Entry<String, Info> node : tree.entrySet()) {
-                String key = node.getKey();
-                String next = tree.higherKey(key + "/");
-                if (next != null && next.startsWith(key + "/")) {
-                    continue; // not a leaf: dive scores leaves only
+        final PathTrie trie;
+        long[] cumulative;
+        long[] minimum;
+        int[] firstLayer;
+        int[] chainHead;
+        int[] chainLayer = new int[64];
+        int[] chainNext = new int[64];
+        int chainLength;
+        long[] stackedSize;
+        byte[] state;
+        byte[] mark;
+        /** The current layer's nodes, and its nodes named ".wh.*". */
+        int[] layerNodes = new int[64];
+        int layerNodeCount;
+        int[] whiteouts = new int[16];
+        int whiteoutCount;
+        int[] walk = new int[64];
+
+        private Scorer(int expected) {
+            trie = new PathTrie(expected);
+            int capacity = Math.max(16, expected + 1);
+            cumulative = new long[capacity];
+            minimum = new long[capacity];
+            firstLayer = new int[capacity];
+            chainHead = new int[capacity];
+            Arrays.fill(chainHead, -1);
+            stackedSize = new long[capacity];
+            state = new byte[capacity];
+            mark = new byte[capacity];
+        }
+
+        static Scorer score(List<LayerScan> scans) {
+            long entries = 0;
+            for (LayerScan s : scans) {
+                entries += s.entries().size();
+            }
+            // entries plus some room for the parents they imply
+            Scorer s = new Scorer((int) Math.min(1 << 28, entries + entries / 16 + 64));
+            for (int i = 0; i < scans.size(); i++) {
+                s.layer(scans.get(i).entries(), i + 1);
+            }
+            s.trie.freeze();
+            int n = s.trie.size();
+            s.cumulative = Arrays.copyOf(s.cumulative, n);
+            s.minimum = Arrays.copyOf(s.minimum, n);
+            s.firstLayer = Arrays.copyOf(s.firstLayer, n);
+            s.chainHead = Arrays.copyOf(s.chainHead, n);
+            s.stackedSize = null;
+            s.state = null;
+            s.mark = null;
+            return s;
+        }
+
+        private void layer(List<FileEntry> entries, int layer) {
+            int m = entries.size();
+            int[] ids = new int[m];
+            long[] sizes = new long[m];
+            byte[] kinds = new byte[m];
+            int k = 0;
+            for (FileEntry e : entries) {
+                kinds[k] = kind(e);
+                if (kinds[k] != SKIP) {
+                    String key = kinds[k] == WHITEOUT ? whiteoutKey(e.path()) : e.path();
+                    ids[k] = node(key);
+                    sizes[k] = e.size();
                 }
-                boolean whiteout = isWhiteoutKey(key);
-                String path = whiteout ? unWhiteout(key) : key;
-                long size = whiteout ? deletedSize(stacked, path) : node.getValue().size();
-                paths.computeIfAbsent(path, p -> new PathData()).add(size, i + 1);
+                k++;
             }
-            stack(stacked, tree);
+            // 1. the layer's tree: which nodes it holds, which it holds explicitly, which have children in it
+            for (k = m - 1; k >= 0; k--) {
+                if (kinds[k] == SKIP) {
+                    continue;
+                }
+                int n = ids[k];
+                if (kinds[k] != OPAQUE) {
+                    mark[n] |= EXPLICIT;
+                }
+                enter(n);
+                for (int p = trie.parent(n); p != PathTrie.ROOT; p = trie.parent(p)) {
+                    boolean known = (mark[p] & IN_LAYER) != 0;
+                    mark[p] |= HAS_CHILD;
+                    if (known) {
+                        break;
+                    }
+                    enter(p);
+                }
+            }
+            // 2. score the leaves against the stack of the layers below; the last entry of a path is the one kept
+            for (k = m - 1; k >= 0; k--) {
+                int n = ids[k];
+                byte kind = kinds[k];
+                if (kind == SKIP || (mark[n] & SCORED) != 0 || (kind == OPAQUE && (mark[n] & EXPLICIT) != 0)) {
+                    continue;
+                }
+                mark[n] |= SCORED;
+                if ((mark[n] & HAS_CHILD) == 0) {
+                    scoreLeaf(n, kind == OPAQUE ? 0 : sizes[k], layer);
+                }
+            }
+            // 3. stack: whiteouts first, then every other node of the layer, the last entry of a path winning
+            for (int w = 0; w < whiteoutCount; w++) {
+                int target = trie.siblingWithout(whiteouts[w], WHITEOUT_PREFIX.length(), false);
+                if (target >= 0) {
+                    removeSubtree(target);
+                }
+            }
+            for (k = m - 1; k >= 0; k--) {
+                int n = ids[k];
+                byte kind = kinds[k];
+                if (kind == SKIP) {
+                    continue;
+                }
+                if ((mark[n] & STACKED) == 0 && (kind != OPAQUE || (mark[n] & EXPLICIT) == 0)) {
+                    mark[n] |= STACKED;
+                    put(n, kind == OPAQUE ? 0 : sizes[k], kind == DIRECTORY);
+                }
+                for (int p = trie.parent(n); p != PathTrie.ROOT; p = trie.parent(p)) {
+                    if ((mark[p] & STACKED) != 0) {
+                        break;
+                    }
+                    if ((mark[p] & EXPLICIT) == 0) {
+                        mark[p] |= STACKED;
+                        put(p, 0, false);
+                    }
+                }
+            }
+            for (int i = 0; i < layerNodeCount; i++) {
+                mark[layerNodes[i]] = 0;
+            }
+            layerNodeCount = 0;
+            whiteoutCount = 0;
         }
-        return paths;
-    }
 
-    /** A layer as dive's tree: whiteouts under their own names, implied parents, opaque markers left out. */
-    private static TreeMap<String, Info> layerTree(List<FileEntry> entries) {
-        TreeMap<String, Info> tree = new TreeMap<>();
-        for (FileEntry e : entries) {
+        private static byte kind(FileEntry e) {
             if (e.path().equals("/")) {
-                continue;
+                return SKIP;
             }
-            if (e.type() == EntryType.OPAQUE_WHITEOUT) {
-                addParents(tree, e.path() + "/x"); // dive adds the parents, then refuses the marker itself
-                continue;
-            }
-            String key = e.type() == EntryType.WHITEOUT ? whiteoutKey(e.path()) : e.path();
-            addParents(tree, key);
-            tree.put(key, new Info(e.size(), e.type() == EntryType.DIRECTORY));
+            return switch (e.type()) {
+                case WHITEOUT -> WHITEOUT;
+                case OPAQUE_WHITEOUT -> OPAQUE;
+                case DIRECTORY -> DIRECTORY;
+                default -> FILE;
+            };
         }
-        return tree;
-    }
 
-    private static void addParents(TreeMap<String, Info> tree, String path) {
-        int slash = path.lastIndexOf('/');
-        while (slash > 0) {
-            String parent = path.substring(0, slash);
-            if (tree.putIfAbsent(parent, Info.IMPLIED) != null) {
+        private int node(String path) {
+            return ensure(trie.find(path, true));
+        }
+
+        /** Grows the per-node arrays to hold node n. */
+        private int ensure(int n) {
+            if (n >= cumulative.length) {
+                int cap = Math.max(n + 1, cumulative.length + (cumulative.length >> 1) + 16);
+                cumulative = Arrays.copyOf(cumulative, cap);
+                minimum = Arrays.copyOf(minimum, cap);
+                firstLayer = Arrays.copyOf(firstLayer, cap);
+                int old = chainHead.length;
+                chainHead = Arrays.copyOf(chainHead, cap);
+                Arrays.fill(chainHead, old, cap, -1);
+                stackedSize = Arrays.copyOf(stackedSize, cap);
+                state = Arrays.copyOf(state, cap);
+                mark = Arrays.copyOf(mark, cap);
+            }
+            return n;
+        }
+
+        /** Marks a node as part of the current layer's tree. */
+        private void enter(int n) {
+            if ((mark[n] & IN_LAYER) != 0) {
                 return;
             }
-            slash = parent.lastIndexOf('/');
-        }
-    }
-
-    /** dive's Stack: a whiteout removes the path and its subtree; any other node sets the payload, keeping children. */
-    private static void stack(TreeMap<String, Info> stacked, TreeMap<String, Info> upper) {
-        for (Map.Entry<String, Info> node : upper.descendingMap().entrySet()) {
-            String key = node.getKey();
-            if (isWhiteoutKey(key)) {
-                String path = unWhiteout(key);
-                stacked.remove(path);
-                stacked.subMap(path + "/", true, path + "/" + Character.MAX_VALUE, false).clear();
+            mark[n] |= IN_LAYER;
+            layerNodes = add(layerNodes, layerNodeCount++, n);
+            if (trie.nameStartsWith(n, WHITEOUT_PREFIX)) {
+                whiteouts = add(whiteouts, whiteoutCount++, n);
             }
         }
-        for (Map.Entry<String, Info> node : upper.entrySet()) {
-            String key = node.getKey();
-            if (!isWhiteoutKey(key)) {
-                stacked.put(key, node.getValue());
+
+        /** A leaf: a whiteout scores what it deletes at its target's path, anything else its own size. */
+        private void scoreLeaf(int n, long size, int layer) {
+            if (trie.nameStartsWith(n, WHITEOUT_PREFIX)) {
+                int target = ensure(trie.siblingWithout(n, WHITEOUT_PREFIX.length(), true));
+                add(target, deletedSize(target), layer);
+            } else {
+                add(n, size, layer);
             }
         }
-    }
 
-    /** What a whiteout of {@code path} deletes in dive's stacked tree: a directory's subtree, 0 for a file. */
-    private static long deletedSize(TreeMap<String, Info> stacked, String path) {
-        Info previous = stacked.get(path);
-        if (previous == null || !previous.dir()) {
-            return 0;
+        private void add(int n, long size, int layer) {
+            if (firstLayer[n] == 0) {
+                firstLayer[n] = layer;
+                cumulative[n] = size;
+                minimum[n] = size;
+                return;
+            }
+            cumulative[n] += size;
+            minimum[n] = Math.min(minimum[n], size);
+            chainLayer = add(chainLayer, chainLength, layer);
+            chainNext = add(chainNext, chainLength, chainHead[n]);
+            chainHead[n] = chainLength++;
         }
-        long size = previous.size();
-        for (Info below : stacked.subMap(path + "/", true, path + "/" + Character.MAX_VALUE, false).values()) {
-            size += below.size();
+
+        private void put(int n, long size, boolean dir) {
+            if (!trie.nameStartsWith(n, WHITEOUT_PREFIX)) {
+                state[n] = (byte) (PRESENT | (dir ? DIR : 0));
+                stackedSize[n] = size;
+            }
         }
-        return size;
-    }
 
-    /** A whiteout's own name in dive's tree: ".wh." prefixed to the last segment. */
-    private static boolean isWhiteoutKey(String key) {
-        int mark = key.lastIndexOf(WHITEOUT_MARK);
-        return mark >= 0 && mark == key.lastIndexOf('/');
-    }
+        /** What a whiteout deletes in dive's stacked tree: a directory's subtree, 0 for a file or nothing. */
+        private long deletedSize(int target) {
+            if (state[target] != (PRESENT | DIR)) {
+                return 0;
+            }
+            long size = stackedSize[target];
+            int depth = 0;
+            walk = add(walk, depth++, target);
+            while (depth > 0) {
+                int d = walk[--depth];
+                for (int c = trie.firstChild(d); c >= 0; c = trie.nextSibling(c)) {
+                    if ((state[c] & PRESENT) != 0) {
+                        size += stackedSize[c];
+                    }
+                    if (mayHoldStacked(c)) {
+                        walk = add(walk, depth++, c);
+                    }
+                }
+            }
+            return size;
+        }
 
-    private static String whiteoutKey(String hiddenPath) {
-        int slash = hiddenPath.lastIndexOf('/');
-        return hiddenPath.substring(0, slash) + WHITEOUT_MARK + hiddenPath.substring(slash + 1);
-    }
+        private void removeSubtree(int target) {
+            if (!mayHoldStacked(target)) {
+                return;
+            }
+            int depth = 0;
+            walk = add(walk, depth++, target);
+            while (depth > 0) {
+                int d = walk[--depth];
+                state[d] = 0;
+                for (int c = trie.firstChild(d); c >= 0; c = trie.nextSibling(c)) {
+                    if (mayHoldStacked(c)) {
+                        walk = add(walk, depth++, c);
+                    }
+                }
+            }
+        }
 
-    private static String unWhiteout(String key) {
-        int mark = key.lastIndexOf(WHITEOUT_MARK);
-        return key.substring(0, mark) + "/" + key.substring(mark + WHITEOUT_MARK.length());
+        /**
+         * Whether stacked nodes may sit at or below n. Stacking a node stacks its parents and a whiteout removes a whole
+         * subtree, so below a node not stacked nothing is, except under a ".wh." name (never stacked itself): pruning
+         * there keeps repeated whiteouts of one big directory from walking its removed subtree again.
+         */
+        private boolean mayHoldStacked(int n) {
+            return (state[n] & PRESENT) != 0 || trie.nameStartsWith(n, WHITEOUT_PREFIX);
+        }
+
+        private static int[] add(int[] array, int at, int value) {
+            int[] a = at == array.length ? Arrays.copyOf(array, array.length + (array.length >> 1) + 16) : array;
+            a[at] = value;
+            return a;
+        }
+
+        private static String whiteoutKey(String hiddenPath) {
+            int slash = hiddenPath.lastIndexOf('/');
+            return hiddenPath.substring(0, slash + 1) + WHITEOUT_PREFIX + hiddenPath.substring(slash + 1);
+        }
     }
 }

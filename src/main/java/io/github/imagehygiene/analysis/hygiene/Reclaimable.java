@@ -1,17 +1,17 @@
 package io.github.imagehygiene.analysis.hygiene;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayerScan;
+import io.github.imagehygiene.layer.PathTrie;
 
 /**
  * Bytes stored in some layer but not visible in the final filesystem: every push and pull carries them, no container
@@ -111,72 +111,147 @@ public final class Reclaimable {
         return imageContentBytes;
     }
 
-    private record Slot(FileEntry entry, int layer) {
-    }
-
     private static List<Item> compute(List<LayerScan> scans) {
-        TreeMap<String, Slot> state = new TreeMap<>();
-        List<Item> out = new ArrayList<>();
-        for (int i = 0; i < scans.size(); i++) {
-            int layer = i + 1;
-            List<FileEntry> entries = scans.get(i).entries();
-            // A layer's whiteouts hide what the layers below stored, wherever they sit in its tar.
-            for (FileEntry e : entries) {
-                if (e.type() == EntryType.WHITEOUT) {
-                    Slot target = state.get(e.path());
+        return new Replay(scans).run();
+    }
+
+    /**
+     * Applies the layers bottom to top, remembering for every path the layer and entry that put it there. The state is
+     * a {@link PathTrie} and arrays by node rather than a map of strings to entries, so a layer of a million files
+     * costs about 50 bytes a path, and only while this runs.
+     */
+    private static final class Replay {
+        private static final EntryType[] TYPES = EntryType.values();
+        private final List<LayerScan> scans;
+        private final PathTrie trie;
+        /** Per node: 1-based layer of the entry that put the path there (0: absent), its index and type. */
+        private int[] layerOf;
+        private int[] entryOf;
+        private byte[] typeOf;
+        private int[] walk = new int[64];
+        private final List<Item> out = new ArrayList<>();
+
+        Replay(List<LayerScan> scans) {
+            this.scans = scans;
+            long entries = 0;
+            for (LayerScan s : scans) {
+                entries += s.entries().size();
+            }
+            int expected = (int) Math.min(1 << 28, entries + entries / 16 + 64);
+            trie = new PathTrie(expected);
+            layerOf = new int[expected + 1];
+            entryOf = new int[expected + 1];
+            typeOf = new byte[expected + 1];
+        }
+
+        List<Item> run() {
+            for (int i = 0; i < scans.size(); i++) {
+                int layer = i + 1;
+                List<FileEntry> entries = scans.get(i).entries();
+                // A layer's whiteouts hide what the layers below stored, wherever they sit in its tar.
+                for (FileEntry e : entries) {
+                    if (e.type() == EntryType.WHITEOUT) {
+                        int n = trie.find(e.path(), false);
+                        if (n >= 0) {
+                            if (layerOf[n] > 0) {
+                                hide(n, layer, typeOf[n] == EntryType.DIRECTORY.ordinal() ? How.DIRECTORY_DELETED
+                                        : How.DELETED);
+                            }
+                            hideBelow(n, layer, How.DIRECTORY_DELETED);
+                        }
+                    } else if (e.type() == EntryType.OPAQUE_WHITEOUT) {
+                        int n = trie.find(e.path(), false);
+                        if (n >= 0) {
+                            hideBelow(n, layer, How.OPAQUE);
+                        }
+                    }
+                }
+                int index = 0;
+                for (FileEntry e : entries) {
+                    int k = index++;
+                    if (e.isWhiteout()) {
+                        continue;
+                    }
+                    int n = node(e.path());
+                    if (layerOf[n] > 0) {
+                        EntryType previous = TYPES[typeOf[n]];
+                        if (previous == EntryType.DIRECTORY && e.type() != EntryType.DIRECTORY) {
+                            hideBelow(n, layer, How.OVERWRITTEN);
+                        }
+                        if (previous != EntryType.DIRECTORY) {
+                            FileEntry p = previous == EntryType.FILE && e.type() == EntryType.FILE ? entry(n) : null;
+                            boolean metadataOnly = p != null && e.size() == p.size()
+                                    && (e.mode() != p.mode() || e.uid() != p.uid() || e.gid() != p.gid());
+                            hide(n, layer, metadataOnly ? How.METADATA : How.OVERWRITTEN);
+                        }
+                    }
+                    layerOf[n] = layer;
+                    entryOf[n] = k;
+                    typeOf[n] = (byte) e.type().ordinal();
+                }
+            }
+            // Content still reachable through a visible hard link of the same layer is not reclaimable.
+            Set<String> linked = new HashSet<>();
+            for (int n = 0; n < trie.size(); n++) {
+                if (layerOf[n] > 0 && typeOf[n] == EntryType.HARDLINK.ordinal()) {
+                    String target = entry(n).linkTarget();
                     if (target != null) {
-                        hide(state, e.path(), layer, target.entry().type() == EntryType.DIRECTORY
-                                ? How.DIRECTORY_DELETED : How.DELETED, out);
+                        linked.add(layerOf[n] + ":" + target);
                     }
-                    hideBelow(state, e.path(), layer, How.DIRECTORY_DELETED, out);
-                } else if (e.type() == EntryType.OPAQUE_WHITEOUT) {
-                    hideBelow(state, e.path(), layer, How.OPAQUE, out);
                 }
             }
-            for (FileEntry e : entries) {
-                if (e.isWhiteout()) {
-                    continue;
-                }
-                Slot previous = state.get(e.path());
-                if (previous != null) {
-                    FileEntry p = previous.entry();
-                    if (p.type() == EntryType.DIRECTORY && e.type() != EntryType.DIRECTORY) {
-                        hideBelow(state, e.path(), layer, How.OVERWRITTEN, out);
-                    }
-                    if (p.type() != EntryType.DIRECTORY) {
-                        boolean metadataOnly = e.type() == EntryType.FILE && p.type() == EntryType.FILE
-                                && e.size() == p.size()
-                                && (e.mode() != p.mode() || e.uid() != p.uid() || e.gid() != p.gid());
-                        hide(state, e.path(), layer, metadataOnly ? How.METADATA : How.OVERWRITTEN, out);
-                    }
-                }
-                state.put(e.path(), new Slot(e, layer));
-            }
+            out.removeIf(item -> linked.contains(item.addedIn() + ":" + item.path()));
+            out.sort(LARGEST_FIRST);
+            return List.copyOf(out);
         }
-        // Content still reachable through a visible hard link of the same layer is not reclaimable.
-        Set<String> linked = new HashSet<>();
-        for (Slot s : state.values()) {
-            if (s.entry().type() == EntryType.HARDLINK && s.entry().linkTarget() != null) {
-                linked.add(s.layer() + ":" + s.entry().linkTarget());
-            }
-        }
-        out.removeIf(item -> linked.contains(item.addedIn() + ":" + item.path()));
-        out.sort(LARGEST_FIRST);
-        return List.copyOf(out);
-    }
 
-    private static void hide(TreeMap<String, Slot> state, String path, int layer, How how, List<Item> out) {
-        Slot slot = state.remove(path);
-        if (slot != null && slot.entry().type() == EntryType.FILE && slot.entry().size() > 0) {
-            out.add(new Item(path, slot.entry().size(), slot.layer(), layer, how));
+        private FileEntry entry(int n) {
+            return scans.get(layerOf[n] - 1).entries().get(entryOf[n]);
         }
-    }
 
-    private static void hideBelow(TreeMap<String, Slot> state, String dir, int layer, How how, List<Item> out) {
-        String prefix = dir.equals("/") ? "/" : dir + "/";
-        NavigableMap<String, Slot> below = state.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
-        for (String path : List.copyOf(below.keySet())) {
-            hide(state, path, layer, how, out);
+        private int node(String path) {
+            int n = trie.find(path, true);
+            if (n >= layerOf.length) {
+                int cap = Math.max(n + 1, layerOf.length + (layerOf.length >> 1) + 16);
+                layerOf = Arrays.copyOf(layerOf, cap);
+                entryOf = Arrays.copyOf(entryOf, cap);
+                typeOf = Arrays.copyOf(typeOf, cap);
+            }
+            return n;
+        }
+
+        private void hide(int n, int layer, How how) {
+            if (layerOf[n] == 0) {
+                return;
+            }
+            if (typeOf[n] == EntryType.FILE.ordinal()) {
+                long size = entry(n).size();
+                if (size > 0) {
+                    out.add(new Item(trie.path(n), size, layerOf[n], layer, how));
+                }
+            }
+            layerOf[n] = 0;
+        }
+
+        /** Hides everything below a node (paths without their parents' entries included). */
+        private void hideBelow(int dir, int layer, How how) {
+            int depth = 0;
+            for (int c = trie.firstChild(dir); c >= 0; c = trie.nextSibling(c)) {
+                walk = push(walk, depth++, c);
+            }
+            while (depth > 0) {
+                int n = walk[--depth];
+                hide(n, layer, how);
+                for (int c = trie.firstChild(n); c >= 0; c = trie.nextSibling(c)) {
+                    walk = push(walk, depth++, c);
+                }
+            }
+        }
+
+        private static int[] push(int[] stack, int at, int value) {
+            int[] s = at == stack.length ? Arrays.copyOf(stack, stack.length * 2) : stack;
+            s[at] = value;
+            return s;
         }
     }
 }

@@ -28,8 +28,8 @@ final class DiveText {
             parts.add(x.path() + " " + Text.bytes(x.bytes()) + " in " + x.copies() + " copies ("
                     + String.join(", ", layers) + ")");
         }
-        if (list.size() > 3) {
-            parts.add(Text.plural(list.size() - 3, "more path", "more paths"));
+        if (r.inefficientPaths() > 3) {
+            parts.add(Text.plural(r.inefficientPaths() - 3, "more path", "more paths"));
         }
         return parts.isEmpty() ? "" : "; largest: " + String.join(", ", parts);
     }
