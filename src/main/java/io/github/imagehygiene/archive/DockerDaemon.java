@@ -3,6 +3,11 @@ package io.github.imagehygiene.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -16,7 +21,65 @@ final class DockerDaemon {
     private DockerDaemon() {
     }
 
+    /** How long past the limit the caller waits for the reader's own, more precise, time-limit error. */
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    /**
+     * Opens the image; with a time limit, on a thread of its own. docker-java reads a Unix socket through JNA, and a
+     * read blocked there ends neither by interrupting the thread nor by closing the stream from another thread (closing
+     * a chunked HTTP body even reads it to its end first): a daemon that stops answering would hold the build forever.
+     * So the caller waits until the limit and then fails; the stuck reader is a daemon thread, left to end when its
+     * socket does (at the latest when Maven's JVM exits).
+     */
     static <T> ArchiveSource<T> open(String reference, String dockerHost, BlobScanner<T> scanner, Deadline deadline) {
+        if (deadline.limit() == null) {
+            return openNow(reference, dockerHost, scanner, deadline, new AtomicReference<>());
+        }
+        AtomicReference<String> activity = new AtomicReference<>("connecting to the Docker daemon");
+        CompletableFuture<ArchiveSource<T>> opened = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                opened.complete(openNow(reference, dockerHost, scanner, deadline, activity));
+            } catch (Throwable e) {
+                opened.completeExceptionally(e);
+            }
+        }, "image-hygiene-docker-" + reference);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return opened.get(deadline.remainingNanos() + GRACE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reader.interrupt();
+            // a source that opened just now is closed, not leaked
+            opened.thenAccept(DockerDaemon::closeQuietly);
+            throw deadline.exceeded(activity.get());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new ImageReadException("docker://" + reference + ": " + ParallelScan.describe(cause), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reader.interrupt();
+            throw new ImageReadException("docker://" + reference + ": interrupted while reading from the Docker daemon",
+                    e);
+        }
+    }
+
+    private static void closeQuietly(ArchiveSource<?> source) {
+        try {
+            source.close();
+        } catch (RuntimeException ignored) {
+            // nothing was read from it
+        }
+    }
+
+    private static <T> ArchiveSource<T> openNow(String reference, String dockerHost, BlobScanner<T> scanner,
+            Deadline deadline, AtomicReference<String> activity) {
         String name = "docker://" + reference;
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (dockerHost != null && !dockerHost.isBlank()) {
@@ -34,6 +97,7 @@ final class DockerDaemon {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .build();
         try (DockerClient client = DockerClientImpl.getInstance(config, http)) {
+            activity.set("waiting for the Docker daemon at " + config.getDockerHost() + " to answer");
             try {
                 client.inspectImageCmd(reference).exec();
             } catch (NotFoundException e) {
@@ -43,6 +107,7 @@ final class DockerDaemon {
                 throw new ImageReadException(name + ": cannot reach the Docker daemon at " + config.getDockerHost()
                         + " (set DOCKER_HOST or imageHygiene.dockerHost): " + rootMessage(e), e);
             }
+            activity.set("reading from the Docker daemon");
             try (InputStream save = client.saveImageCmd(reference).exec();
                     Deadline.Watch watch = deadline.watch(save)) {
                 // a daemon that stops sending would block the read forever: the watch closes the stream in time

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import com.github.dockerjava.api.DockerClient;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.testing.DockerSupport;
+import io.github.imagehygiene.testing.StallingDockerProxy;
 import io.github.imagehygiene.testing.Fixtures;
 
-/** docker://NAME streamed from a real dockerd reads exactly like the same image's docker save archive. */
+/**
+ * docker://NAME streamed from a real dockerd reads exactly like the same image's docker save archive; a daemon that
+ * hangs (before answering, or in the middle of the save stream) ends at the time limit with one clear line.
+ */
 class DockerDaemonTest {
 
     @Test
@@ -51,6 +58,45 @@ class DockerDaemonTest {
                 .isInstanceOf(ImageReadException.class)
                 .hasMessage("docker://image-hygiene/never-built:0.0: no such image in the Docker daemon at "
                         + DockerSupport.host() + "; build or pull it first, or check the name");
+    }
+
+    /** A daemon that accepts the connection and never answers (hung, or stopped with SIGSTOP). */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDaemonThatNeverAnswersEndsAtTheTimeLimit() throws IOException {
+        DockerSupport.requireDaemon();
+        try (StallingDockerProxy proxy = StallingDockerProxy.silent()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder()
+                    .image("docker://image-hygiene/busybox-app:1.0").dockerHost(proxy.host()).timeout("2s").build()))
+                    .isExactlyInstanceOf(TimeLimitException.class)
+                    .hasMessage("docker://image-hygiene/busybox-app:1.0: gave up after 2s, the time limit (timeout),"
+                            + " while waiting for the Docker daemon at " + proxy.host() + " to answer; raise <timeout>"
+                            + " (imageHygiene.timeout) if the image is really that large, or check that its source is"
+                            + " not stalled");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(2),
+                    Duration.ofSeconds(20));
+        }
+    }
+
+    /** The real daemon's docker save stream, cut off after 64 KB by a proxy that then keeps the connection open. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aDaemonThatStopsSendingMidSaveEndsAtTheTimeLimit() throws IOException {
+        DockerClient client = DockerSupport.requireDaemon();
+        DockerSupport.load(client, "busybox-app.docker.tar");
+        try (StallingDockerProxy proxy = StallingDockerProxy.stallingSave(DockerSupport.host(), 64 * 1024)) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder()
+                    .image("docker://image-hygiene/busybox-app:1.0").dockerHost(proxy.host()).timeout("3s").build()))
+                    .isExactlyInstanceOf(TimeLimitException.class)
+                    .hasMessage("docker://image-hygiene/busybox-app:1.0: gave up after 3s, the time limit (timeout),"
+                            + " while reading from the Docker daemon; raise <timeout> (imageHygiene.timeout) if the"
+                            + " image is really that large, or check that its source is not stalled");
+            assertThat(proxy.forwarded()).isEqualTo(64 * 1024L);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(3),
+                    Duration.ofSeconds(20));
+        }
     }
 
     @Test
