@@ -66,8 +66,14 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         long contentSize = 0;
         MeasuringInputStream tar;
         FileEntry reading = null;
+        ReadAhead ahead = null;
         try {
-            tar = new MeasuringInputStream(compression.decompress(buffered), Digests.sha256(), estimator);
+            // Read, hash and decompress the blob on one core; hash, parse and collect the tar on this one. A blob
+            // stored uncompressed is its own tar: its digest is the diff_id, hashed once.
+            ahead = ReadAhead.start(compression.decompress(buffered),
+                    compression == Compression.NONE ? null : buffered, "image-hygiene " + path);
+            tar = new MeasuringInputStream(ahead, compression == Compression.NONE ? null : Digests.sha256(),
+                    estimator);
             // The tar reader asks for 512-byte records; hashing and deflating want large reads.
             BufferedInputStream records = new BufferedInputStream(tar, 1 << 16);
             // Names are UTF-8 whatever the platform's encoding; bytes that are not UTF-8 read as '?'.
@@ -101,8 +107,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
                 throw new IOException("no tar header in the first " + Math.min(512, tar.count())
                         + " bytes, not a tar archive");
             }
+            // the rest of the tar stream (its end blocks, padding); the reading thread drains the blob after it
             records.transferTo(java.io.OutputStream.nullOutputStream());
-            buffered.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (TimeLimitException e) {
             if (estimator != null) {
                 estimator.close();
@@ -117,11 +123,16 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             String where = reading == null ? "" : "entry " + reading.path() + " of " + reading.size() + " bytes: ";
             throw new IOException((compression == Compression.NONE ? "not a readable tar: "
                     : "not a readable " + compression.id() + " tar: ") + where + message(e), e);
+        } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
         }
         long estimate = estimator == null ? -1 : estimator.finish();
-        return new LayerScan(Digests.format("sha256", blob.digest()), blob.count(), compression,
-                Digests.format("sha256", tar.digest()), tar.count(), estimate, contentSize, entries.seal(),
-                List.copyOf(collected));
+        String blobDigest = Digests.format("sha256", blob.digest());
+        String diffId = compression == Compression.NONE ? blobDigest : Digests.format("sha256", tar.digest());
+        return new LayerScan(blobDigest, blob.count(), compression, diffId, tar.count(), estimate, contentSize,
+                entries.seal(), List.copyOf(collected));
     }
 
     /**

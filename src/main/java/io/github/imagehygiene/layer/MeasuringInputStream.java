@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 
-/** Counts and hashes every byte that passes, and can hand a copy to a sink (the gzip estimator). */
+/**
+ * Counts and hashes every byte that passes (unless the digest is null: already hashed elsewhere), and can hand a copy
+ * to a sink (the gzip estimator).
+ */
 final class MeasuringInputStream extends FilterInputStream {
     private final MessageDigest digest;
     private final OutputStream tee;
@@ -27,7 +30,9 @@ final class MeasuringInputStream extends FilterInputStream {
             if (count < 512 && b != 0) {
                 dataInFirstBlock = true;
             }
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             if (tee != null) {
                 tee.write(b);
             }
@@ -48,7 +53,9 @@ final class MeasuringInputStream extends FilterInputStream {
                     }
                 }
             }
-            digest.update(b, off, n);
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
             if (tee != null) {
                 tee.write(b, off, n);
             }

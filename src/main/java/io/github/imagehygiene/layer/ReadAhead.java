@@ -1,0 +1,164 @@
+package io.github.imagehygiene.layer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a stream on a thread of its own, a few blocks ahead of the reader: the blob is read, hashed and decompressed
+ * on one core while the tar is hashed, parsed and its files collected on the other (a one-layer image would leave a
+ * core idle otherwise). Bounded: at most {@link #BLOCKS} blocks of {@link #BLOCK} bytes wait, so a decompression
+ * bomb is still streamed, never buffered. What the source throws reaches the reader at the same place in the
+ * stream, so errors read as they would without the thread. When the source ends, {@code afterEnd} is drained too (the
+ * compressed bytes after the compressed stream's end, for the blob's digest).
+ */
+final class ReadAhead extends InputStream {
+    static final int BLOCK = 256 * 1024;
+    static final int BLOCKS = 6;
+
+    /** A filled block, the end, or a failure, in stream order. */
+    private record Block(byte[] data, int length, Throwable failure) {
+        static final Block END = new Block(null, -1, null);
+    }
+
+    private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS + 1);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS + 2);
+    private final Thread thread;
+    private volatile boolean cancelled;
+    private Block current;
+    private int position;
+    private boolean ended;
+
+    private ReadAhead(InputStream source, InputStream afterEnd, String name) {
+        for (int i = 0; i < BLOCKS + 2; i++) {
+            free.add(new byte[BLOCK]);
+        }
+        thread = new Thread(() -> fill(source, afterEnd), name);
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading {@code source} ahead; {@code afterEnd} (may be null) is drained once it ends. */
+    static ReadAhead start(InputStream source, InputStream afterEnd, String name) {
+        ReadAhead r = new ReadAhead(source, afterEnd, name);
+        r.thread.start();
+        return r;
+    }
+
+    private void fill(InputStream source, InputStream afterEnd) {
+        try {
+            while (!cancelled) {
+                byte[] buffer = free.poll(100, TimeUnit.MILLISECONDS);
+                if (buffer == null) {
+                    continue;
+                }
+                int n = source.readNBytes(buffer, 0, buffer.length);
+                if (n > 0) {
+                    put(new Block(buffer, n, null));
+                }
+                if (n < buffer.length) {
+                    if (afterEnd != null) {
+                        afterEnd.transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                    put(Block.END);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException | Error e) {
+            // Commons Compress and the codecs throw runtime exceptions on some damaged input: the reader decides
+            try {
+                put(new Block(null, -1, e));
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void put(Block b) throws InterruptedException {
+        while (!cancelled && !filled.offer(b, 100, TimeUnit.MILLISECONDS)) {
+            // the reader is busy; wait, unless it gave up
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (!next()) {
+            return -1;
+        }
+        int n = Math.min(len, current.length() - position);
+        System.arraycopy(current.data(), position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    /** Makes {@link #current} a block with bytes left; false at the end. */
+    private boolean next() throws IOException {
+        if (ended) {
+            return false;
+        }
+        if (current != null && position < current.length()) {
+            return true;
+        }
+        if (current != null) {
+            free.offer(current.data());
+            current = null;
+        }
+        Block b;
+        try {
+            b = filled.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        }
+        if (b.failure() != null) {
+            ended = true;
+            rethrow(b.failure());
+        }
+        if (b == Block.END) {
+            ended = true;
+            return false;
+        }
+        current = b;
+        position = 0;
+        return true;
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        throw (Error) t;
+    }
+
+    /**
+     * Stops reading ahead and waits (a bounded time) for the thread to let go of the source, so that the caller may
+     * close or move past it.
+     */
+    @Override
+    public void close() {
+        cancelled = true;
+        filled.clear();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
