@@ -114,6 +114,28 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
         return c.next();
     }
 
+    /**
+     * Entry {@code i} when the caller already knows its path (the layered filesystem keeps the paths in its tree):
+     * decodes only the entry's own numbers, without walking from the last whole path.
+     */
+    FileEntry get(int i, String path) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        Cursor c = new Cursor(i);
+        int type = data[c.pos++];
+        c.readLong(); // the bytes shared with the previous path
+        int suffix = (int) c.readLong(); // the rest of the path
+        c.pos += suffix;
+        long entrySize = unzigzag(c.readLong());
+        int mode = (int) unzigzag(c.readLong());
+        long uid = unzigzag(c.readLong());
+        long gid = unzigzag(c.readLong());
+        int link = (int) c.readLong();
+        String target = link > 0 ? SortableBytes.decode(data, c.pos, link - 1) : null;
+        return new FileEntry(path, TYPES[type], entrySize, mode, uid, gid, target);
+    }
+
     @Override
     public Iterator<FileEntry> iterator() {
         return new Cursor(0);

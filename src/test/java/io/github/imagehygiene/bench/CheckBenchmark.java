@@ -31,22 +31,30 @@ public final class CheckBenchmark {
         String image = args[0];
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int threads = Runtime.getRuntime().availableProcessors();
+        java.nio.file.Path reports = java.nio.file.Files.createTempDirectory("image-hygiene-bench");
         long bestBare = Long.MAX_VALUE;
+        long bestAnalysis = Long.MAX_VALUE;
         long bestCheck = Long.MAX_VALUE;
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
             long bytes = barePass(image, threads);
             long t1 = System.nanoTime();
             CheckConfiguration config = CheckConfiguration.builder().image(image).threads(threads).maxSize("100GB")
-                    .maxCompressedSize("100GB").maxLayerSize("100GB").maxLayers(1000).build();
+                    .maxCompressedSize("100GB").maxLayerSize("100GB").maxLayers(1000).reportDirectory(reports)
+                    .toolVersion("bench").build();
             new ImageHygieneCheck(config, LogSink.NONE).analyse(allCollectors(config));
             long t2 = System.nanoTime();
+            // the whole check, as the goal runs it: every rule, report.json and the SBOM
+            new ImageHygieneCheck(config, LogSink.NONE).run();
+            long t3 = System.nanoTime();
             bestBare = Math.min(bestBare, t1 - t0);
-            bestCheck = Math.min(bestCheck, t2 - t1);
-            System.out.printf(Locale.ROOT, "round %d: bare %.2f s (%d bytes), check %.2f s%n", i + 1, (t1 - t0) / 1e9,
-                    bytes, (t2 - t1) / 1e9);
+            bestAnalysis = Math.min(bestAnalysis, t2 - t1);
+            bestCheck = Math.min(bestCheck, t3 - t2);
+            System.out.printf(Locale.ROOT, "round %d: bare %.2f s (%d bytes), layer pass %.2f s, whole check %.2f s%n",
+                    i + 1, (t1 - t0) / 1e9, bytes, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "best: bare %.2f s, check %.2f s, ratio %.2f (bar: 1.25)%n", bestBare / 1e9,
+        System.out.printf(Locale.ROOT, "best: bare %.2f s, layer pass %.2f s (%.2f), whole check %.2f s, ratio %.2f"
+                + " (bar: 1.25)%n", bestBare / 1e9, bestAnalysis / 1e9, bestAnalysis / (double) bestBare,
                 bestCheck / 1e9, bestCheck / (double) bestBare);
     }
 

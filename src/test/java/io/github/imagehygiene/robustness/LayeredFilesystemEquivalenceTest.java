@@ -15,6 +15,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.testing.Fixtures;
+import io.github.imagehygiene.testing.ReferenceFilesystem;
 
 /**
  * The compact layered filesystem (and the packed entry tables behind LayerScan.entries()), dive's figures and the
@@ -41,6 +42,10 @@ class LayeredFilesystemEquivalenceTest {
             layers.add(copy);
         }
         FuzzTargets.whiteoutsAgree(layers);
+        // the filesystem over the packed tables (whose entries it decodes knowing their paths) agrees too
+        ReferenceFilesystem ref = ReferenceFilesystem.build(layers);
+        assertThat(a.filesystem().nodes()).extracting(n -> n.layer() + " " + n.entry())
+                .containsExactlyElementsOf(ref.nodes().stream().map(n -> n.layer() + " " + n.entry()).toList());
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.analysis.security.Origins.Origin;
+import io.github.imagehygiene.analysis.security.SecretHit;
+import io.github.imagehygiene.analysis.security.SecretPatterns;
 import io.github.imagehygiene.analysis.security.SecretScanner;
 import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.rules.security.Breach;
@@ -131,5 +133,76 @@ class SecretsTest {
         assertThat(SecretScanner.isConfigFile("/home/app/.npmrc")).isTrue();
         assertThat(SecretScanner.isConfigFile("/etc/environment")).isTrue();
         assertThat(SecretScanner.isConfigFile("/app/README.md")).isFalse();
+    }
+
+    /**
+     * The scanner looks only at lines holding a pattern's hint; on random texts of hints, secrets, PEM armour, blank
+     * and colon lines, CRLF and noise it finds exactly what trying every line finds (the first implementation).
+     */
+    @Test
+    void lookingOnlyAtHintedLinesFindsWhatEveryLineFinds() throws Exception {
+        String[] pieces = {"AKIA", "AKIAABCDEFGHIJKLMNOP", "ASIA", "aws_secret_access_key = "
+            + "abcdEFGHijklMNOPqrstUVWXyz0123456789/+ab", "secret", "ghp_", "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "glpat-abcdefghijklmnopqrst", "https://hooks.slack.com/services/TABCDEFG/BABCDEFG/abcdefghijklmnop",
+            "xoxb-1234567890-abc", "npm_abcdefghijklmnopqrstuvwxyz0123456789", "_authToken=abcdefgh12", "eyJ",
+            "eyJhbGciOiJIUzI1.eyJzdWIiOiIx.abcdefgh12", "@", "https://user:s3cr3tpass@example.com/x",
+            "-----BEGIN RSA PRIVATE KEY-----", "PRIVATE KEY", "Proc-Type: 4,ENCRYPTED", "MIIEowIBAAKCAQEA1234",
+            "\n", "\n", "\n", "\r\n", "  ", "x", "plain text ", "key: value"};
+        java.util.Random random = new java.util.Random(20261128);
+        SecretScanner scanner = SecretScanner.defaults();
+        for (int round = 0; round < 4000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (String path : List.of("/app/notes.txt", "/app/config/app.yml")) {
+                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                var entry = new io.github.imagehygiene.layer.FileEntry(path, io.github.imagehygiene.layer.EntryType.FILE,
+                        bytes.length, 0644, 0, 0, null);
+                List<SecretHit> actual = bytes.length == 0 ? null
+                        : scanner.collect(entry, new java.io.ByteArrayInputStream(bytes));
+                List<SecretHit> expected = everyLine(text.toString(), path.endsWith(".yml"));
+                assertThat(actual).as("%s: %s", path, text).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The first implementation: every line through the private-key header check and every pattern. */
+    private static List<SecretHit> everyLine(String text, boolean configFile) {
+        List<SecretHit> hits = new java.util.ArrayList<>();
+        String pendingKey = null;
+        int pendingLine = 0;
+        int lineNo = 0;
+        int at = 0;
+        while (at < text.length()) {
+            int nl = text.indexOf('\n', at);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(at, end > at && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            at = end + 1;
+            lineNo++;
+            if (pendingKey != null) {
+                String body = line.strip();
+                if (body.isEmpty() || body.indexOf(':') >= 0) {
+                    continue;
+                }
+                hits.add(new SecretHit(SecretPatterns.Kind.PRIVATE_KEY, pendingKey, pendingLine,
+                        body.startsWith("-----") ? SecretPatterns.MASK : SecretPatterns.mask(body)));
+                pendingKey = null;
+                continue;
+            }
+            String header = SecretPatterns.privateKeyHeader(line);
+            if (header != null) {
+                pendingKey = header;
+                pendingLine = lineNo;
+                continue;
+            }
+            for (SecretPatterns.Match m : SecretPatterns.find(line, configFile)) {
+                hits.add(new SecretHit(m.kind(), "", lineNo, m.masked()));
+            }
+        }
+        if (pendingKey != null) {
+            hits.add(new SecretHit(SecretPatterns.Kind.PRIVATE_KEY, pendingKey, pendingLine, SecretPatterns.MASK));
+        }
+        return hits.isEmpty() ? null : List.copyOf(hits);
     }
 }

@@ -142,6 +142,18 @@ public final class BuildTools {
         return out;
     }
 
+    /**
+     * A cheap test every path the patterns below match passes (by its file name, or a jmod): most paths fail it and
+     * never reach the patterns.
+     */
+    private static boolean mayBeTool(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.equals("javac") || name.endsWith(".jmod") || name.equals("cc1") || name.equals("cc1plus")
+                || name.equals("cc1obj") || name.equals("f951") || name.equals("lto1") || name.contains("cc")
+                || name.contains("++") || name.contains("cpp") || name.startsWith("clang") || name.endsWith("make")
+                || name.equals("git") || name.equals("mvn") || name.equals("gradle");
+    }
+
     private static List<Candidate> find(LayeredFilesystem fs) {
         Map<String, TreeSet<String>> jdks = new LinkedHashMap<>();
         Map<String, int[]> jmods = new TreeMap<>();
@@ -158,6 +170,9 @@ public final class BuildTools {
                 continue;
             }
             String p = n.entry().path();
+            if (!mayBeTool(p)) {
+                continue;
+            }
             Matcher m;
             if ((m = JAVAC.matcher(p)).matches()) {
                 jdks.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add("bin/javac");

@@ -137,6 +137,11 @@ public final class JavaLayering {
     private static final Pattern JAVA_HOME_MARK = Pattern.compile("^(.*)/lib/modules$");
     private static final Pattern TOOL_HOME_MARK = Pattern.compile("^(.*)/bin/(?:mvn|gradle|ant)$");
 
+    /** Whether a path is a jar in a Spring Boot or WAR lib folder ({@link #BOOT_LIB}). */
+    private static boolean isBootLib(String path) {
+        return path.endsWith(".jar") && path.contains("-INF/lib") && BOOT_LIB.matcher(path).matches();
+    }
+
     private JavaLayering() {
     }
 
@@ -151,11 +156,19 @@ public final class JavaLayering {
     private static Result compute(ImageAnalysis a, PathGlobs ignore) {
         LayeredFilesystem fs = a.filesystem();
         List<String> excluded = new ArrayList<>();
+        List<String> jarsInLibFolders = new ArrayList<>();
         for (LayeredFilesystem.Node n : fs.nodes()) {
+            if (n.entry().type() != EntryType.FILE) {
+                continue;
+            }
+            // the cheap tests first: the patterns only run on paths that can match them
+            String path = n.entry().path();
             Matcher m;
-            if (n.entry().type() == EntryType.FILE && ((m = JAVA_HOME_MARK.matcher(n.entry().path())).matches()
-                    || (m = TOOL_HOME_MARK.matcher(n.entry().path())).matches())) {
+            if ((path.endsWith("/lib/modules") && (m = JAVA_HOME_MARK.matcher(path)).matches())
+                    || (path.contains("/bin/") && (m = TOOL_HOME_MARK.matcher(path)).matches())) {
                 excluded.add(m.group(1) + "/");
+            } else if (path.endsWith(".jar") && LIB_JAR.matcher(path).matches() && !isBootLib(path)) {
+                jarsInLibFolders.add(path);
             }
         }
         // Jib names its layers in the history comment.
@@ -176,11 +189,9 @@ public final class JavaLayering {
         }
         // lib folders: two or more jars in one folder, outside JDKs and build tools
         Map<String, Integer> libJars = new HashMap<>();
-        for (LayeredFilesystem.Node n : fs.nodes()) {
-            Matcher m = LIB_JAR.matcher(n.entry().path());
-            if (n.entry().type() == EntryType.FILE && m.matches() && !isExcluded(n.entry().path(), excluded)
-                    && !BOOT_LIB.matcher(n.entry().path()).matches()) {
-                libJars.merge(n.entry().path().substring(0, n.entry().path().lastIndexOf('/')), 1, Integer::sum);
+        for (String path : jarsInLibFolders) {
+            if (!isExcluded(path, excluded)) {
+                libJars.merge(path.substring(0, path.lastIndexOf('/')), 1, Integer::sum);
             }
         }
         Map<Role, SortedMap<Integer, Long>> bytes = new EnumMap<>(Role.class);
@@ -211,15 +222,15 @@ public final class JavaLayering {
             if (jibRoles.containsKey(n.layer())) {
                 role = jibRoles.get(n.layer());
                 jib = true;
-            } else if ((m = BOOT_LIB.matcher(path)).matches()) {
+            } else if (isBootLib(path) && (m = BOOT_LIB.matcher(path)).matches()) {
                 role = m.group(1).contains("SNAPSHOT") ? Role.SNAPSHOT_DEPENDENCIES : Role.DEPENDENCIES;
                 boot = true;
-            } else if (BOOT_CLASSES.matcher(path).matches()) {
+            } else if (path.contains("-INF/") && BOOT_CLASSES.matcher(path).matches()) {
                 role = Role.APPLICATION;
                 boot = true;
-            } else if (BOOT_LOADER.matcher(path).matches()) {
+            } else if (path.contains("/org/springframework/boot/loader/") && BOOT_LOADER.matcher(path).matches()) {
                 role = Role.SPRING_BOOT_LOADER;
-            } else if ((m = LIB_JAR.matcher(path)).matches()
+            } else if (path.endsWith(".jar") && (m = LIB_JAR.matcher(path)).matches()
                     && libJars.getOrDefault(path.substring(0, path.lastIndexOf('/')), 0) >= 2) {
                 role = m.group(2).contains("SNAPSHOT") ? Role.SNAPSHOT_DEPENDENCIES : Role.DEPENDENCIES;
                 lib = true;

@@ -77,21 +77,22 @@ public final class LeftoverCaches {
     public record CacheFile(String path, long bytes, int layer) {
     }
 
-    private record Rule(Kind kind, Pattern pattern) {
+    /** A cache's paths match the pattern, and all hold the needle (checked first: most paths hold none). */
+    private record Rule(Kind kind, String needle, Pattern pattern) {
     }
 
     /** The location is the pattern's first group; order matters (first match wins). */
     private static final List<Rule> RULES = List.of(
-            new Rule(Kind.APT_LISTS, Pattern.compile("^(/var/lib/apt/lists)/.+")),
-            new Rule(Kind.APT_CACHE, Pattern.compile("^(/var/cache/apt)/.+")),
-            new Rule(Kind.APK_CACHE, Pattern.compile("^(/var/cache/apk|/etc/apk/cache)/.+")),
-            new Rule(Kind.DNF_YUM_CACHE, Pattern.compile("^(/var/cache/(?:dnf|yum|libdnf5))/.+")),
-            new Rule(Kind.PIP_CACHE, Pattern.compile("^(.*/\\.cache/pip)/.+")),
-            new Rule(Kind.NPM_CACHE, Pattern.compile("^(.*/\\.npm)/.+")),
-            new Rule(Kind.YARN_CACHE, Pattern.compile("^(.*/\\.cache/yarn)/.+")),
-            new Rule(Kind.MAVEN_REPOSITORY, Pattern.compile("^(.*/\\.m2/repository)/.+")),
-            new Rule(Kind.GRADLE_CACHE, Pattern.compile("^(.*/\\.gradle/(?:caches|wrapper/dists))/.+")),
-            new Rule(Kind.TEMPORARY_FILES, Pattern.compile("^(/tmp|/var/tmp)/.+")));
+            new Rule(Kind.APT_LISTS, "/var/lib/apt/lists/", Pattern.compile("^(/var/lib/apt/lists)/.+")),
+            new Rule(Kind.APT_CACHE, "/var/cache/apt/", Pattern.compile("^(/var/cache/apt)/.+")),
+            new Rule(Kind.APK_CACHE, "/apk/", Pattern.compile("^(/var/cache/apk|/etc/apk/cache)/.+")),
+            new Rule(Kind.DNF_YUM_CACHE, "/var/cache/", Pattern.compile("^(/var/cache/(?:dnf|yum|libdnf5))/.+")),
+            new Rule(Kind.PIP_CACHE, "/.cache/pip/", Pattern.compile("^(.*/\\.cache/pip)/.+")),
+            new Rule(Kind.NPM_CACHE, "/.npm/", Pattern.compile("^(.*/\\.npm)/.+")),
+            new Rule(Kind.YARN_CACHE, "/.cache/yarn/", Pattern.compile("^(.*/\\.cache/yarn)/.+")),
+            new Rule(Kind.MAVEN_REPOSITORY, "/.m2/repository/", Pattern.compile("^(.*/\\.m2/repository)/.+")),
+            new Rule(Kind.GRADLE_CACHE, "/.gradle/", Pattern.compile("^(.*/\\.gradle/(?:caches|wrapper/dists))/.+")),
+            new Rule(Kind.TEMPORARY_FILES, "tmp/", Pattern.compile("^(/tmp|/var/tmp)/.+")));
 
     private record Found(Kind kind, String location, CacheFile file) {
     }
@@ -148,6 +149,9 @@ public final class LeftoverCaches {
             }
             String path = n.entry().path();
             for (Rule rule : RULES) {
+                if (!path.contains(rule.needle())) {
+                    continue;
+                }
                 Matcher m = rule.pattern().matcher(path);
                 if (m.matches()) {
                     found.add(new Found(rule.kind(), m.group(1), new CacheFile(path, n.entry().size(), n.layer())));

@@ -94,6 +94,45 @@ public final class SecretPatterns {
                             + "@[^\\s/?#'\"<>@]++"),
                     1, false));
 
+    /** Every string a line must hold for some pattern (or a private key header) to match it. */
+    private static final String[] HINTS = hints(true);
+    private static final String[] HINTS_OUTSIDE_CONFIG = hints(false);
+
+    private static String[] hints(boolean configFile) {
+        List<String> all = new ArrayList<>();
+        all.add("PRIVATE KEY");
+        for (Rule r : RULES) {
+            if (configFile || !r.configOnly) {
+                for (String h : r.hints) {
+                    if (!all.contains(h)) {
+                        all.add(h);
+                    }
+                }
+            }
+        }
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * The sorted positions in {@code text} of every hint: a line holding none of them can hold no secret
+     * ({@link #find} and {@link #privateKeyHeader} find nothing there), so a scanner may skip it without looking.
+     */
+    public static int[] hintPositions(String text, boolean configFile) {
+        int[] positions = new int[16];
+        int count = 0;
+        for (String h : configFile ? HINTS : HINTS_OUTSIDE_CONFIG) {
+            for (int p = text.indexOf(h); p >= 0; p = text.indexOf(h, p + 1)) {
+                if (count == positions.length) {
+                    positions = java.util.Arrays.copyOf(positions, count * 2);
+                }
+                positions[count++] = p;
+            }
+        }
+        int[] sorted = java.util.Arrays.copyOf(positions, count);
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
     /** Words that stand for a password in examples and templates, not a password. */
     private static final Set<String> PLACEHOLDERS = Set.of("password", "passwd", "pass", "pwd", "secret", "changeme",
             "change-me", "change_me", "your-password", "your_password", "yourpassword", "mypassword", "example",
