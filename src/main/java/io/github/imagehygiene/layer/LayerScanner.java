@@ -55,9 +55,22 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
      */
     @Override
     public LayerScan scan(String path, InputStream raw, Deadline deadline) throws IOException {
-        String activity = "reading layer " + path;
+        // Three threads share a layer: one reads the blob and hashes it, one decompresses it, and this one hashes,
+        // parses and collects the tar; a one-layer image keeps both cores busy, the decompressor never waits for a
+        // digest. A blob stored uncompressed is its own tar: its digest is the diff_id, hashed once.
         MeasuringInputStream blob = new MeasuringInputStream(raw, Digests.sha256(), null);
-        BufferedInputStream buffered = new BufferedInputStream(blob, 1 << 16);
+        ReadAhead read = ReadAhead.start(blob, null, "image-hygiene read " + path);
+        try {
+            return scan(path, blob, read, deadline);
+        } finally {
+            read.close();
+        }
+    }
+
+    private LayerScan scan(String path, MeasuringInputStream blob, ReadAhead read, Deadline deadline)
+            throws IOException {
+        String activity = "reading layer " + path;
+        BufferedInputStream buffered = new BufferedInputStream(read, 1 << 16);
         Compression compression = Compression.detect(buffered);
         GzipSizeEstimator estimator = compression == Compression.NONE && estimateGzip ? new GzipSizeEstimator() : null;
         EntryTable entries = new EntryTable();
@@ -68,11 +81,12 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         FileEntry reading = null;
         ReadAhead ahead = null;
         try {
-            // Read, hash and decompress the blob on one core; hash, parse and collect the tar on this one. A blob
-            // stored uncompressed is its own tar: its digest is the diff_id, hashed once.
-            ahead = ReadAhead.start(compression.decompress(buffered),
-                    compression == Compression.NONE ? null : buffered, "image-hygiene " + path);
-            tar = new MeasuringInputStream(ahead, compression == Compression.NONE ? null : Digests.sha256(),
+            InputStream plain = buffered;
+            if (compression != Compression.NONE) {
+                ahead = ReadAhead.start(compression.decompress(buffered), buffered, "image-hygiene unpack " + path);
+                plain = ahead;
+            }
+            tar = new MeasuringInputStream(plain, compression == Compression.NONE ? null : Digests.sha256(),
                     estimator);
             // The tar reader asks for 512-byte records; hashing and deflating want large reads.
             BufferedInputStream records = new BufferedInputStream(tar, 1 << 16);
@@ -107,7 +121,7 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
                 throw new IOException("no tar header in the first " + Math.min(512, tar.count())
                         + " bytes, not a tar archive");
             }
-            // the rest of the tar stream (its end blocks, padding); the reading thread drains the blob after it
+            // the rest of the tar stream (its end blocks, padding); the decompressing thread drains the blob after it
             records.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (TimeLimitException e) {
             if (estimator != null) {

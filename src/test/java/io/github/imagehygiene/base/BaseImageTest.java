@@ -85,6 +85,35 @@ class BaseImageTest {
                 .isEqualTo("only the fingerprint names docker.io/image-hygiene/tiny:1.0; how the build pins it is unknown");
     }
 
+    /**
+     * busybox-app stores /app/data/blob.bin (102400 B) in layer 3 and deletes it in layer 4 (expected.properties:
+     * whiteouts). Fingerprinted by its own archive, all four layers are the base's: dive's rules still count the
+     * waste, and say that this build cannot remove it and what can.
+     */
+    @Test
+    void diveRulesSayWhenTheWasteIsTheBaseImages() {
+        Path busyboxApp = Fixtures.image("busybox-app.docker.tar");
+        assertThat(Fixtures.expected("busybox-app.docker.whiteouts")).isEqualTo("3:app/data/.wh.blob.bin");
+        ImageAnalysis a = analyse(busyboxApp, new BaseImageSettings(List.of(busyboxApp.toString()), BuildHints.NONE,
+                null, null));
+        assertThat(BaseLayers.of(a).describe()).isEqualTo("layers 1-4 of 4 (fingerprint)");
+        RuleVerdict v = verdict(new io.github.imagehygiene.rules.hygiene.MaxWastedPercentRule(0.1, List.of()), a);
+        // the user layers (dive: all but the first) hold hello.txt (6 B) and blob.bin: 102400 / 102406
+        assertThat(v.findings()).extracting(Finding::message).containsExactly("wasted bytes are 99.99 % of the user"
+                + " layers (102.4 KB of 102.4 KB in the layers above the first, dive's measure), above the maximum of"
+                + " 10 %; largest: /app/data/blob.bin 102.4 KB in 2 copies (#3 (RUN mkdir -p /app/data && echo hello >"
+                + " /app/hel...), #4 (RUN rm /app/data/blob.bin)); all of it is in paths only the base image's layers"
+                + " (#1-#4) store, which this build cannot remove: choose a leaner base image, or set maxWastedPercent"
+                + " to WARN in <levels>");
+        // the same image with nothing naming its base: dive's fix, as before
+        RuleVerdict unknown = verdict(new io.github.imagehygiene.rules.hygiene.MaxWastedPercentRule(0.1, List.of()),
+                analyse(busyboxApp, BaseImageSettings.NONE));
+        assertThat(unknown.findings()).singleElement().extracting(Finding::message).asString()
+                .endsWith("#4 (RUN rm /app/data/blob.bin)); delete or change files in the same RUN that creates them (a"
+                        + " later layer only adds a copy), set mode and owner when copying (COPY --chmod/--chown), and"
+                        + " copy only what the image needs (multi-stage build)");
+    }
+
     @Test
     void jibLayersAreTheImagesOwnByHistoryWhenNothingNamesTheBase() {
         ImageAnalysis a = analyse(Fixtures.image("jib-on-tiny.tar"), BaseImageSettings.NONE);

@@ -119,6 +119,20 @@ class DiveParityTest {
         assertThat(DiveEfficiency.of(a).result()).isSameAs(DiveEfficiency.of(a).result(PathGlobs.NONE));
     }
 
+    /**
+     * The waste of the paths whose every copy lies in given layers (the base image's, for the rules' messages): of
+     * dive's three, somefile1.txt (#4, #5) and somefile3.txt (#7, #8) lie in layers 1-8, saved.txt (#8, #14) does not.
+     */
+    @Test
+    void wasteOfThePathsOnlySomeLayersHold() {
+        DiveEfficiency d = DiveEfficiency.of(dive("test-docker-image.tar"));
+        assertThat(d.wastedBytesOnlyIn(layer -> layer <= 8, PathGlobs.NONE)).isEqualTo(12810L + 6405);
+        assertThat(d.wastedBytesOnlyIn(layer -> layer <= 4, PathGlobs.NONE)).isZero();
+        assertThat(d.wastedBytesOnlyIn(layer -> true, PathGlobs.NONE)).isEqualTo(d.result().wastedBytes());
+        assertThat(d.wastedBytesOnlyIn(layer -> layer <= 8, PathGlobs.of(List.of("/root/example/somefile3.txt"))))
+                .isEqualTo(12810L);
+    }
+
     @Test
     void minEfficiencyComparesStrictlyLikeDive() {
         ImageAnalysis a = dive("test-docker-image.tar");

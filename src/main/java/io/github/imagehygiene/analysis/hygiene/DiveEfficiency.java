@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.layer.EntryType;
@@ -163,6 +164,27 @@ public final class DiveEfficiency {
         double efficiency = discovered == 0 ? 1.0 : (double) min / (double) discovered;
         double userWasted = user == 0 ? 0.0 : (double) wasted / (double) user;
         return new Result(efficiency, wasted, userWasted, size, user, inefficientPaths, List.copyOf(listed));
+    }
+
+    /**
+     * Wasted bytes (as in {@link Result#wastedBytes()}) of the paths every copy of which lies in a layer {@code only}
+     * accepts (1-based): with the base image's layers, the waste a build on that base cannot remove.
+     */
+    public long wastedBytesOnlyIn(IntPredicate only, PathGlobs ignore) {
+        long wasted = 0;
+        for (int n = 1; n < trie.size(); n++) {
+            if (firstLayer[n] == 0 || chainHead[n] < 0 || !only.test(firstLayer[n])) {
+                continue;
+            }
+            boolean all = true;
+            for (int c = chainHead[n]; c >= 0 && all; c = chainNext[c]) {
+                all = only.test(chainLayer[c]);
+            }
+            if (all && (ignore == null || ignore.isEmpty() || !ignore.ignores(trie.path(n)))) {
+                wasted += cumulative[n];
+            }
+        }
+        return wasted;
     }
 
     private Inefficiency inefficiency(int n, String path) {

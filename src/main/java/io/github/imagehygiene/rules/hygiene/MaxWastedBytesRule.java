@@ -58,7 +58,6 @@ public final class MaxWastedBytesRule implements Rule {
         }
         return RuleOutcome.of(summary, List.of("wasted bytes are " + limit.formatLike(wasted) + ", "
                 + limit.formatLike(wasted - limit.bytes()) + " over the budget of " + limit
-                + " (paths stored more than once, dive's measure)" + DiveText.largest(analysis, r) + "; "
-                + DiveText.FIX));
+                + " (paths stored more than once, dive's measure)" + DiveText.tail(analysis, r, ignore, ID)));
     }
 }

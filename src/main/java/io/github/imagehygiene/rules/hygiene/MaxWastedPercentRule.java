@@ -61,6 +61,6 @@ public final class MaxWastedPercentRule implements Rule {
         return RuleOutcome.of(summary, List.of("wasted bytes are " + share + " of the user layers ("
                 + Text.bytes(r.wastedBytes()) + " of " + Text.bytes(r.userSizeBytes())
                 + " in the layers above the first, dive's measure), above the maximum of " + Text.percentLimit(maximum)
-                + DiveText.largest(analysis, r) + "; " + DiveText.FIX));
+                + DiveText.tail(analysis, r, ignore, ID)));
     }
 }

@@ -61,6 +61,6 @@ public final class MinEfficiencyRule implements Rule {
         return RuleOutcome.of(summary, List.of("efficiency is " + efficiency + ", below the minimum of "
                 + Text.plain(minimum) + "; " + Text.bytes(r.wastedBytes()) + " of "
                 + Text.bytes(r.sizeBytes()) + " are in paths stored more than once (dive's wasted bytes)"
-                + DiveText.largest(analysis, r) + "; " + DiveText.FIX));
+                + DiveText.tail(analysis, r, ignore, ID)));
     }
 }
