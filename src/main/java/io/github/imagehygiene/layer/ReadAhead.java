@@ -48,17 +48,24 @@ final class ReadAhead extends InputStream {
     }
 
     private void fill(InputStream source, InputStream afterEnd) {
+        byte[] buffer = null;
+        int filled = 0;
         try {
             while (!cancelled) {
-                byte[] buffer = free.poll(100, TimeUnit.MILLISECONDS);
+                buffer = free.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer == null) {
                     continue;
                 }
-                int n = source.readNBytes(buffer, 0, buffer.length);
-                if (n > 0) {
-                    put(new Block(buffer, n, null));
+                filled = 0;
+                int n = 0;
+                while (filled < buffer.length && (n = source.read(buffer, filled, buffer.length - filled)) >= 0) {
+                    filled += n;
                 }
-                if (n < buffer.length) {
+                if (filled > 0) {
+                    put(new Block(buffer, filled, null));
+                }
+                buffer = null;
+                if (n < 0) {
                     if (afterEnd != null) {
                         afterEnd.transferTo(java.io.OutputStream.nullOutputStream());
                     }
@@ -69,8 +76,12 @@ final class ReadAhead extends InputStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException | Error e) {
-            // Commons Compress and the codecs throw runtime exceptions on some damaged input: the reader decides
+            // Commons Compress and the codecs throw runtime exceptions on some damaged input: the reader decides.
+            // The bytes read before the failure go first, so that it surfaces where it happened in the stream.
             try {
+                if (buffer != null && filled > 0) {
+                    put(new Block(buffer, filled, null));
+                }
                 put(new Block(null, -1, e));
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();

@@ -1,0 +1,99 @@
+package io.github.imagehygiene.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/** The read-ahead thread hands over exactly the source's bytes, its failure in place, and lets go when closed. */
+class ReadAheadTest {
+
+    @Test
+    void passesEveryByteInOrderAndDrainsWhatFollows() throws IOException {
+        Random random = new Random(7);
+        for (int size : new int[] {0, 1, ReadAhead.BLOCK - 1, ReadAhead.BLOCK, ReadAhead.BLOCK + 1,
+            ReadAhead.BLOCK * (ReadAhead.BLOCKS + 3) + 17}) {
+            byte[] data = new byte[size];
+            random.nextBytes(data);
+            ByteArrayInputStream after = new ByteArrayInputStream(new byte[1000]);
+            try (ReadAhead in = ReadAhead.start(new ByteArrayInputStream(data), after, "test")) {
+                // odd read sizes, so that reads straddle the blocks
+                byte[] out = new byte[size];
+                int at = 0;
+                while (at < size) {
+                    int n = in.read(out, at, Math.min(size - at, 1 + random.nextInt(70_000)));
+                    assertThat(n).isPositive();
+                    at += n;
+                }
+                assertThat(in.read()).isEqualTo(-1);
+                assertThat(in.read(new byte[10], 0, 10)).isEqualTo(-1);
+                assertThat(out).isEqualTo(data);
+                assertThat(after.available()).as("drained after the end").isZero();
+            }
+        }
+    }
+
+    @Test
+    void aFailureArrivesAfterTheBytesBeforeIt() throws IOException {
+        IOException failure = new IOException("Unexpected end of ZLIB input stream");
+        InputStream failing = new InputStream() {
+            private int left = ReadAhead.BLOCK + 100;
+
+            @Override
+            public int read() throws IOException {
+                if (left == 0) {
+                    throw failure;
+                }
+                left--;
+                return 'x';
+            }
+        };
+        try (ReadAhead in = ReadAhead.start(failing, null, "test")) {
+            byte[] before = in.readNBytes(ReadAhead.BLOCK + 100);
+            assertThat(before).hasSize(ReadAhead.BLOCK + 100);
+            assertThatThrownBy(in::read).isSameAs(failure);
+        }
+    }
+
+    @Test
+    void closingStopsAThreadThatWaitsForTheReader() {
+        AtomicLong served = new AtomicLong();
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served.incrementAndGet();
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                served.addAndGet(len);
+                return len;
+            }
+        };
+        long start = System.nanoTime();
+        ReadAhead in = ReadAhead.start(endless, null, "test");
+        in.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        long after = served.get();
+        // bounded: no more than the blocks that may wait, then nothing once closed
+        assertThat(after).isLessThanOrEqualTo((long) ReadAhead.BLOCK * (ReadAhead.BLOCKS + 2));
+        sleep();
+        assertThat(served.get()).isEqualTo(after);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
