@@ -8,10 +8,10 @@ public class ImageHygieneException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ImageHygieneException(String message) {
-        super(message);
+        super(OneLine.of(message));
     }
 
     public ImageHygieneException(String message, Throwable cause) {
-        super(message, cause);
+        super(OneLine.of(message), cause);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
+import io.github.imagehygiene.OneLine;
 import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.Deadline;
@@ -135,8 +136,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             }
             // a failure inside an entry's data names the entry: "entry /x of 8589934591 bytes: Truncated TAR archive"
             String where = reading == null ? "" : "entry " + reading.path() + " of " + reading.size() + " bytes: ";
-            throw new IOException((compression == Compression.NONE ? "not a readable tar: "
-                    : "not a readable " + compression.id() + " tar: ") + where + message(e), e);
+            throw new IOException(OneLine.of((compression == Compression.NONE ? "not a readable tar: "
+                    : "not a readable " + compression.id() + " tar: ") + where + message(e)), e);
         } finally {
             if (ahead != null) {
                 ahead.close();

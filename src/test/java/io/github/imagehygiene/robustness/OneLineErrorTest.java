@@ -54,4 +54,19 @@ class OneLineErrorTest {
         }
         throw new AssertionError(image + " did not fail");
     }
+
+    /**
+     * What the image writes into a message cannot break it into lines (the fuzzer found a manifest whose config digest
+     * held JSON-escaped CR, LF and TAB): control characters are written as escapes, in errors and in findings.
+     */
+    @org.junit.jupiter.api.Test
+    void controlCharactersFromTheImageAreEscaped() {
+        String digest = "sha256:7c94\r, \n, \t)\u001b[31mred\u2028";
+        assertThat(new io.github.imagehygiene.archive.IntegrityException("app.tar: config descriptor has a malformed"
+                + " digest '" + digest + "'")).hasMessage("app.tar: config descriptor has a malformed digest"
+                + " 'sha256:7c94\\r, \\n, \\t)\\u001b[31mred\\u2028'");
+        assertThat(new io.github.imagehygiene.findings.Finding("noSecrets", io.github.imagehygiene.findings.Level.ERROR,
+                "in /app/x\n[ERROR] forged").message()).isEqualTo("in /app/x\\n[ERROR] forged");
+        assertThat(io.github.imagehygiene.OneLine.of("plain é line")).isEqualTo("plain é line");
+    }
 }

@@ -15,7 +15,8 @@ import io.github.imagehygiene.layer.FileEntry;
 
 /**
  * Reclaimable copies as first written, with a TreeMap from path to the entry that put it there: the oracle the
- * compact {@link io.github.imagehygiene.analysis.hygiene.Reclaimable} is compared with.
+ * compact {@link io.github.imagehygiene.analysis.hygiene.Reclaimable} is compared with. One correction since: what an
+ * opaque marker or a whiteout hides below the root no longer includes the root's own entry.
  */
 public final class ReferenceReclaimable {
     private ReferenceReclaimable() {
@@ -87,7 +88,10 @@ public final class ReferenceReclaimable {
         String prefix = dir.equals("/") ? "/" : dir + "/";
         NavigableMap<String, Slot> below = state.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
         for (String path : List.copyOf(below.keySet())) {
-            hide(state, path, layer, how, out);
+            // below "/" is not "/" itself (a hostile layer may give the root a file entry; the fuzzer found one)
+            if (!path.equals(dir)) {
+                hide(state, path, layer, how, out);
+            }
         }
     }
 }

@@ -1,0 +1,40 @@
+package io.github.imagehygiene;
+
+/**
+ * Messages as one line. Errors and findings quote what the image holds, and an image is untrusted: a line break in a
+ * path or a digest must not split an error or forge a line of the build log.
+ */
+public final class OneLine {
+    private OneLine() {
+    }
+
+    /**
+     * A message as one line whatever it quotes: messages name values read from the image (a digest, a path, a
+     * media type), and an image may put line breaks and control characters into them. Those are written as Java
+     * escapes (a line feed as backslash-n, ESC as backslash-u001b), so that the build log shows one line and nothing
+     * the image wrote can forge more.
+     */
+    public static String of(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            String escape = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                    : c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
+                            ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+            if (escape != null && out == null) {
+                out = new StringBuilder(message.length() + 16).append(message, 0, i);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? message : out.toString();
+    }
+}
