@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.ImageAnalyzer;
@@ -135,6 +136,11 @@ public final class ImageHygieneCheck {
         }
         ImageAnalysis analysis = analyse(collectors);
         BaseImageSettings.attach(analysis, config.baseImageSettings());
+        // The SBOM needs the analysis only: made on the second core while the rules run on this one.
+        CompletableFuture<String> sbom = config.reportDirectory() != null && config.sbom()
+                ? CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, config.toolVersion()),
+                        ImageHygieneCheck::onOwnThread)
+                : null;
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
         LocatedFindings located = LocatedFindings.of(rules, analysis);
         SuppressionResult suppressed = config.suppressions().apply(verdicts, located::pathOf, config.clock());
@@ -152,8 +158,8 @@ public final class ImageHygieneCheck {
                 Path file = JsonReport.write(result, config.toolVersion(), config.ignorePaths(),
                         config.reportDirectory());
                 log.info("Report: " + file);
-                if (config.sbom()) {
-                    log.info("SBOM: " + SbomWriter.write(analysis, config.reportDirectory(), config.toolVersion()));
+                if (sbom != null) {
+                    log.info("SBOM: " + SbomWriter.write(joined(sbom), config.reportDirectory()));
                 }
             } catch (IOException e) {
                 throw new ImageHygieneException("Cannot write the report to " + config.reportDirectory() + ": "
@@ -161,6 +167,26 @@ public final class ImageHygieneCheck {
             }
         }
         return result;
+    }
+
+    private static void onOwnThread(Runnable task) {
+        Thread t = new Thread(task, "image-hygiene-sbom");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String joined(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** Reads and measures the image, without rules and without reading any file's content. */

@@ -22,6 +22,7 @@ public final class ImageAnalysis {
     private final boolean compressedEstimated;
     private final long contentSize;
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Object> locks = new ConcurrentHashMap<>();
     private final java.util.Set<String> collectorIds;
     private LayeredFilesystem filesystem;
 
@@ -94,12 +95,22 @@ public final class ImageAnalysis {
         return filesystem;
     }
 
-    /** A derived analysis, computed on first use and kept: {@code analysis.derived(Efficiency.class, Efficiency::of)}. */
+    /**
+     * A derived analysis, computed on first use and kept: {@code analysis.derived(Efficiency.class, Efficiency::of)}.
+     * Computed once even when several threads ask at once (the rules and the SBOM run side by side); one analysis may
+     * derive another while being derived (a lock per type, so that only a cycle could wait forever, and a cycle
+     * would recurse forever on one thread too).
+     */
     public <T> T derived(Class<T> type, Function<ImageAnalysis, T> compute) {
         Object value = derived.get(type);
         if (value == null) {
-            value = compute.apply(this);
-            derived.put(type, value);
+            synchronized (locks.computeIfAbsent(type, k -> new Object())) {
+                value = derived.get(type);
+                if (value == null) {
+                    value = compute.apply(this);
+                    derived.put(type, value);
+                }
+            }
         }
         return type.cast(value);
     }

@@ -61,7 +61,11 @@ public final class SbomWriter {
      * @throws IOException when it cannot be written
      */
     public static Path write(ImageAnalysis analysis, Path dir, String toolVersion) throws IOException {
-        String json = toJson(analysis, toolVersion);
+        return write(toJson(analysis, toolVersion), dir);
+    }
+
+    /** Writes an SBOM made by {@link #toJson} into {@code dir/sbom.cdx.json} and returns its path. */
+    public static Path write(String json, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE_NAME);
         Files.writeString(file, json, StandardCharsets.UTF_8);
