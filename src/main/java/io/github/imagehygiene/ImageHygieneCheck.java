@@ -73,6 +73,9 @@ import io.github.imagehygiene.rules.base.UnknownBaseRule;
  * parallel where the source allows), analyse, run the rules, decide, and write the report.
  */
 public final class ImageHygieneCheck {
+    /** Up to how many layer entries the SBOM is made beside the rules (see {@link #run()}). */
+    private static final long PARALLEL_SBOM_ENTRIES = 200_000;
+
     private final CheckConfiguration config;
     private final LogSink log;
 
@@ -136,11 +139,11 @@ public final class ImageHygieneCheck {
         }
         ImageAnalysis analysis = analyse(collectors);
         BaseImageSettings.attach(analysis, config.baseImageSettings());
-        // The SBOM needs the analysis only: made on the second core while the rules run on this one.
-        CompletableFuture<String> sbom = config.reportDirectory() != null && config.sbom()
-                ? CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, config.toolVersion()),
-                        ImageHygieneCheck::onOwnThread)
-                : null;
+        // The SBOM needs the analysis only: made on the second core while the rules run on this one. Not for an image
+        // of very many files, where the analyses both sides derive at once would need more heap than time is saved.
+        CompletableFuture<String> sbom = config.reportDirectory() == null || !config.sbom() ? null
+                : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, config.toolVersion()),
+                        entries(analysis) <= PARALLEL_SBOM_ENTRIES ? ImageHygieneCheck::onOwnThread : Runnable::run);
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
         LocatedFindings located = LocatedFindings.of(rules, analysis);
         SuppressionResult suppressed = config.suppressions().apply(verdicts, located::pathOf, config.clock());
@@ -167,6 +170,10 @@ public final class ImageHygieneCheck {
             }
         }
         return result;
+    }
+
+    private static long entries(ImageAnalysis analysis) {
+        return analysis.scans().stream().mapToLong(s -> s.entries().size()).sum();
     }
 
     private static void onOwnThread(Runnable task) {
