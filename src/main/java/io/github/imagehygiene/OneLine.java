@@ -10,7 +10,8 @@ public final class OneLine {
 
     /**
      * A message as one line whatever it quotes: messages name values read from the image (a digest, a path, a
-     * media type), and an image may put line breaks and control characters into them. Those are written as Java
+     * media type), and an image may put line breaks and control characters into them (C0, C1, line and paragraph
+     * separators, bidirectional overrides that reorder what a terminal shows). Those are written as Java
      * escapes (a line feed as backslash-n, ESC as backslash-u001b), so that the build log shows one line and nothing
      * the image wrote can forge more.
      */
@@ -22,7 +23,8 @@ public final class OneLine {
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
             String escape = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
-                    : c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
+                    : c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
+                            || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                             ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
             if (escape != null && out == null) {
                 out = new StringBuilder(message.length() + 16).append(message, 0, i);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.github.imagehygiene.OneLine;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.security.SecretKeys;
 import io.github.imagehygiene.analysis.security.SecretPatterns;
@@ -45,6 +46,11 @@ public final class Masking {
         for (String v : new LinkedHashSet<>(known)) {
             if (v != null && v.length() >= SHORTEST_KNOWN) {
                 values.add(v);
+                // findings carry messages as one line: a value with a line break appears there escaped
+                String escaped = OneLine.of(v);
+                if (!escaped.equals(v) && !values.contains(escaped)) {
+                    values.add(escaped);
+                }
             }
         }
         values.sort(Comparator.comparingInt(String::length).reversed()); // a value inside a longer one: longer first

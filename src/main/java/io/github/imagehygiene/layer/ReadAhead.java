@@ -31,6 +31,8 @@ final class ReadAhead extends InputStream {
     private Block current;
     private int position;
     private boolean ended;
+    /** The source's failure: every later read fails with it too, as the source would. */
+    private Throwable failure;
 
     private ReadAhead(InputStream source, InputStream afterEnd, String name) {
         for (int i = 0; i < BLOCKS + 2; i++) {
@@ -118,6 +120,9 @@ final class ReadAhead extends InputStream {
 
     /** Makes {@link #current} a block with bytes left; false at the end. */
     private boolean next() throws IOException {
+        if (failure != null) {
+            rethrow(failure);
+        }
         if (ended) {
             return false;
         }
@@ -130,14 +135,20 @@ final class ReadAhead extends InputStream {
         }
         Block b;
         try {
-            b = filled.take();
+            // once closed, the thread adds nothing more: a reader still waiting (the next stage's thread of a
+            // chain) must not wait forever
+            while ((b = filled.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                if (cancelled) {
+                    throw new IOException("the read-ahead was closed");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading");
         }
         if (b.failure() != null) {
-            ended = true;
-            rethrow(b.failure());
+            failure = b.failure();
+            rethrow(failure);
         }
         if (b == Block.END) {
             ended = true;

@@ -63,6 +63,48 @@ class ReadAheadTest {
     }
 
     @Test
+    void aFailureStaysAFailure() throws IOException {
+        IOException failure = new IOException("Truncated TAR archive");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw failure;
+            }
+        };
+        try (ReadAhead in = ReadAhead.start(failing, null, "test")) {
+            assertThatThrownBy(in::read).isSameAs(failure);
+            // a reader that swallowed it (a collector) and reads on sees it again, not a clean end
+            assertThatThrownBy(() -> in.read(new byte[10], 0, 10)).isSameAs(failure);
+        }
+    }
+
+    /** Chained, as a layer is read: closing the first stage ends the second stage's wait instead of leaving it. */
+    @Test
+    void aStageWaitingForAClosedStageEnds() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        InputStream slow = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    never.await(2, java.util.concurrent.TimeUnit.SECONDS); // a source that stalls, then ends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        };
+        ReadAhead first = ReadAhead.start(slow, null, "test-read");
+        ReadAhead second = ReadAhead.start(first, null, "test-unpack");
+        Thread.currentThread().interrupt(); // as at a time limit: the joins return at once
+        second.close();
+        first.close();
+        assertThat(Thread.interrupted()).isTrue();
+        Thread.sleep(3000);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("test-read", "test-unpack");
+    }
+
+    @Test
     void closingStopsAThreadThatWaitsForTheReader() {
         AtomicLong served = new AtomicLong();
         InputStream endless = new InputStream() {

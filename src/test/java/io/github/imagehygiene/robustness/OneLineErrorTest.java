@@ -68,5 +68,7 @@ class OneLineErrorTest {
         assertThat(new io.github.imagehygiene.findings.Finding("noSecrets", io.github.imagehygiene.findings.Level.ERROR,
                 "in /app/x\n[ERROR] forged").message()).isEqualTo("in /app/x\\n[ERROR] forged");
         assertThat(io.github.imagehygiene.OneLine.of("plain é line")).isEqualTo("plain é line");
+        // C1 controls (U+009B is CSI on some terminals) and bidirectional overrides are escaped too
+        assertThat(io.github.imagehygiene.OneLine.of("a\u009b31mb\u202ec\u2066d")).isEqualTo("a\\u009b31mb\\u202ec\\u2066d");
     }
 }

@@ -95,6 +95,17 @@ class MaskingTest {
         assertThat(tree.toString()).isEqualTo("{\"a\":\"x hunt****\",\"list\":[\"SECRET_KEY=zzzz****\",{\"b\":1}]}");
     }
 
+    /** A known value with a line break is masked in a finding too, where the message shows it escaped (one line). */
+    @Test
+    void knownValuesAreMaskedInOneLineMessages() {
+        Masking m = Masking.of(List.of("first-line\nsecond-line-2"), SecretKeys.defaults());
+        io.github.imagehygiene.findings.Finding f = new io.github.imagehygiene.findings.Finding("noSecretKeys",
+                io.github.imagehygiene.findings.Level.ERROR, "label x holds first-line\nsecond-line-2 here");
+        assertThat(f.message()).isEqualTo("label x holds first-line\\nsecond-line-2 here");
+        assertThat(m.apply(f.message())).isEqualTo("label x holds firs**** here");
+        assertThat(m.apply("raw first-line\nsecond-line-2")).isEqualTo("raw firs****");
+    }
+
     @Test
     void secretKeys() {
         SecretKeys keys = SecretKeys.defaults();

@@ -147,6 +147,7 @@ class SecretsTest {
             "xoxb-1234567890-abc", "npm_abcdefghijklmnopqrstuvwxyz0123456789", "_authToken=abcdefgh12", "eyJ",
             "eyJhbGciOiJIUzI1.eyJzdWIiOiIx.abcdefgh12", "@", "https://user:s3cr3tpass@example.com/x",
             "-----BEGIN RSA PRIVATE KEY-----", "PRIVATE KEY", "Proc-Type: 4,ENCRYPTED", "MIIEowIBAAKCAQEA1234",
+            "aws_sEcret_access_key: abcdEFGHijklMNOPqrstUVWXyz0123456789/+ab", "AWS_SECRET_ACCESS_KEY=",
             "\n", "\n", "\n", "\r\n", "  ", "x", "plain text ", "key: value"};
         java.util.Random random = new java.util.Random(20261128);
         SecretScanner scanner = SecretScanner.defaults();

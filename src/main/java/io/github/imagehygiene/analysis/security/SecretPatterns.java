@@ -52,15 +52,30 @@ public final class SecretPatterns {
     }
 
     /** A pattern, tried only on lines holding one of its hints. */
-    private record Rule(Kind kind, List<String> hints, Pattern pattern, int group, boolean configOnly) {
+    private record Rule(Kind kind, List<String> hints, Pattern pattern, int group, boolean configOnly,
+            boolean hintsIgnoreCase) {
+        Rule(Kind kind, List<String> hints, Pattern pattern, int group, boolean configOnly) {
+            this(kind, hints, pattern, group, configOnly, false);
+        }
+
         boolean hinted(String line) {
+            String text = hintsIgnoreCase ? lower(line) : line;
             for (String h : hints) {
-                if (line.indexOf(h) >= 0) {
+                if (text.indexOf(h) >= 0) {
                     return true;
                 }
             }
             return false;
         }
+    }
+
+    /** Lower case, char by char: the same length, so positions in it are positions in the text. */
+    private static String lower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     private static final Pattern PEM_HEADER = Pattern.compile(
@@ -69,9 +84,10 @@ public final class SecretPatterns {
     private static final List<Rule> RULES = List.of(
             new Rule(Kind.AWS_ACCESS_KEY_ID, List.of("AKIA", "ASIA"),
                     Pattern.compile("(?<![A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])"), 1, false),
-            new Rule(Kind.AWS_SECRET_ACCESS_KEY, List.of("secret", "SECRET", "Secret"), Pattern.compile(
+            // the pattern ignores case, and so must its hint: aws_sEcret_access_key is one too
+            new Rule(Kind.AWS_SECRET_ACCESS_KEY, List.of("secret"), Pattern.compile(
                     "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), 1,
-                    false),
+                    false, true),
             new Rule(Kind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), Pattern.compile(
                     "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,255})"
                             + "(?![A-Za-z0-9_])"), 1, false),
@@ -95,14 +111,18 @@ public final class SecretPatterns {
                     1, false));
 
     /** Every string a line must hold for some pattern (or a private key header) to match it. */
-    private static final String[] HINTS = hints(true);
-    private static final String[] HINTS_OUTSIDE_CONFIG = hints(false);
+    private static final String[] HINTS = hints(true, false);
+    private static final String[] HINTS_OUTSIDE_CONFIG = hints(false, false);
+    /** Hints of patterns that ignore case, in lower case: searched in the lower-cased text. */
+    private static final String[] HINTS_IGNORING_CASE = hints(true, true);
 
-    private static String[] hints(boolean configFile) {
+    private static String[] hints(boolean configFile, boolean ignoringCase) {
         List<String> all = new ArrayList<>();
-        all.add("PRIVATE KEY");
+        if (!ignoringCase) {
+            all.add("PRIVATE KEY");
+        }
         for (Rule r : RULES) {
-            if (configFile || !r.configOnly) {
+            if ((configFile || !r.configOnly) && r.hintsIgnoreCase == ignoringCase) {
                 for (String h : r.hints) {
                     if (!all.contains(h)) {
                         all.add(h);
@@ -120,12 +140,20 @@ public final class SecretPatterns {
     public static int[] hintPositions(String text, boolean configFile) {
         int[] positions = new int[16];
         int count = 0;
-        for (String h : configFile ? HINTS : HINTS_OUTSIDE_CONFIG) {
-            for (int p = text.indexOf(h); p >= 0; p = text.indexOf(h, p + 1)) {
-                if (count == positions.length) {
-                    positions = java.util.Arrays.copyOf(positions, count * 2);
+        String lower = null;
+        for (String[] hints : List.of(configFile ? HINTS : HINTS_OUTSIDE_CONFIG, HINTS_IGNORING_CASE)) {
+            for (String h : hints) {
+                String in = text;
+                if (hints == HINTS_IGNORING_CASE) {
+                    lower = lower == null ? lower(text) : lower;
+                    in = lower;
                 }
-                positions[count++] = p;
+                for (int p = in.indexOf(h); p >= 0; p = in.indexOf(h, p + 1)) {
+                    if (count == positions.length) {
+                        positions = java.util.Arrays.copyOf(positions, count * 2);
+                    }
+                    positions[count++] = p;
+                }
             }
         }
         int[] sorted = java.util.Arrays.copyOf(positions, count);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.imagehygiene.OneLine;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.security.Origins.Origin;
 import io.github.imagehygiene.findings.Finding;
@@ -51,6 +52,7 @@ public final class LocatedFindings {
     }
 
     private static String key(String rule, String message) {
-        return rule + "\n" + message;
+        // a Finding's message is one line (OneLine): a breach's raw message is looked up in that form
+        return rule + "\n" + OneLine.of(message);
     }
 }
