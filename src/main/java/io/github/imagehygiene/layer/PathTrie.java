@@ -21,6 +21,8 @@ public final class PathTrie {
     private int namesLength = 1; // the root's empty name
     private int[] table;
     private int used;
+    /** Nodes taken out of their parent's child list by {@link #detachChildren}; {@link #find} puts them back. */
+    private java.util.BitSet detached = new java.util.BitSet();
     private byte[] scratch = new byte[256];
 
     /** A trie sized for about {@code expectedNodes} nodes (it grows past that). */
@@ -143,11 +145,40 @@ public final class PathTrie {
         nextSibling = null;
         table = null;
         scratch = null;
+        detached = null;
     }
 
     private int child(int dir, byte[] b, int off, int len, boolean create) {
         int found = LayeredFilesystem.lookup(table, parent, nameAt, names, dir, b, off, len);
+        if (found >= 0 && create && detached.get(found)) {
+            // back in use: listed under its parent again (the parent was relinked by the step before)
+            detached.clear(found);
+            nextSibling[found] = firstChild[dir];
+            firstChild[dir] = found;
+        }
         return found >= 0 || !create ? found : create(dir, b, off, len);
+    }
+
+    /** Lists a detached node (and its detached parents) under its parent again: it is in use once more. */
+    public void attach(int n) {
+        for (int p = n; p != ROOT && detached.get(p); p = parent[p]) {
+            detached.clear(p);
+            nextSibling[p] = firstChild[parent[p]];
+            firstChild[parent[p]] = p;
+        }
+    }
+
+    /**
+     * Takes a node's children out of its child list, so that walks no longer visit them; the nodes stay (with their
+     * numbers and their own children) and {@link #find} with {@code create} lists a node again, with its parents.
+     * For analyses that know a whole subtree is gone (deleted by a whiteout): without it, a directory deleted and
+     * refilled with new names in every layer would be walked with all the names it ever held.
+     */
+    public void detachChildren(int dir) {
+        for (int c = firstChild[dir]; c >= 0; c = nextSibling[c]) {
+            detached.set(c);
+        }
+        firstChild[dir] = -1;
     }
 
     private int create(int dir, byte[] b, int off, int len) {

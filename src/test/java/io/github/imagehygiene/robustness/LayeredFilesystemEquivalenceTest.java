@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.testing.Fixtures;
@@ -55,6 +56,25 @@ class LayeredFilesystemEquivalenceTest {
         List<List<FileEntry>> layers = new ArrayList<>();
         a.scans().forEach(s -> layers.add(new ArrayList<>(s.entries())));
         FuzzTargets.whiteoutsAgree(layers);
+    }
+
+    /**
+     * A directory deleted and filled again in one layer, then deleted again: what the second deletion removes is what
+     * the refill put there (dive's sizes, the reclaimable copies), though the first deletion took the old names out of
+     * the walks.
+     */
+    @Test
+    void directoryDeletedAndRefilledThenDeletedAgain() {
+        List<FileEntry> first = List.of(entry("/d", EntryType.DIRECTORY, 0), entry("/d/old", EntryType.FILE, 5));
+        List<FileEntry> second = List.of(entry("/d", EntryType.WHITEOUT, 0), entry("/d", EntryType.DIRECTORY, 0),
+                entry("/d/new", EntryType.FILE, 7));
+        List<FileEntry> third = List.of(entry("/d", EntryType.WHITEOUT, 0));
+        FuzzTargets.whiteoutsAgree(List.of(first, second, third));
+        FuzzTargets.whiteoutsAgree(List.of(first, second, third, second, third));
+    }
+
+    private static FileEntry entry(String path, EntryType type, long size) {
+        return new FileEntry(path, type, size, 0644, 0, 0, null);
     }
 
     @Test

@@ -426,6 +426,7 @@ public final class DiveEfficiency {
             if (!trie.nameStartsWith(n, WHITEOUT_PREFIX)) {
                 state[n] = (byte) (PRESENT | (dir ? DIR : 0));
                 stackedSize[n] = size;
+                trie.attach(n); // this layer's own whiteout may have detached it after it was looked up
             }
         }
 
@@ -465,6 +466,8 @@ public final class DiveEfficiency {
                         walk = add(walk, depth++, c);
                     }
                 }
+                // nothing below is stacked any more: later walks skip it until a layer adds below it again
+                trie.detachChildren(d);
             }
         }
 

@@ -233,18 +233,23 @@ public final class Reclaimable {
             layerOf[n] = 0;
         }
 
-        /** Hides everything below a node (paths without their parents' entries included). */
+        /**
+         * Hides everything below a node (paths without their parents' entries included). Nothing below is left, so
+         * the subtree is detached from the walks until a later layer adds below it again.
+         */
         private void hideBelow(int dir, int layer, How how) {
             int depth = 0;
             for (int c = trie.firstChild(dir); c >= 0; c = trie.nextSibling(c)) {
                 walk = push(walk, depth++, c);
             }
+            trie.detachChildren(dir);
             while (depth > 0) {
                 int n = walk[--depth];
                 hide(n, layer, how);
                 for (int c = trie.firstChild(n); c >= 0; c = trie.nextSibling(c)) {
                     walk = push(walk, depth++, c);
                 }
+                trie.detachChildren(n);
             }
         }
 
