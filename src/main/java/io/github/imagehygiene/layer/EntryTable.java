@@ -127,13 +127,7 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
         c.readLong(); // the bytes shared with the previous path
         int suffix = (int) c.readLong(); // the rest of the path
         c.pos += suffix;
-        long entrySize = unzigzag(c.readLong());
-        int mode = (int) unzigzag(c.readLong());
-        long uid = unzigzag(c.readLong());
-        long gid = unzigzag(c.readLong());
-        int link = (int) c.readLong();
-        String target = link > 0 ? SortableBytes.decode(data, c.pos, link - 1) : null;
-        return new FileEntry(path, TYPES[type], entrySize, mode, uid, gid, target);
+        return c.rest(path, type);
     }
 
     @Override
@@ -188,6 +182,13 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
                 throw new NoSuchElementException();
             }
             int type = head();
+            FileEntry e = rest(SortableBytes.decode(path, 0, pathLength), type);
+            index++;
+            return e;
+        }
+
+        /** The entry whose numbers start at {@link #pos}, with the path and type already read. */
+        FileEntry rest(String entryPath, int type) {
             long entrySize = unzigzag(readLong());
             int mode = (int) unzigzag(readLong());
             long uid = unzigzag(readLong());
@@ -198,9 +199,7 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
                 target = SortableBytes.decode(data, pos, link - 1);
                 pos += link - 1;
             }
-            index++;
-            return new FileEntry(SortableBytes.decode(path, 0, pathLength), TYPES[type], entrySize, mode, uid, gid,
-                    target);
+            return new FileEntry(entryPath, TYPES[type], entrySize, mode, uid, gid, target);
         }
 
         private long readLong() {

@@ -127,8 +127,12 @@ public final class LayeredFilesystem {
         return new Node(entry, layerOf[n]);
     }
 
-    /** The absolute path of a node, from the names up the tree. */
     private String path(int n) {
+        return path(n, parent, nameAt, names);
+    }
+
+    /** The absolute path of node {@code n} of a tree of names (root 0), from the names up the tree. */
+    static String path(int n, int[] parent, int[] nameAt, byte[] names) {
         if (n == ROOT) {
             return "/";
         }

@@ -115,22 +115,7 @@ public final class PathTrie {
 
     /** The absolute path of a node. */
     public String path(int n) {
-        if (n == ROOT) {
-            return "/";
-        }
-        int length = 0;
-        for (int p = n; p != ROOT; p = parent[p]) {
-            length += 1 + LayeredFilesystem.nameLength(names, nameAt[p]);
-        }
-        byte[] out = new byte[length];
-        int end = length;
-        for (int p = n; p != ROOT; p = parent[p]) {
-            int len = LayeredFilesystem.nameLength(names, nameAt[p]);
-            end -= len;
-            System.arraycopy(names, LayeredFilesystem.nameStart(names, nameAt[p]), out, end, len);
-            out[--end] = SLASH;
-        }
-        return SortableBytes.decode(out, 0, length);
+        return LayeredFilesystem.path(n, parent, nameAt, names);
     }
 
     /**

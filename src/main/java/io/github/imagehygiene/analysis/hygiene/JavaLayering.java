@@ -137,9 +137,9 @@ public final class JavaLayering {
     private static final Pattern JAVA_HOME_MARK = Pattern.compile("^(.*)/lib/modules$");
     private static final Pattern TOOL_HOME_MARK = Pattern.compile("^(.*)/bin/(?:mvn|gradle|ant)$");
 
-    /** Whether a path is a jar in a Spring Boot or WAR lib folder ({@link #BOOT_LIB}). */
-    private static boolean isBootLib(String path) {
-        return path.endsWith(".jar") && path.contains("-INF/lib") && BOOT_LIB.matcher(path).matches();
+    /** What every path {@link #BOOT_LIB} matches passes: the cheap test before the pattern. */
+    private static boolean mayBeBootLib(String path) {
+        return path.endsWith(".jar") && path.contains("-INF/lib");
     }
 
     private JavaLayering() {
@@ -167,7 +167,8 @@ public final class JavaLayering {
             if ((path.endsWith("/lib/modules") && (m = JAVA_HOME_MARK.matcher(path)).matches())
                     || (path.contains("/bin/") && (m = TOOL_HOME_MARK.matcher(path)).matches())) {
                 excluded.add(m.group(1) + "/");
-            } else if (path.endsWith(".jar") && LIB_JAR.matcher(path).matches() && !isBootLib(path)) {
+            } else if (path.endsWith(".jar") && LIB_JAR.matcher(path).matches()
+                    && !(mayBeBootLib(path) && BOOT_LIB.matcher(path).matches())) {
                 jarsInLibFolders.add(path);
             }
         }
@@ -222,7 +223,7 @@ public final class JavaLayering {
             if (jibRoles.containsKey(n.layer())) {
                 role = jibRoles.get(n.layer());
                 jib = true;
-            } else if (isBootLib(path) && (m = BOOT_LIB.matcher(path)).matches()) {
+            } else if (mayBeBootLib(path) && (m = BOOT_LIB.matcher(path)).matches()) {
                 role = m.group(1).contains("SNAPSHOT") ? Role.SNAPSHOT_DEPENDENCIES : Role.DEPENDENCIES;
                 boot = true;
             } else if (path.contains("-INF/") && BOOT_CLASSES.matcher(path).matches()) {
