@@ -51,20 +51,20 @@ final class ReadAhead extends InputStream {
 
     private void fill(InputStream source, InputStream afterEnd) {
         byte[] buffer = null;
-        int filled = 0;
+        int count = 0;
         try {
             while (!cancelled) {
                 buffer = free.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer == null) {
                     continue;
                 }
-                filled = 0;
+                count = 0;
                 int n = 0;
-                while (filled < buffer.length && (n = source.read(buffer, filled, buffer.length - filled)) >= 0) {
-                    filled += n;
+                while (count < buffer.length && (n = source.read(buffer, count, buffer.length - count)) >= 0) {
+                    count += n;
                 }
-                if (filled > 0) {
-                    put(new Block(buffer, filled, null));
+                if (count > 0) {
+                    put(new Block(buffer, count, null));
                 }
                 buffer = null;
                 if (n < 0) {
@@ -81,8 +81,8 @@ final class ReadAhead extends InputStream {
             // Commons Compress and the codecs throw runtime exceptions on some damaged input: the reader decides.
             // The bytes read before the failure go first, so that it surfaces where it happened in the stream.
             try {
-                if (buffer != null && filled > 0) {
-                    put(new Block(buffer, filled, null));
+                if (buffer != null && count > 0) {
+                    put(new Block(buffer, count, null));
                 }
                 put(new Block(null, -1, e));
             } catch (InterruptedException ignored) {
