@@ -151,6 +151,52 @@ class HostileLayersTest {
         assertThat(visible(a.filesystem())).containsExactly("/data L3", "/data/again.txt L3");
     }
 
+    /**
+     * Control characters in names (make-hostile.py writes a tab, a line break and an escape sequence into PAX
+     * names): read as they are, written escaped in every finding and console line, and a path suppression still
+     * finds the finding it names.
+     */
+    @Test
+    void controlCharactersInNamesAreReadAsTheyAreAndShownEscaped(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        ImageAnalysis a = Fixtures.analyse(hostile("control-chars"));
+        assertThat(topEntries(a)).containsExactly("DIRECTORY /app 0", "FILE /app/a\tb 34",
+                "FILE /app/line\n[ERROR] forged.txt 25", "FILE /app/\u001b[31mred.txt 31");
+
+        String image = hostile("control-chars").toString();
+        java.util.List<String> console = new java.util.ArrayList<>();
+        io.github.imagehygiene.gate.CheckResult plain = new io.github.imagehygiene.ImageHygieneCheck(
+                io.github.imagehygiene.config.CheckConfiguration.builder().image(image).build(),
+                new io.github.imagehygiene.LogSink() {
+                    @Override
+                    public void info(String message) {
+                        console.add(message);
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        console.add(message);
+                    }
+
+                    @Override
+                    public void debug(String message) {
+                    }
+                }).run();
+        assertThat(plain.findings()).filteredOn(f -> f.rule().equals("noWorldWritable"))
+                .extracting(io.github.imagehygiene.findings.Finding::message).singleElement().asString()
+                .startsWith("/app/a\\tb ");
+        assertThat(console).isNotEmpty().noneMatch(l -> l.chars().anyMatch(c -> c < 0x20));
+
+        Path suppressions = tmp.resolve("image-hygiene-suppressions.yaml");
+        java.nio.file.Files.writeString(suppressions, "suppressions:\n  - rule: noWorldWritable\n    path: /app/**\n"
+                + "    reason: shared with a sidecar\n");
+        io.github.imagehygiene.gate.CheckResult suppressed = new io.github.imagehygiene.ImageHygieneCheck(
+                io.github.imagehygiene.config.CheckConfiguration.builder().image(image).suppressionFile(suppressions)
+                        .build(), io.github.imagehygiene.LogSink.NONE).run();
+        assertThat(suppressed.findings()).noneMatch(f -> f.rule().equals("noWorldWritable"));
+        assertThat(suppressed.suppressions().suppressed()).extracting(x -> x.path()).containsExactly("/app/a\tb");
+    }
+
     @ParameterizedTest
     @CsvSource({"long-names", "long-names-gnu"})
     void fourThousandCharacterNames(String image) {

@@ -30,7 +30,7 @@ class LayeredFilesystemEquivalenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"busybox-app.docker.tar", "jib-on-tiny.tar", "tiny.docker.tar", "tiny-zstd.oci.tar",
         "hostile/opaque-root.oci.tar", "hostile/whiteout-readd.oci.tar", "hostile/duplicates.oci.tar",
-        "hostile/traversal.oci.tar", "hostile/long-names.oci.tar"})
+        "hostile/traversal.oci.tar", "hostile/long-names.oci.tar", "hostile/control-chars.oci.tar"})
     void realImages(String image) {
         ImageAnalysis a = Fixtures.analyse(Fixtures.image(image));
         List<List<FileEntry>> layers = new ArrayList<>();
