@@ -141,9 +141,10 @@ public final class ImageHygieneCheck {
         BaseImageSettings.attach(analysis, config.baseImageSettings());
         // The SBOM needs the analysis only: made on the second core while the rules run on this one. Not for an image
         // of very many files, where the analyses both sides derive at once would need more heap than time is saved.
-        CompletableFuture<String> sbom = config.reportDirectory() == null || !config.sbom() ? null
+        CompletableFuture<String> sbom = config.reportDirectory() == null || !config.sbom()
+                || entries(analysis) > PARALLEL_SBOM_ENTRIES ? null
                 : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, config.toolVersion()),
-                        entries(analysis) <= PARALLEL_SBOM_ENTRIES ? ImageHygieneCheck::onOwnThread : Runnable::run);
+                        ImageHygieneCheck::onOwnThread);
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
         LocatedFindings located = LocatedFindings.of(rules, analysis);
         SuppressionResult suppressed = config.suppressions().apply(verdicts, located::pathOf, config.clock());
@@ -161,8 +162,9 @@ public final class ImageHygieneCheck {
                 Path file = JsonReport.write(result, config.toolVersion(), config.ignorePaths(),
                         config.reportDirectory());
                 log.info("Report: " + file);
-                if (sbom != null) {
-                    log.info("SBOM: " + SbomWriter.write(joined(sbom), config.reportDirectory()));
+                if (config.sbom()) {
+                    String json = sbom != null ? joined(sbom) : SbomWriter.toJson(analysis, config.toolVersion());
+                    log.info("SBOM: " + SbomWriter.write(json, config.reportDirectory()));
                 }
             } catch (IOException e) {
                 throw new ImageHygieneException("Cannot write the report to " + config.reportDirectory() + ": "

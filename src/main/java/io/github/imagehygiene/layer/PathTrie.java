@@ -17,7 +17,7 @@ public final class PathTrie {
     private int[] nameAt;
     private int[] firstChild;
     private int[] nextSibling;
-    private byte[] names = new byte[1024];
+    private byte[] names;
     private int namesLength = 1; // the root's empty name
     private int[] table;
     private int used;
@@ -35,7 +35,11 @@ public final class PathTrie {
         parent[ROOT] = -1;
         firstChild[ROOT] = -1;
         nextSibling[ROOT] = -1;
-        table = new int[Integer.highestOneBit(Math.max(8, capacity)) * 4];
+        // 16 bytes a name (file names are about that long) to start with: growing a large pool costs a second copy
+        // of it for a moment, in the heap the caller sized for the first
+        names = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024L, 16L * capacity))];
+        // a hash table filled to at most three quarters: room for the expected nodes without growing
+        table = new int[Integer.highestOneBit(Math.max(16, capacity + capacity / 3)) * 2];
     }
 
     /** Nodes so far, the root included; nodes are numbered 0 to size() - 1. */
@@ -194,7 +198,7 @@ public final class PathTrie {
         firstChild[n] = -1;
         nextSibling[n] = firstChild[dir];
         firstChild[dir] = n;
-        if (2 * (used + 1) > table.length) {
+        if (4L * (used + 1) > 3L * table.length) {
             int[] old = table;
             table = new int[old.length * 2];
             for (int slot : old) {
