@@ -30,7 +30,7 @@ class ItSupport {
     }
 
     /**
-     * The plugin's rules, in the order of report.json's rules[] (ImageHygieneCheck.rules(...)): the size budgets,
+     * The plugin's rules, in the order of report.json's rules[] (ImageCheck.rules(...)): the size budgets,
      * the base image policy, the OS and Java checks, the inventory rules. The console lists the ones that ran as rows
      * and the others on its "not set:" and "off:" lines, in this order.
      */

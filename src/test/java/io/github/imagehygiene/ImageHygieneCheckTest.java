@@ -1,5 +1,7 @@
 package io.github.imagehygiene;
 
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.imagehygiene.config.CheckConfiguration;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.gate.CheckResult;
@@ -54,7 +56,7 @@ class ImageHygieneCheckTest {
             public void debug(String message) {
             }
         };
-        return new ImageHygieneCheck(builder.reportDirectory(reports).toolVersion("1.2.3").build(), log).run();
+        return new ImageCheck(builder.reportDirectory(reports).toolVersion("1.2.3").build(), log).run();
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.imagehygiene.archive.Compression;
-import io.github.imagehygiene.archive.IntegrityException;
+import io.github.imagehygiene.common.IntegrityException;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.LayerDescriptor;
 import io.github.imagehygiene.layer.LayerScan;

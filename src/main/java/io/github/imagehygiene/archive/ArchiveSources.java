@@ -1,5 +1,7 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.TimeLimitException;
+import io.github.imagehygiene.common.ImageReadException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.TimeLimitException;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;

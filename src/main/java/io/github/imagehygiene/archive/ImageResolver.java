@@ -1,5 +1,7 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.IntegrityException;
+import io.github.imagehygiene.common.ImageReadException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.ImageReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.imagehygiene.ImageHygieneException;
+import io.github.imagehygiene.common.ImageHygieneException;
 
 /** Scans blobs of a random-access source on a small pool of its own (one per run: no shared static state). */
 final class ParallelScan {

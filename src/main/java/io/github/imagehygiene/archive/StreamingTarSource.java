@@ -1,5 +1,7 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.TimeLimitException;
+import io.github.imagehygiene.common.ImageReadException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
-import io.github.imagehygiene.ImageHygieneException;
+import io.github.imagehygiene.common.ImageHygieneException;
 
 /**
  * An image archive that can only be read front to back (a Docker daemon's {@code docker save} stream, a gzipped

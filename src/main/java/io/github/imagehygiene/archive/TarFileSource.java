@@ -1,5 +1,6 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.ImageReadException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.imagehygiene.ImageHygieneException;
+import io.github.imagehygiene.common.ImageHygieneException;
 
 /**
  * An image archive in an uncompressed tar file. Only the headers are indexed, by seeking from one to the next (blobs

@@ -1,5 +1,8 @@
 package io.github.imagehygiene.config;
 
+import io.github.imagehygiene.common.ConfigurationException;
+import io.github.imagehygiene.common.TimeLimit;
+import io.github.imagehygiene.common.ByteSize;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,8 +14,8 @@ import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.rules.security.SecuritySettings;
-import io.github.imagehygiene.rules.suppress.SuppressionFile;
-import io.github.imagehygiene.rules.suppress.Suppressions;
+import io.github.imagehygiene.gate.SuppressionFile;
+import io.github.imagehygiene.gate.Suppressions;
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.image.Platform;

@@ -1,6 +1,6 @@
 package io.github.imagehygiene.findings;
 
-import io.github.imagehygiene.OneLine;
+import io.github.imagehygiene.common.OneLine;
 
 /**
  * One breach of one rule.

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import io.github.imagehygiene.OneLine;
+import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.security.SecretKeys;
 import io.github.imagehygiene.analysis.security.SecretPatterns;

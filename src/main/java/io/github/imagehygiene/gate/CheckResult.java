@@ -6,7 +6,7 @@ import java.util.List;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Masking;
-import io.github.imagehygiene.rules.suppress.SuppressionResult;
+import io.github.imagehygiene.gate.SuppressionResult;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.RuleVerdict;
 

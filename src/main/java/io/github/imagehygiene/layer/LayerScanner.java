@@ -10,12 +10,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
-import io.github.imagehygiene.OneLine;
+import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.Digests;
-import io.github.imagehygiene.archive.TimeLimitException;
+import io.github.imagehygiene.common.TimeLimitException;
 
 /**
  * One streaming pass over a layer blob: hashes the blob and its uncompressed tar, counts both, lists the entries

@@ -6,8 +6,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.imagehygiene.ImageHygieneException;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.common.ImageHygieneException;
+import io.github.imagehygiene.common.LogSink;
 
 /**
  * Handles {@code skip} once and maps the core's typed exceptions to Mojo exceptions in one place: bad settings and

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.imagehygiene.ImageHygieneCheck;
+import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.gate.Gate;
@@ -163,7 +163,7 @@ public class CheckMojo extends SecurityParameters {
                 .timeout(timeout);
         configure(builder);
         CheckConfiguration config = builder.build();
-        CheckResult result = new ImageHygieneCheck(config, logSink()).run();
+        CheckResult result = new ImageCheck(config, logSink()).run();
         if (result.verdict() == Verdict.FAIL) {
             if (failOnError) {
                 throw new MojoFailureException(Gate.failureMessage(result));

@@ -9,7 +9,7 @@ import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.archive.Digests;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.report.sbom.InventoryReport;

@@ -22,7 +22,7 @@ import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.rules.RuleVerdict;
-import io.github.imagehygiene.rules.suppress.SuppressionResult;
+import io.github.imagehygiene.gate.SuppressionResult;
 
 /**
  * Writes {@code report.json} (format: docs/report-format.md). No timestamps and a fixed field order, so the same

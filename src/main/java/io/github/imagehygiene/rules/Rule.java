@@ -1,5 +1,6 @@
 package io.github.imagehygiene.rules;
 
+import io.github.imagehygiene.gate.RuleEngine;
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;

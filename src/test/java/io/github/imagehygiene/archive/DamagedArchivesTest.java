@@ -1,5 +1,7 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.IntegrityException;
+import io.github.imagehygiene.common.ImageReadException;
 import static io.github.imagehygiene.testing.Fixtures.expected;
 import static io.github.imagehygiene.testing.Fixtures.expectedList;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

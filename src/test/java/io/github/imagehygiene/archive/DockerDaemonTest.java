@@ -1,5 +1,7 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.TimeLimitException;
+import io.github.imagehygiene.common.ImageReadException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

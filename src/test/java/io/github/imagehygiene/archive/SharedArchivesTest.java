@@ -1,5 +1,6 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.ImageReadException;
 import static io.github.imagehygiene.testing.Fixtures.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

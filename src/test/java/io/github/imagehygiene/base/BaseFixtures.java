@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.base.BaseFiles;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleEngine;
+import io.github.imagehygiene.gate.RuleEngine;
 import io.github.imagehygiene.rules.RuleVerdict;
 
 /** Inputs of the base-image tests: the small committed fixtures, the large ones built at test time, shared ones. */
@@ -88,7 +88,7 @@ final class BaseFixtures {
 
     /** Reads an image with the base-files collector, without the gzip estimate, and attaches the settings. */
     static ImageAnalysis analyse(Path image, BaseImageSettings settings) {
-        ImageAnalysis a = new ImageHygieneCheck(CheckConfiguration.builder().image(image.toString())
+        ImageAnalysis a = new ImageCheck(CheckConfiguration.builder().image(image.toString())
                 .estimateCompressedSize(false).build(), LogSink.NONE).analyse(List.of(BaseFiles.COLLECTOR));
         BaseImageSettings.attach(a, settings);
         return a;

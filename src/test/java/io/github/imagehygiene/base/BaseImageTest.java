@@ -21,7 +21,7 @@ import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.analysis.base.Evidence;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.RuleVerdict;

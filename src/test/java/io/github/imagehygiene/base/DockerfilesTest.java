@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.analysis.base.Dockerfiles;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /** The final stage's base of real Dockerfiles (those that built the fixtures), and the syntax around FROM. */
 class DockerfilesTest {

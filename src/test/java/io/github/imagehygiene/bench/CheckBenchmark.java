@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.BlobScanner;
@@ -42,10 +42,10 @@ public final class CheckBenchmark {
             CheckConfiguration config = CheckConfiguration.builder().image(image).threads(threads).maxSize("100GB")
                     .maxCompressedSize("100GB").maxLayerSize("100GB").maxLayers(1000).reportDirectory(reports)
                     .toolVersion("bench").build();
-            new ImageHygieneCheck(config, LogSink.NONE).analyse(allCollectors(config));
+            new ImageCheck(config, LogSink.NONE).analyse(allCollectors(config));
             long t2 = System.nanoTime();
             // the whole check, as the goal runs it: every rule, report.json and the SBOM
-            new ImageHygieneCheck(config, LogSink.NONE).run();
+            new ImageCheck(config, LogSink.NONE).run();
             long t3 = System.nanoTime();
             bestBare = Math.min(bestBare, t1 - t0);
             bestAnalysis = Math.min(bestAnalysis, t2 - t1);
@@ -61,7 +61,7 @@ public final class CheckBenchmark {
     /** The collectors every rule asks for, as the check would run them. */
     static List<io.github.imagehygiene.layer.ContentCollector<?>> allCollectors(CheckConfiguration config) {
         List<io.github.imagehygiene.layer.ContentCollector<?>> all = new ArrayList<>();
-        for (var rule : ImageHygieneCheck.rules(config)) {
+        for (var rule : ImageCheck.rules(config)) {
             for (var c : rule.collectors()) {
                 if (all.stream().noneMatch(x -> x.id().equals(c.id()))) {
                     all.add(c);

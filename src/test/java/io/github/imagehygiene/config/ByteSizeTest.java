@@ -1,5 +1,7 @@
 package io.github.imagehygiene.config;
 
+import io.github.imagehygiene.common.ConfigurationException;
+import io.github.imagehygiene.common.ByteSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

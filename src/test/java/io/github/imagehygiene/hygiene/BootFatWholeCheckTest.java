@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.report.JsonReport;
@@ -39,7 +39,7 @@ class BootFatWholeCheckTest {
         assertThat(size).as("larger than LayerScanner's shared copy").isGreaterThan(8L * 1024 * 1024);
         assertThat(libs).isEqualTo(19);
 
-        CheckResult result = new ImageHygieneCheck(
+        CheckResult result = new ImageCheck(
                 CheckConfiguration.builder().image(image.toString()).reportDirectory(reports).build(), LogSink.NONE)
                 .run();
 

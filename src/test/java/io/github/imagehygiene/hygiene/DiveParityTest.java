@@ -13,7 +13,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.analysis.hygiene.DiveEfficiency;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.rules.RuleOutcome;
 import io.github.imagehygiene.rules.hygiene.MaxWastedBytesRule;
 import io.github.imagehygiene.rules.hygiene.MaxWastedPercentRule;

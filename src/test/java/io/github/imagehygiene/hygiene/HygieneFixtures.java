@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.config.CheckConfiguration;
@@ -75,7 +75,7 @@ final class HygieneFixtures {
      * (the large images are read by several test classes). No gzip estimate: no hygiene analysis needs it.
      */
     static ImageAnalysis analyse(Path image) {
-        return ANALYSES.computeIfAbsent(image.toAbsolutePath().normalize(), p -> new ImageHygieneCheck(
+        return ANALYSES.computeIfAbsent(image.toAbsolutePath().normalize(), p -> new ImageCheck(
                 CheckConfiguration.builder().image(p.toString()).estimateCompressedSize(false).build(), LogSink.NONE)
                 .analyse(List.of(JavaArchivesCollector.INSTANCE)));
     }

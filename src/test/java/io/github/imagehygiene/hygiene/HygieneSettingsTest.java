@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
-import io.github.imagehygiene.config.ByteSize;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ByteSize;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.Rule;
 import io.github.imagehygiene.rules.RuleOutcome;

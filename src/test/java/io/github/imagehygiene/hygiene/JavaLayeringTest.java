@@ -17,7 +17,7 @@ import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.analysis.inventory.JarIndex;
 import io.github.imagehygiene.analysis.inventory.JavaArchive;
 import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.rules.RuleOutcome;
 import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
 import io.github.imagehygiene.testing.Fixtures;

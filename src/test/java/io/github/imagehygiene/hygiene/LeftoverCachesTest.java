@@ -12,7 +12,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.LeftoverCaches;
 import io.github.imagehygiene.analysis.hygiene.LeftoverCaches.Kind;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.rules.RuleOutcome;
 import io.github.imagehygiene.rules.hygiene.NoPackageCachesRule;
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.inventory.Component;
 import io.github.imagehygiene.analysis.inventory.Inventory;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
@@ -50,7 +50,7 @@ class FatJarWholeCheckTest {
 
         // exactly one collector of the whole check wants a jar
         Map<String, ContentCollector<?>> byId = new LinkedHashMap<>();
-        for (Rule rule : ImageHygieneCheck.rules(config)) {
+        for (Rule rule : ImageCheck.rules(config)) {
             rule.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
         }
         InventoryCollectors.all().forEach(c -> byId.putIfAbsent(c.id(), c));
@@ -59,7 +59,7 @@ class FatJarWholeCheckTest {
                     .as(path).containsExactly(JavaArchivesCollector.ID);
         }
 
-        CheckResult result = new ImageHygieneCheck(config, LogSink.NONE).run();
+        CheckResult result = new ImageCheck(config, LogSink.NONE).run();
 
         // one value per jar, with both the index and the artifacts
         JavaArchive archive = result.analysis().filesystem().collected(JavaArchivesCollector.INSTANCE, JAR)

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
 import io.github.imagehygiene.config.CheckConfiguration;
@@ -51,7 +51,7 @@ final class LargeFixtures {
 
     /** Reads an image with the inventory collectors in the layer pass. */
     static ImageAnalysis analyse(Path image) {
-        return new ImageHygieneCheck(CheckConfiguration.builder().image(image.toString()).build(), LogSink.NONE)
+        return new ImageCheck(CheckConfiguration.builder().image(image.toString()).build(), LogSink.NONE)
                 .analyse(InventoryCollectors.all());
     }
 }

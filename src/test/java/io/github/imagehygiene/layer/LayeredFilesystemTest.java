@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.testing.Fixtures;
@@ -38,7 +38,7 @@ class LayeredFilesystemTest {
     }
 
     private static ImageAnalysis busybox(List<ContentCollector<?>> collectors) {
-        return new ImageHygieneCheck(CheckConfiguration.builder()
+        return new ImageCheck(CheckConfiguration.builder()
                 .image(Fixtures.image("busybox-app.docker.tar").toString()).build(), LogSink.NONE).analyse(collectors);
     }
 

@@ -17,8 +17,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
-import io.github.imagehygiene.archive.ImageReadException;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ImageReadException;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /** The goal as Maven wires it: parameters in, Mojo exceptions out, one place for each mapping. */
 @MojoTest

@@ -5,8 +5,8 @@ import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.gate.CheckResult;
@@ -34,7 +34,7 @@ public final class BigLayerProbe {
         // the whole check, as the goal runs it: read, analyse, every rule, report
         try {
             long before = checkOnly ? 0 : usedAfterGc();
-            CheckResult result = new ImageHygieneCheck(CheckConfiguration.builder().image(image)
+            CheckResult result = new ImageCheck(CheckConfiguration.builder().image(image)
                     .reportDirectory(report).toolVersion("test").build(), LogSink.NONE).run();
             if (checkOnly) {
                 facts(result.analysis(), result.analysis().filesystem());
@@ -63,7 +63,7 @@ public final class BigLayerProbe {
     private static void measure(String image) {
         long before = usedAfterGc();
         long t0 = System.nanoTime();
-        ImageAnalysis a = new ImageHygieneCheck(CheckConfiguration.builder().image(image).build(), LogSink.NONE)
+        ImageAnalysis a = new ImageCheck(CheckConfiguration.builder().image(image).build(), LogSink.NONE)
                 .analyse();
         LayeredFilesystem fs = a.filesystem();
         long walked = 0;

@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.archive.Digests;
-import io.github.imagehygiene.archive.ImageReadException;
-import io.github.imagehygiene.archive.IntegrityException;
+import io.github.imagehygiene.common.ImageReadException;
+import io.github.imagehygiene.common.IntegrityException;
 import io.github.imagehygiene.testing.Damage;
 import io.github.imagehygiene.testing.Fixtures;
 import io.github.imagehygiene.testing.HostileImages;

@@ -16,7 +16,7 @@ import io.github.imagehygiene.analysis.hygiene.Reclaimable;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Digests;
-import io.github.imagehygiene.archive.ImageReadException;
+import io.github.imagehygiene.common.ImageReadException;
 import io.github.imagehygiene.archive.ImageResolver;
 import io.github.imagehygiene.image.LayerDescriptor;
 import io.github.imagehygiene.layer.EntryType;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
-import io.github.imagehygiene.archive.ImageReadException;
+import io.github.imagehygiene.common.ImageReadException;
 import io.github.imagehygiene.archive.ImageResolver;
 import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayeredFilesystem;
@@ -165,9 +165,9 @@ class HostileLayersTest {
 
         String image = hostile("control-chars").toString();
         java.util.List<String> console = new java.util.ArrayList<>();
-        io.github.imagehygiene.gate.CheckResult plain = new io.github.imagehygiene.ImageHygieneCheck(
+        io.github.imagehygiene.gate.CheckResult plain = new io.github.imagehygiene.check.ImageCheck(
                 io.github.imagehygiene.config.CheckConfiguration.builder().image(image).build(),
-                new io.github.imagehygiene.LogSink() {
+                new io.github.imagehygiene.common.LogSink() {
                     @Override
                     public void info(String message) {
                         console.add(message);
@@ -190,9 +190,9 @@ class HostileLayersTest {
         Path suppressions = tmp.resolve("image-hygiene-suppressions.yaml");
         java.nio.file.Files.writeString(suppressions, "suppressions:\n  - rule: noWorldWritable\n    path: /app/**\n"
                 + "    reason: shared with a sidecar\n");
-        io.github.imagehygiene.gate.CheckResult suppressed = new io.github.imagehygiene.ImageHygieneCheck(
+        io.github.imagehygiene.gate.CheckResult suppressed = new io.github.imagehygiene.check.ImageCheck(
                 io.github.imagehygiene.config.CheckConfiguration.builder().image(image).suppressionFile(suppressions)
-                        .build(), io.github.imagehygiene.LogSink.NONE).run();
+                        .build(), io.github.imagehygiene.common.LogSink.NONE).run();
         assertThat(suppressed.findings()).noneMatch(f -> f.rule().equals("noWorldWritable"));
         assertThat(suppressed.suppressions().suppressed()).extracting(x -> x.path()).containsExactly("/app/a\tb");
     }

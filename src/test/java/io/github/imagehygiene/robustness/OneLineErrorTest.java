@@ -9,8 +9,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.archive.ImageReadException;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.ImageReadException;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.maven.AbstractImageHygieneMojo;
 import io.github.imagehygiene.testing.Fixtures;
@@ -30,7 +30,7 @@ class OneLineErrorTest {
 
         @Override
         protected void executeCheck() {
-            new ImageHygieneCheck(CheckConfiguration.builder().image(image).build(), logSink()).analyse();
+            new ImageCheck(CheckConfiguration.builder().image(image).build(), logSink()).analyse();
         }
     }
 
@@ -62,13 +62,13 @@ class OneLineErrorTest {
     @org.junit.jupiter.api.Test
     void controlCharactersFromTheImageAreEscaped() {
         String digest = "sha256:7c94\r, \n, \t)\u001b[31mred\u2028";
-        assertThat(new io.github.imagehygiene.archive.IntegrityException("app.tar: config descriptor has a malformed"
+        assertThat(new io.github.imagehygiene.common.IntegrityException("app.tar: config descriptor has a malformed"
                 + " digest '" + digest + "'")).hasMessage("app.tar: config descriptor has a malformed digest"
                 + " 'sha256:7c94\\r, \\n, \\t)\\u001b[31mred\\u2028'");
         assertThat(new io.github.imagehygiene.findings.Finding("noSecrets", io.github.imagehygiene.findings.Level.ERROR,
                 "in /app/x\n[ERROR] forged").message()).isEqualTo("in /app/x\\n[ERROR] forged");
-        assertThat(io.github.imagehygiene.OneLine.of("plain é line")).isEqualTo("plain é line");
+        assertThat(io.github.imagehygiene.common.OneLine.of("plain é line")).isEqualTo("plain é line");
         // C1 controls (U+009B is CSI on some terminals) and bidirectional overrides are escaped too
-        assertThat(io.github.imagehygiene.OneLine.of("a\u009b31mb\u202ec\u2066d")).isEqualTo("a\\u009b31mb\\u202ec\\u2066d");
+        assertThat(io.github.imagehygiene.common.OneLine.of("a\u009b31mb\u202ec\u2066d")).isEqualTo("a\\u009b31mb\\u202ec\\u2066d");
     }
 }

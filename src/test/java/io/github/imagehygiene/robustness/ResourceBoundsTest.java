@@ -22,7 +22,7 @@ import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.ImageResolver;
-import io.github.imagehygiene.archive.TimeLimitException;
+import io.github.imagehygiene.common.TimeLimitException;
 import io.github.imagehygiene.image.LayerDescriptor;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;

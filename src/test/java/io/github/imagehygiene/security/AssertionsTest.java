@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.analysis.security.Origins.Origin;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.maven.params.ConfigAssertionsParam;
 import io.github.imagehygiene.maven.params.FileAssertionParam;

@@ -22,8 +22,8 @@ import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.rules.security.ConfigAssertions;
 import io.github.imagehygiene.rules.security.FileAssertion;
 import io.github.imagehygiene.rules.security.SecuritySettings;
-import io.github.imagehygiene.rules.suppress.SuppressionFile;
-import io.github.imagehygiene.rules.suppress.Suppressions;
+import io.github.imagehygiene.gate.SuppressionFile;
+import io.github.imagehygiene.gate.Suppressions;
 
 /**
  * No planted secret value appears in any output: every fixture image goes through the whole check (the existing

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.findings.Finding;
@@ -30,14 +30,14 @@ import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.report.ConsoleSummary;
 import io.github.imagehygiene.report.JsonReport;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleEngine;
+import io.github.imagehygiene.gate.RuleEngine;
 import io.github.imagehygiene.rules.RuleVerdict;
 import io.github.imagehygiene.rules.security.LocatedFindings;
 import io.github.imagehygiene.rules.security.SecurityRule;
 import io.github.imagehygiene.rules.security.SecurityRules;
 import io.github.imagehygiene.rules.security.SecuritySettings;
-import io.github.imagehygiene.rules.suppress.SuppressionResult;
-import io.github.imagehygiene.rules.suppress.Suppressions;
+import io.github.imagehygiene.gate.SuppressionResult;
+import io.github.imagehygiene.gate.Suppressions;
 
 /**
  * The check as /tmp/INTEGRATION-5.md wires it, with today's core classes: the existing rules and the security rules
@@ -58,7 +58,7 @@ final class Pipeline {
             Clock clock) {
         CheckConfiguration config = CheckConfiguration.builder()
                 .image(SecurityFixtures.image(image).toString()).build();
-        List<Rule> rules = new ArrayList<>(ImageHygieneCheck.rules(config));
+        List<Rule> rules = new ArrayList<>(ImageCheck.rules(config));
         rules.removeIf(r -> r instanceof SecurityRule); // replaced by the ones with this test's settings
         List<SecurityRule> security = SecurityRules.all(settings);
         rules.addAll(security);
@@ -68,7 +68,7 @@ final class Pipeline {
                 r.collectors().forEach(c -> collectors.putIfAbsent(c.id(), c));
             }
         }
-        ImageAnalysis analysis = new ImageHygieneCheck(config, LogSink.NONE)
+        ImageAnalysis analysis = new ImageCheck(config, LogSink.NONE)
                 .analyse(List.copyOf(collectors.values()));
         suppressions.checkRules(rules.stream().map(Rule::id).toList());
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, levels, analysis);

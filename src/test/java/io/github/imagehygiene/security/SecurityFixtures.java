@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.config.CheckConfiguration;
 import io.github.imagehygiene.layer.ContentCollector;
@@ -98,7 +98,7 @@ final class SecurityFixtures {
 
     /** The image read as the check does, with these collectors fed in the layer pass. */
     static ImageAnalysis analyse(String name, List<ContentCollector<?>> collectors) {
-        return new ImageHygieneCheck(CheckConfiguration.builder().image(image(name).toString()).build(), LogSink.NONE)
+        return new ImageCheck(CheckConfiguration.builder().image(image(name).toString()).build(), LogSink.NONE)
                 .analyse(collectors);
     }
 

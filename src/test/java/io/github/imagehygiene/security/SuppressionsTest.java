@@ -16,16 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.Verdict;
 import io.github.imagehygiene.rules.RuleVerdict;
 import io.github.imagehygiene.rules.RuleVerdict.Status;
 import io.github.imagehygiene.rules.security.SecuritySettings;
-import io.github.imagehygiene.rules.suppress.Suppression;
-import io.github.imagehygiene.rules.suppress.SuppressionFile;
-import io.github.imagehygiene.rules.suppress.SuppressionResult;
-import io.github.imagehygiene.rules.suppress.Suppressions;
+import io.github.imagehygiene.gate.Suppression;
+import io.github.imagehygiene.gate.SuppressionFile;
+import io.github.imagehygiene.gate.SuppressionResult;
+import io.github.imagehygiene.gate.Suppressions;
 
 /**
  * Suppression files (XML and YAML, the same six entries) applied to the real findings of the filesystem image on a

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
-import io.github.imagehygiene.ImageHygieneCheck;
-import io.github.imagehygiene.LogSink;
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.config.CheckConfiguration;
 
@@ -80,7 +80,7 @@ public final class Fixtures {
     }
 
     public static ImageAnalysis analyse(CheckConfiguration config) {
-        return new ImageHygieneCheck(config, LogSink.NONE).analyse();
+        return new ImageCheck(config, LogSink.NONE).analyse();
     }
 
     public static ImageAnalysis analyse(Path image) {

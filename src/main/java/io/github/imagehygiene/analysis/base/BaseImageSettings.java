@@ -7,7 +7,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 
 /**
  * What the base-image analysis needs besides the image, as plain values: attach them to an analysis before anything
- * asks for {@link BaseImage#of} ({@code ImageHygieneCheck} does, right after reading the image).
+ * asks for {@link BaseImage#of} ({@code ImageCheck} does, right after reading the image).
  *
  * @param baseImages known base images for the fingerprint: {@code [NAME=]LOCATION} or {@code NAME=sha256:…,…}
  *                   (see {@link KnownBase#parse}); never null

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /**
  * Reads the base of a Dockerfile's final stage: parser directives ({@code # escape=}), line continuations and

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.imagehygiene.ImageHygieneException;
+import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.ImageResolver;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.Platform;
 

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.LayeredFilesystem;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /**
  * The {@code ignorePaths} globs every hygiene rule honours. A glob matches absolute image paths: {@code *} stays within

@@ -14,7 +14,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.inventory.Component;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
 import io.github.imagehygiene.analysis.inventory.Inventory;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 
 /**
  * The inventory's part of the console summary and of report.json: package counts and the size attribution table

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.JavaRuntime;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.RuleOutcome;
 

@@ -10,7 +10,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.JavaRuntime;
 import io.github.imagehygiene.analysis.base.OperatingSystem;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.RuleOutcome;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.DiveEfficiency;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.Rule;
 import io.github.imagehygiene.rules.RuleOutcome;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
-import io.github.imagehygiene.config.ByteSize;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ByteSize;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /** How the hygiene rules name layers, bytes and ratios in their messages. */
 final class Text {

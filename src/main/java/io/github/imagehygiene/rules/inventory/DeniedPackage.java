@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import io.github.imagehygiene.analysis.inventory.Component;
 import io.github.imagehygiene.analysis.inventory.PackageType;
 import io.github.imagehygiene.analysis.inventory.VersionRange;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /**
  * One entry of {@code deniedPackages}: what to match and why it is denied.

@@ -7,7 +7,7 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.inventory.Component;
 import io.github.imagehygiene.analysis.inventory.Inventory;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.rules.Rule;

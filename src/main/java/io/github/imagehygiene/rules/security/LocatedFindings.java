@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.imagehygiene.OneLine;
+import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.security.Origins.Origin;
 import io.github.imagehygiene.findings.Finding;

@@ -10,8 +10,8 @@ import io.github.imagehygiene.analysis.security.Glob;
 import io.github.imagehygiene.analysis.security.Origins;
 import io.github.imagehygiene.analysis.security.SecretKeys;
 import io.github.imagehygiene.analysis.security.SecretScanner;
-import io.github.imagehygiene.config.ByteSize;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ByteSize;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /**
  * The validated settings of the security rules, built from the plugin's parameters (or a test). Every list the user

@@ -1,6 +1,6 @@
-package io.github.imagehygiene.config;
+package io.github.imagehygiene.common;
 
-import io.github.imagehygiene.ImageHygieneException;
+import io.github.imagehygiene.common.ImageHygieneException;
 
 /** A parameter the user set is invalid; the message names the parameter and the value. */
 public class ConfigurationException extends ImageHygieneException {

@@ -1,5 +1,8 @@
-package io.github.imagehygiene.rules;
+package io.github.imagehygiene.gate;
 
+import io.github.imagehygiene.rules.Rule;
+import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.RuleVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

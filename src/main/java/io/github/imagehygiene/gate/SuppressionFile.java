@@ -1,4 +1,4 @@
-package io.github.imagehygiene.rules.suppress;
+package io.github.imagehygiene.gate;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.github.imagehygiene.analysis.security.Glob;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 
 /**
  * Reads a suppression file, XML or YAML (told by the file name: .xml, else .yaml/.yml; content starting with

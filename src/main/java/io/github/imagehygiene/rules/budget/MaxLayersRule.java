@@ -1,5 +1,7 @@
-package io.github.imagehygiene.rules;
+package io.github.imagehygiene.rules.budget;
 
+import io.github.imagehygiene.rules.Rule;
+import io.github.imagehygiene.rules.RuleOutcome;
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;

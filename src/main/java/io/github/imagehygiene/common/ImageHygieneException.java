@@ -1,4 +1,4 @@
-package io.github.imagehygiene;
+package io.github.imagehygiene.common;
 
 /**
  * Base of the core's typed exceptions. The Maven glue maps each subtype to a Mojo exception in one place, so the

@@ -1,4 +1,4 @@
-package io.github.imagehygiene.archive;
+package io.github.imagehygiene.common;
 
 /** A blob's content does not match the digest, size or diff_id the image declares for it. */
 public class IntegrityException extends ImageReadException {

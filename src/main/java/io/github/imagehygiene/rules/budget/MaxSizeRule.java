@@ -1,10 +1,12 @@
-package io.github.imagehygiene.rules;
+package io.github.imagehygiene.rules.budget;
 
+import io.github.imagehygiene.rules.Rule;
+import io.github.imagehygiene.rules.RuleOutcome;
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.findings.Level;
 
 /**

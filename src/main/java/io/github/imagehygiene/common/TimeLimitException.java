@@ -1,4 +1,4 @@
-package io.github.imagehygiene.archive;
+package io.github.imagehygiene.common;
 
 /** The check ran longer than its time limit ({@code timeout}); the message says what it was reading. */
 public class TimeLimitException extends ImageReadException {

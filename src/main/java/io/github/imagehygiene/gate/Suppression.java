@@ -1,4 +1,4 @@
-package io.github.imagehygiene.rules.suppress;
+package io.github.imagehygiene.gate;
 
 import java.time.LocalDate;
 

@@ -1,5 +1,7 @@
-package io.github.imagehygiene;
+package io.github.imagehygiene.check;
 
+import io.github.imagehygiene.common.LogSink;
+import io.github.imagehygiene.common.ImageHygieneException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.ImageResolver;
 import io.github.imagehygiene.config.CheckConfiguration;
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.gate.CheckResult;
@@ -33,12 +35,12 @@ import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;
 import io.github.imagehygiene.report.ConsoleSummary;
 import io.github.imagehygiene.report.JsonReport;
-import io.github.imagehygiene.rules.MaxCompressedSizeRule;
-import io.github.imagehygiene.rules.MaxLayerSizeRule;
-import io.github.imagehygiene.rules.MaxLayersRule;
-import io.github.imagehygiene.rules.MaxSizeRule;
+import io.github.imagehygiene.rules.budget.MaxCompressedSizeRule;
+import io.github.imagehygiene.rules.budget.MaxLayerSizeRule;
+import io.github.imagehygiene.rules.budget.MaxLayersRule;
+import io.github.imagehygiene.rules.budget.MaxSizeRule;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleEngine;
+import io.github.imagehygiene.gate.RuleEngine;
 import io.github.imagehygiene.rules.RuleVerdict;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
 import io.github.imagehygiene.report.sbom.SbomWriter;
@@ -57,7 +59,7 @@ import io.github.imagehygiene.rules.hygiene.NoPackageCachesRule;
 import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.rules.security.LocatedFindings;
 import io.github.imagehygiene.rules.security.SecurityRules;
-import io.github.imagehygiene.rules.suppress.SuppressionResult;
+import io.github.imagehygiene.gate.SuppressionResult;
 import io.github.imagehygiene.rules.base.AllowedBaseImagesRule;
 import io.github.imagehygiene.rules.base.AllowedJavaVendorsRule;
 import io.github.imagehygiene.rules.base.AllowedOperatingSystemsRule;
@@ -72,14 +74,14 @@ import io.github.imagehygiene.rules.base.UnknownBaseRule;
  * The whole check, in the order the data flows: open the archive, resolve the image, scan its layers (once each, in
  * parallel where the source allows), analyse, run the rules, decide, and write the report.
  */
-public final class ImageHygieneCheck {
+public final class ImageCheck {
     /** Up to how many layer entries the SBOM is made beside the rules (see {@link #run()}). */
     private static final long PARALLEL_SBOM_ENTRIES = 200_000;
 
     private final CheckConfiguration config;
     private final LogSink log;
 
-    public ImageHygieneCheck(CheckConfiguration config, LogSink log) {
+    public ImageCheck(CheckConfiguration config, LogSink log) {
         this.config = config;
         this.log = log;
     }
@@ -127,7 +129,7 @@ public final class ImageHygieneCheck {
      * Runs the check and writes the report; the caller decides what a FAIL verdict does to the build.
      *
      * @throws ConfigurationException                            for invalid settings
-     * @throws io.github.imagehygiene.archive.ImageReadException for a missing, unreadable or damaged image
+     * @throws io.github.imagehygiene.common.ImageReadException for a missing, unreadable or damaged image
      */
     public CheckResult run() {
         List<Rule> rules = rules(config);
@@ -144,7 +146,7 @@ public final class ImageHygieneCheck {
         CompletableFuture<String> sbom = config.reportDirectory() == null || !config.sbom()
                 || entries(analysis) > PARALLEL_SBOM_ENTRIES ? null
                 : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, config.toolVersion()),
-                        ImageHygieneCheck::onOwnThread);
+                        ImageCheck::onOwnThread);
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, config.levels(), analysis);
         LocatedFindings located = LocatedFindings.of(rules, analysis);
         SuppressionResult suppressed = config.suppressions().apply(verdicts, located::pathOf, config.clock());

@@ -1,4 +1,4 @@
-package io.github.imagehygiene.rules;
+package io.github.imagehygiene.rules.budget;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 import io.github.imagehygiene.analysis.LayerSummary;
-import io.github.imagehygiene.config.ByteSize;
+import io.github.imagehygiene.common.ByteSize;
 
 /** Names layers in messages: "#2 161.1 MB (RUN apt-get install ...)". */
 final class LayerList {

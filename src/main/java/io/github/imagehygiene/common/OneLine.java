@@ -1,4 +1,4 @@
-package io.github.imagehygiene;
+package io.github.imagehygiene.common;
 
 /**
  * Messages as one line. Errors and findings quote what the image holds, and an image is untrusted: a line break in a

@@ -1,4 +1,4 @@
-package io.github.imagehygiene.rules.suppress;
+package io.github.imagehygiene.gate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import io.github.imagehygiene.config.ConfigurationException;
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.rules.RuleVerdict;
 

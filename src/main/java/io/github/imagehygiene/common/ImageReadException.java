@@ -1,6 +1,6 @@
-package io.github.imagehygiene.archive;
+package io.github.imagehygiene.common;
 
-import io.github.imagehygiene.ImageHygieneException;
+import io.github.imagehygiene.common.ImageHygieneException;
 
 /** The image input is missing, unreadable, not an image, or damaged; the message names the file and the problem. */
 public class ImageReadException extends ImageHygieneException {

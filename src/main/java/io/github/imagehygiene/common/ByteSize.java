@@ -1,4 +1,4 @@
-package io.github.imagehygiene.config;
+package io.github.imagehygiene.common;
 
 import java.math.BigDecimal;
 import java.util.Locale;

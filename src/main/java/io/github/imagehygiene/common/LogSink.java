@@ -1,4 +1,4 @@
-package io.github.imagehygiene;
+package io.github.imagehygiene.common;
 
 /** Where the core writes what the user should see; the Maven glue passes its Log. */
 public interface LogSink {
