@@ -30,44 +30,79 @@ class ItSupport {
     }
 
     /**
-     * The plugin's rules, in the order of report.json's rules[] (ImageCheck.rules(...)): the size budgets,
-     * the base image policy, the OS and Java checks, the inventory rules. The console lists the ones that ran as rows
-     * and the others on its "not set:" and "off:" lines, in this order.
+     * The plugin's rules, in the order of report.json's rules[]: the ids of the one rule catalogue
+     * (io.github.imagehygiene.rules.catalog.RuleCatalog.ids(), read from the plugin's built classes): the size budgets,
+     * the base image policy, the OS and Java checks, layer hygiene, inventory, security. The console lists the ones
+     * that ran as rows and the others on its "not set:" and "off:" lines, in this order.
      */
-    static final List<String> RULES = ['maxSize', 'maxCompressedSize', 'maxLayerSize', 'maxLayers',
-                                       'allowedBaseImages', 'deniedBaseImages', 'requirePinnedBase', 'unknownBase',
-                                       'allowedOperatingSystems', 'osEndOfLife', 'osEndOfLifeSoon',
-                                       'minJavaVersion', 'allowedJavaVendors',
-                                       // layer hygiene
-                                       'minEfficiency', 'maxWastedBytes', 'maxWastedPercent', 'maxReclaimable',
-                                       'noPackageCaches', 'historyLint', 'noBuildTools', 'javaLayering',
-                                       // inventory
-                                       'deniedPackages', 'maxPackageSize',
-                                       // security (SecurityRules.all)
-                                       'noRootUser', 'requireHealthcheck', 'noSensitiveVolumes', 'noLatestTag',
-                                       'noSecretKeys', 'noSecrets', 'noSetuidFiles', 'noWorldWritable',
-                                       'noEmptyPasswords', 'uniqueIds', 'noStrayFiles', 'configAssertions',
-                                       'fileAssertions'].asImmutable()
+    static final List<String> RULES = catalogue()
+
+    private static List<String> catalogue() {
+        // the outer build's root (mvnw sets it); the ITs run in its JVM
+        File classes = new File(System.getProperty('maven.multiModuleProjectDirectory', '.'), 'target/classes')
+        assert new File(classes, 'io/github/imagehygiene/rules/catalog/RuleCatalog.class').isFile(): "no $classes"
+        def loader = new URLClassLoader([classes.toURI().toURL()] as URL[], ItSupport.classLoader)
+        return (loader.loadClass('io.github.imagehygiene.rules.catalog.RuleCatalog').getMethod('ids').invoke(null)
+                as List<String>).asImmutable()
+    }
 
     /** The default-level WARN findings most fixtures have (no USER, no HEALTHCHECK), as the console shows them. */
     static final String NO_ROOT_USER_WARNING = '[WARNING] [noRootUser] the container runs as root: USER is not set;' +
             ' add a non-root USER, e.g. USER 1000:1000, after the steps that need root'
     static final String NO_HEALTHCHECK_WARNING = '[WARNING] [requireHealthcheck] the image has no HEALTHCHECK; add one,' +
             ' e.g. HEALTHCHECK CMD ["/app/healthcheck"], so that the engine can tell a hung container from a healthy one'
+    /**
+     * What busybox-app's historyLint finding is about: its three RUN steps in a row (src/test/fixtures/busybox-app/
+     * Dockerfile, lines 5, 8 and 9; the exec form recorded as its words), the first in layer 2.
+     */
+    static final Map BUSYBOX_RUNS = [subject: 'consecutiveRun:RUN /bin/busybox --install -s /bin && RUN mkdir -p /app/data' +
+            ' && echo hello > /app/hello.txt && dd if=/dev/zero of=/app/data/blob.bin bs=1024 count=100 && RUN rm' +
+            ' /app/data/blob.bin', layer: 2, origin: 'unknown']
     /** The fix the dive rules (minEfficiency, maxWastedBytes, maxWastedPercent) append to their messages. */
     static final String DIVE_FIX = 'delete or change files in the same RUN that creates them (a later layer only adds' +
             ' a copy), set mode and owner when copying (COPY --chmod/--chown), and copy only what the image needs' +
             ' (multi-stage build)'
 
-    /** report.json's finding for a console line "[WARNING] [rule] message" (or "[ERROR]   1. [rule] message"). */
-    static Map finding(String consoleLine) {
+    /**
+     * report.json's finding for a console line "[WARNING] [rule] message" (or "[ERROR]   1. [rule] message"), located
+     * by {@code where}: its {@code subject} (what it is about; a path, a purl, config:User, image), {@code path} and
+     * {@code layer} (when it is about a file), {@code origin} (base, own, unknown; null for the image as a whole) and
+     * {@code platform} (default linux/amd64). The fingerprint is computed here as docs/report-format.md defines it.
+     */
+    static Map finding(String consoleLine, Map where) {
         def w = consoleLine =~ /^\[WARNING\] \[(\w+)\] (.*)$/
+        String rule
+        String level
+        String message
         if (w.matches()) {
-            return [rule: w.group(1), level: 'WARN', message: w.group(2)]
+            (rule, level, message) = [w.group(1), 'WARN', w.group(2)]
+        } else {
+            def e = consoleLine =~ /^(?:\[ERROR\] +\d+\. )?\[(\w+)\] (.*)$/
+            assert e.matches(): "not a finding line: $consoleLine"
+            (rule, level, message) = [e.group(1), 'ERROR', e.group(2)]
         }
-        def e = consoleLine =~ /^(?:\[ERROR\] +\d+\. )?\[(\w+)\] (.*)$/
-        assert e.matches(): "not a finding line: $consoleLine"
-        return [rule: e.group(1), level: 'ERROR', message: e.group(2)]
+        return located([rule: rule, level: level, message: message], where)
+    }
+
+    /** A finding [rule, level, message] with its location (see {@link #finding}) and fingerprint, in report order. */
+    static Map located(Map f, Map where) {
+        assert where.subject != null: "say what the finding of $f.rule is about"
+        return [rule       : f.rule, level: f.level, message: f.message, path: where.path, layer: where.layer,
+                origin     : where.origin, subject: where.subject,
+                fingerprint: fingerprint(f.rule as String, where.subject as String,
+                        (where.platform ?: 'linux/amd64') as String)]
+    }
+
+    /** docs/report-format.md: the first 128 bits of SHA-256 over rule NUL subject NUL platform, as 32 hex digits. */
+    static String fingerprint(String rule, String subject, String platform) {
+        return MessageDigest.getInstance('SHA-256').digest((rule + '\u0000' + subject + '\u0000' + platform)
+                .getBytes('UTF-8')).encodeHex().toString().substring(0, 32)
+    }
+
+    /** The findings most fixtures have: no USER and no HEALTHCHECK, in the config, of the given origin. */
+    static List<Map> rootAndHealthcheck(String origin, String platform = 'linux/amd64') {
+        return [finding(NO_ROOT_USER_WARNING, [subject: 'config:User', origin: origin, platform: platform]),
+                finding(NO_HEALTHCHECK_WARNING, [subject: 'config:Healthcheck', origin: origin, platform: platform])]
     }
 
     /** Each expected line occurs as a whole line of the log. */

@@ -60,8 +60,8 @@ support.assertBlock(log, [
         '[INFO]     PASS  allowedBaseImages   docker.io/image-hygiene/tiny:1.0 matches image-hygiene/tiny:1.*',
         '[INFO]     PASS  deniedBaseImages    docker.io/image-hygiene/tiny:1.0 matches none of 1 denied',
         "[INFO]     PASS  unknownBase         docker.io/image-hygiene/tiny:1.0 (from ${fingerprint})",
-        '[INFO]     PASS  minEfficiency       efficiency 1.0000 (minimum 0.9)',
-        '[INFO]     PASS  maxWastedPercent    0.00 % wasted (maximum 10 %)',
+        '[INFO]     PASS  minEfficiency       efficiency 1.0000 in your layers (minimum 0.9)',
+        '[INFO]     PASS  maxWastedPercent    0.00 % wasted in your layers (maximum 10 %)',
         '[INFO]     PASS  noPackageCaches     no caches',
         '[INFO]     PASS  historyLint         no issues',
         '[INFO]     PASS  noBuildTools        no build tools',
@@ -127,10 +127,10 @@ assert r.rules == [
         [rule: 'osEndOfLifeSoon', level: 'WARN', status: 'NOT_SET', summary: 'no operating system found'],
         [rule: 'minJavaVersion', level: 'ERROR', status: 'NOT_SET', summary: 'no Java runtime found, no minimum set'],
         [rule: 'allowedJavaVendors', level: 'ERROR', status: 'NOT_SET', summary: 'no Java runtime found, no allow-list set'],
-        [rule: 'minEfficiency', level: 'ERROR', status: 'PASS', summary: 'efficiency 1.0000 (minimum 0.9)'],
-        [rule: 'maxWastedBytes', level: 'ERROR', status: 'NOT_SET', summary: '0 B wasted, no budget set'],
-        [rule: 'maxWastedPercent', level: 'ERROR', status: 'PASS', summary: '0.00 % wasted (maximum 10 %)'],
-        [rule: 'maxReclaimable', level: 'ERROR', status: 'NOT_SET', summary: '0 B reclaimable (0.00 %), no budget set'],
+        [rule: 'minEfficiency', level: 'ERROR', status: 'PASS', summary: 'efficiency 1.0000 in your layers (minimum 0.9)'],
+        [rule: 'maxWastedBytes', level: 'ERROR', status: 'NOT_SET', summary: '0 B wasted in your layers, no budget set'],
+        [rule: 'maxWastedPercent', level: 'ERROR', status: 'PASS', summary: '0.00 % wasted in your layers (maximum 10 %)'],
+        [rule: 'maxReclaimable', level: 'ERROR', status: 'NOT_SET', summary: '0 B reclaimable in your layers (0.00 %), no budget set'],
         [rule: 'noPackageCaches', level: 'WARN', status: 'PASS', summary: 'no caches'],
         [rule: 'historyLint', level: 'WARN', status: 'PASS', summary: 'no issues'],
         [rule: 'noBuildTools', level: 'WARN', status: 'PASS', summary: 'no build tools'],
@@ -151,7 +151,8 @@ assert r.rules == [
         [rule: 'configAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no config assertion set'],
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
-assert r.findings == [support.finding(support.NO_ROOT_USER_WARNING), support.finding(support.NO_HEALTHCHECK_WARNING)]
+// config findings: the base (Jib's tar:// base) is known, the config is the build's own
+assert r.findings == support.rootAndHealthcheck('own')
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] == [1.0d, 0L, 0.0d, 0L, []]
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
         [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]

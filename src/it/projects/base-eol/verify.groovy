@@ -211,8 +211,9 @@ assert r.rules == [
         [rule: 'configAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no config assertion set'],
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
-assert r.findings == [[rule: 'osEndOfLife', level: 'ERROR', message: breach - '[osEndOfLife] '],
-                      support.finding(support.NO_ROOT_USER_WARNING), support.finding(support.NO_HEALTHCHECK_WARNING)]
+// the OS is read from /etc/os-release of layer 1; nothing names the base, so whose it is stays unknown
+assert r.findings == [support.located([rule: 'osEndOfLife', level: 'ERROR', message: breach - '[osEndOfLife] '],
+                                      [subject: 'os:alpine:3.11.5', path: '/etc/os-release', layer: 1, origin: 'unknown'])] + support.rootAndHealthcheck('unknown')
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] == [1.0d, 0L, 0.0d, 0L, []]
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
         [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]

@@ -163,9 +163,9 @@ assert r.rules == [
         [rule: 'configAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no config assertion set'],
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
-assert r.findings == [[rule: 'unknownBase', level: 'WARN', message: warning - '[unknownBase] '],
-                      [rule: 'maxWastedPercent', level: 'WARN', message: dive - '[maxWastedPercent] '],
-                      support.finding(historyLint), support.finding(support.NO_HEALTHCHECK_WARNING)]
+assert r.findings == [support.located([rule: 'unknownBase', level: 'WARN', message: warning - '[unknownBase] '], [subject: 'base']),
+                      support.located([rule: 'maxWastedPercent', level: 'WARN', message: dive - '[maxWastedPercent] '], [subject: 'image']),
+                      support.finding(historyLint, support.BUSYBOX_RUNS), support.rootAndHealthcheck('unknown')[1]]
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
         [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]
 assert r.verdict == 'PASS'

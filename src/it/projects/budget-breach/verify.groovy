@@ -185,11 +185,11 @@ assert r.rules == [
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
 assert r.findings == [
-        [rule: 'maxSize', level: 'ERROR', message: maxSizeBreach - '[maxSize] '],
-        [rule: 'maxLayers', level: 'ERROR', message: maxLayersBreach - '[maxLayers] '],
-        [rule: 'maxWastedPercent', level: 'ERROR', message: dive - '[maxWastedPercent] '],
-        [rule: 'historyLint', level: 'WARN', message: historyLint - '[WARNING] [historyLint] '],
-        [rule: 'requireHealthcheck', level: 'WARN', message: support.NO_HEALTHCHECK_WARNING - '[WARNING] [requireHealthcheck] '],
+        support.located([rule: 'maxSize', level: 'ERROR', message: maxSizeBreach - '[maxSize] '], [subject: 'image']),
+        support.located([rule: 'maxLayers', level: 'ERROR', message: maxLayersBreach - '[maxLayers] '], [subject: 'image']),
+        support.located([rule: 'maxWastedPercent', level: 'ERROR', message: dive - '[maxWastedPercent] '], [subject: 'image']),
+        support.finding(historyLint, support.BUSYBOX_RUNS),
+        support.rootAndHealthcheck('unknown')[1], // nothing names the base: whose the config is stays unknown
 ]
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
         [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]

@@ -193,9 +193,9 @@ assert r.rules == [
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
 assert r.findings == [
-        [rule: 'maxWastedPercent', level: 'ERROR', message: dive - '[maxWastedPercent] '],
-        [rule: 'historyLint', level: 'WARN', message: historyLint - '[WARNING] [historyLint] '],
-        [rule: 'requireHealthcheck', level: 'WARN', message: support.NO_HEALTHCHECK_WARNING - '[WARNING] [requireHealthcheck] '],
+        support.located([rule: 'maxWastedPercent', level: 'ERROR', message: dive - '[maxWastedPercent] '], [subject: 'image']),
+        support.finding(historyLint, support.BUSYBOX_RUNS),
+        support.rootAndHealthcheck('unknown')[1], // nothing names the base: whose the config is stays unknown
 ]
 // the layer-hygiene figures of the streamed image = those computed here from the committed archive
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==

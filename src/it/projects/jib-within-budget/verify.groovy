@@ -142,7 +142,8 @@ assert r.rules == [
         [rule: 'configAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no config assertion set'],
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
-assert r.findings == [support.NO_ROOT_USER_WARNING, support.NO_HEALTHCHECK_WARNING].collect { support.finding(it) }
+// the config's findings: the base (scratch) is known, so the config is the build's own
+assert r.findings == support.rootAndHealthcheck('own')
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] == [1.0d, 0L, 0.0d, 0L, []]
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
         [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]

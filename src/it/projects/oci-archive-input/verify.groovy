@@ -138,7 +138,8 @@ assert r.rules == [
         [rule: 'configAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no config assertion set'],
         [rule: 'fileAssertions', level: 'ERROR', status: 'NOT_SET', summary: 'no file assertion set'],
 ]
-assert r.findings == [support.finding(support.NO_ROOT_USER_WARNING), support.finding(support.NO_HEALTHCHECK_WARNING)]
+// nothing names the base: whose the config is stays unknown
+assert r.findings == support.rootAndHealthcheck('unknown')
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] == [1.0d, 0L, 0.0d, 0L, []]
 assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
         [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]

@@ -182,7 +182,7 @@ expected.each { String module, Map e ->
     assert r.os == null && r.java == null
     assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
                            attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
-    assert r.findings == [support.NO_ROOT_USER_WARNING, support.NO_HEALTHCHECK_WARNING].collect { support.finding(it) }
+    assert r.findings == support.rootAndHealthcheck('own')
     assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
             [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]
     assert r.verdict == 'PASS'

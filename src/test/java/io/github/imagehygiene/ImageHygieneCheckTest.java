@@ -1,9 +1,10 @@
 package io.github.imagehygiene;
 
 import io.github.imagehygiene.check.ImageCheck;
-import io.github.imagehygiene.common.LogSink;
+import io.github.imagehygiene.testing.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.gate.Gate;
 import io.github.imagehygiene.gate.Verdict;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.testing.Fixtures;
 
 /** The whole check on real images: budgets, levels, the gate's message and report.json. */
@@ -37,25 +38,9 @@ class ImageHygieneCheckTest {
     @TempDir
     Path reports;
 
-    private final List<String> info = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final CapturedLog log = new CapturedLog();
 
-    private CheckResult run(CheckConfiguration.Builder builder) {
-        LogSink log = new LogSink() {
-            @Override
-            public void info(String message) {
-                info.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-        };
+    private CheckResult run(CheckSettings.Builder builder) {
         return new ImageCheck(builder.reportDirectory(reports).toolVersion("1.2.3").build(), log).run();
     }
 
@@ -63,9 +48,9 @@ class ImageHygieneCheckTest {
      * busybox-app with the layer-hygiene rules that fire on it by design (it deletes a blob in a later RUN) set aside,
      * so that these tests see the budgets alone; {@link #defaultsFlagTheDeletedBlobAsWaste()} shows them.
      */
-    private static CheckConfiguration.Builder busybox() {
-        return CheckConfiguration.builder().image(Fixtures.image("busybox-app.docker.tar").toString())
-                .maxWastedPercent(null).levels(quiet());
+    private static CheckSettings.Builder busybox() {
+        return CheckSettings.builder().image(Fixtures.image("busybox-app.docker.tar").toString())
+                .noMaxWastedPercent().levels(quiet());
     }
 
     private static Map<String, String> quiet(String... ruleAndLevel) {
@@ -78,7 +63,7 @@ class ImageHygieneCheckTest {
 
     @Test
     void defaultsFlagTheDeletedBlobAsWaste() {
-        CheckResult result = run(CheckConfiguration.builder().image(Fixtures.image("busybox-app.docker.tar").toString()));
+        CheckResult result = run(CheckSettings.builder().image(Fixtures.image("busybox-app.docker.tar").toString()));
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.findings()).extracting(Finding::toString).containsExactly(
                 "[maxWastedPercent] wasted bytes are 99.99 % of the user layers (102.4 KB of 102.4 KB in the layers"
@@ -100,8 +85,12 @@ class ImageHygieneCheckTest {
     void sizeBudgetBreachNamesTheLargestLayers() {
         CheckResult result = run(busybox().maxSize("1MB"));
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result.findings()).containsExactly(new Finding("maxSize", Level.ERROR,
-                "image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: " + BUSYBOX_LARGEST));
+        // about the image as a whole: no path, no layer, no origin; the fingerprint is the first 128 bits of
+        // SHA-256("maxSize" NUL "image" NUL "linux/amd64") (docs/report-format.md), from coreutils' sha256sum
+        assertThat(result.findings()).extracting(Finding::rule, Finding::level, Finding::message, Finding::path,
+                Finding::layer, Finding::origin, Finding::subject, Finding::fingerprint).containsExactly(tuple(
+                        "maxSize", Level.ERROR, "image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: "
+                                + BUSYBOX_LARGEST, null, 0, null, "image", "393d40b1faa376099ac4e11af9931196"));
         assertThat(Gate.failureMessage(result)).isEqualTo("Image " + Fixtures.image("busybox-app.docker.tar")
                 + " has 1 breach:" + System.lineSeparator() + "  1. [maxSize] image is 2.1 MB, 1.1 MB over the budget"
                 + " of 1 MB; largest layers: " + BUSYBOX_LARGEST);
@@ -166,9 +155,9 @@ class ImageHygieneCheckTest {
     void warnLevelLogsAndPasses() {
         CheckResult result = run(busybox().maxSize("1MB").levels(quiet("maxSize", "warn")));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(warnings).containsExactly("[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest"
+        assertThat(log.warnings()).containsExactly("[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest"
                 + " layers: " + BUSYBOX_LARGEST);
-        assertThat(info).contains("    WARN  maxSize             2.1 MB of 1 MB");
+        assertThat(log.info()).contains("    WARN  maxSize             2.1 MB of 1 MB");
     }
 
     @Test
@@ -176,7 +165,7 @@ class ImageHygieneCheckTest {
         CheckResult result = run(busybox().maxSize("1MB").levels(quiet("maxSize", "OFF")));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.verdicts().get(0).status()).isEqualTo(RuleVerdict.Status.OFF);
-        assertThat(warnings).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -204,9 +193,9 @@ class ImageHygieneCheckTest {
 
     @Test
     void consoleSummaryHasARowPerLayer() {
-        run(CheckConfiguration.builder().image(Fixtures.image("tiny.oci.tar").toString()).maxSize("1MB"));
+        run(CheckSettings.builder().image(Fixtures.image("tiny.oci.tar").toString()).maxSize("1MB"));
         String source = Fixtures.image("tiny.oci.tar").toString();
-        assertThat(info).containsSequence(
+        assertThat(log.info()).containsSequence(
                 "Image " + source + " (oci-archive, linux/amd64)",
                 "  digest " + Fixtures.expected("tiny.oci.manifestDigest") + ", tags 1.0",
                 "     #        SIZE  COMPRESSED    FILES  BASE  CREATED BY",

@@ -24,6 +24,7 @@ public final class ImageAnalysis {
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
     private final Map<Class<?>, Object> locks = new ConcurrentHashMap<>();
     private final java.util.Set<String> collectorIds;
+    private final Map<Class<?>, Object> settings;
     private LayeredFilesystem filesystem;
 
     /**
@@ -37,13 +38,25 @@ public final class ImageAnalysis {
      */
     public ImageAnalysis(Image image, List<LayerSummary> layers, List<LayerScan> scans, long size,
             long compressedSize, boolean compressedEstimated, long contentSize) {
-        this(image, layers, scans, size, compressedSize, compressedEstimated, contentSize, java.util.Set.of());
+        this(image, layers, scans, size, compressedSize, compressedEstimated, contentSize, java.util.Set.of(),
+                List.of());
     }
 
-    /** As above, naming the content collectors that ran during the layer pass. */
+    /**
+     * As above, naming the content collectors that ran during the layer pass, and with the settings the derived
+     * analyses are built with (each a topic's record, e.g. the base image's; one per type).
+     */
     public ImageAnalysis(Image image, List<LayerSummary> layers, List<LayerScan> scans, long size,
-            long compressedSize, boolean compressedEstimated, long contentSize, java.util.Set<String> collectorIds) {
+            long compressedSize, boolean compressedEstimated, long contentSize, java.util.Set<String> collectorIds,
+            List<?> settings) {
         this.collectorIds = java.util.Set.copyOf(collectorIds);
+        Map<Class<?>, Object> bySettingsType = new java.util.HashMap<>();
+        for (Object s : settings) {
+            if (bySettingsType.put(s.getClass(), s) != null) {
+                throw new IllegalArgumentException("two settings of type " + s.getClass().getName());
+            }
+        }
+        this.settings = Map.copyOf(bySettingsType);
         this.image = image;
         this.layers = List.copyOf(layers);
         this.scans = List.copyOf(scans);
@@ -85,6 +98,15 @@ public final class ImageAnalysis {
     /** The ids of the content collectors that read this image: what they found is complete, what others would, absent. */
     public java.util.Set<String> collectorIds() {
         return collectorIds;
+    }
+
+    /**
+     * The settings of one topic this analysis was built with, else {@code otherwise}: a derived analysis reads its
+     * own (the base image's known bases, the hygiene's ignored paths) when it is computed.
+     */
+    public <T> T settings(Class<T> type, T otherwise) {
+        Object s = settings.get(type);
+        return s == null ? otherwise : type.cast(s);
     }
 
     /** The final filesystem, whiteouts applied; built on first use. */

@@ -3,6 +3,7 @@ package io.github.imagehygiene.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.imagehygiene.archive.Digests;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.common.IntegrityException;
 import io.github.imagehygiene.image.Image;
@@ -15,11 +16,12 @@ public final class ImageAnalyzer {
     }
 
     public static ImageAnalysis analyze(Image image, List<LayerScan> scans) {
-        return analyze(image, scans, java.util.Set.of());
+        return analyze(image, scans, java.util.Set.of(), List.of());
     }
 
-    /** As above, recording which content collectors ran. */
-    public static ImageAnalysis analyze(Image image, List<LayerScan> scans, java.util.Set<String> collectorIds) {
+    /** As above, recording which content collectors ran, with the settings the derived analyses read. */
+    public static ImageAnalysis analyze(Image image, List<LayerScan> scans, java.util.Set<String> collectorIds,
+            List<?> settings) {
         List<LayerSummary> layers = new ArrayList<>();
         long size = 0;
         long compressed = 0;
@@ -38,7 +40,8 @@ public final class ImageAnalyzer {
             content += s.contentSize();
             estimated |= s.compression() == Compression.NONE && s.gzipSizeEstimate() >= 0;
         }
-        return new ImageAnalysis(image, List.copyOf(layers), scans, size, compressed, estimated, content, collectorIds);
+        return new ImageAnalysis(image, List.copyOf(layers), scans, size, compressed, estimated, content, collectorIds,
+                settings);
     }
 
     private static void verify(String source, LayerDescriptor d, LayerScan s) {
@@ -46,8 +49,10 @@ public final class ImageAnalyzer {
         if (d.size() >= 0 && d.size() != s.blobSize()) {
             throw new IntegrityException(where + " is " + s.blobSize() + " bytes, but the manifest says " + d.size());
         }
-        // sha512 layer digests are rare; the blob is hashed with sha256 only, and the diff_id check still holds.
-        if (d.digest() != null && d.digest().startsWith("sha256:") && !d.digest().equals(s.blobDigest())) {
+        // the blob was hashed with the algorithm of its name (sha256, or sha512 in an OCI layout), which the
+        // manifest's digest names too; a digest of another algorithm than the hash cannot be compared
+        if (d.digest() != null && Digests.algorithmOf(d.digest()).equals(Digests.algorithmOf(s.blobDigest()))
+                && !d.digest().equals(s.blobDigest())) {
             throw new IntegrityException(where + " does not match its digest: expected " + d.digest() + ", content is "
                     + s.blobDigest());
         }

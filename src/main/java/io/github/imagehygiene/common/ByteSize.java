@@ -50,6 +50,11 @@ public final class ByteSize {
      *
      * @throws ConfigurationException when the value is not a size
      */
+    /** {@link #parse}, or null for a null or blank value (no budget). */
+    public static ByteSize parseOptional(String parameter, String value) {
+        return value == null || value.isBlank() ? null : parse(parameter, value);
+    }
+
     public static ByteSize parse(String parameter, String value) {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException("Invalid value for " + parameter + ": '" + value

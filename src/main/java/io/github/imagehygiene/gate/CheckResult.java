@@ -8,7 +8,7 @@ import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.gate.SuppressionResult;
 import io.github.imagehygiene.findings.Level;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 
 /**
  * The outcome of one check.

@@ -7,7 +7,7 @@ import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.gate.SuppressionResult;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 
 /** Decides pass or fail, and words the failure: every ERROR finding, numbered, in one message. */
 public final class Gate {
@@ -26,7 +26,10 @@ public final class Gate {
         return new CheckResult(analysis, verdicts, failed ? Verdict.FAIL : Verdict.PASS, suppressed, masking);
     }
 
-    /** "Image ... has 2 breaches:\n  1. [maxSize] ...", for the build failure. */
+    /**
+     * "Image ... has 2 breaches:\n  1. [maxSize] ...", for the build failure; unmasked (the output stage masks it,
+     * {@code report.Reports.failureMessage}).
+     */
     public static String failureMessage(CheckResult result) {
         List<Finding> errors = result.findings(Level.ERROR);
         StringBuilder sb = new StringBuilder("Image ").append(result.analysis().image().source()).append(" has ")
@@ -34,6 +37,6 @@ public final class Gate {
         for (int i = 0; i < errors.size(); i++) {
             sb.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
         }
-        return result.masking().apply(sb.toString());
+        return sb.toString();
     }
 }

@@ -3,7 +3,7 @@ package io.github.imagehygiene.gate;
 import java.util.List;
 
 import io.github.imagehygiene.findings.Finding;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 
 /**
  * Verdicts after suppressions: the suppressed findings taken out (a verdict whose findings are all suppressed

@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 
 /**
  * The suppressions of one file, applied to the verdicts of a run: a finding matched by a suppression in force is
@@ -62,18 +61,17 @@ public final class Suppressions {
         }
     }
 
-    /** {@link #apply(List, Function, LocalDate)} on the clock's date. */
-    public SuppressionResult apply(List<RuleVerdict> verdicts, Function<Finding, String> pathOf, Clock clock) {
-        return apply(verdicts, pathOf, LocalDate.now(clock));
+    /** {@link #apply(List, LocalDate)} on the clock's date. */
+    public SuppressionResult apply(List<RuleVerdict> verdicts, Clock clock) {
+        return apply(verdicts, LocalDate.now(clock));
     }
 
     /**
-     * Takes suppressed findings out of the verdicts.
+     * Takes suppressed findings out of the verdicts; a suppression with a path matches the finding's path.
      *
-     * @param pathOf the path a finding is about, or null (with path-aware findings: {@code Finding::path})
-     * @param today  the date expiry is judged on
+     * @param today the date expiry is judged on
      */
-    public SuppressionResult apply(List<RuleVerdict> verdicts, Function<Finding, String> pathOf, LocalDate today) {
+    public SuppressionResult apply(List<RuleVerdict> verdicts, LocalDate today) {
         Map<Suppression, Integer> used = new LinkedHashMap<>();
         Map<Suppression, Integer> expiredMatches = new LinkedHashMap<>();
         List<SuppressionResult.Suppressed> suppressed = new ArrayList<>();
@@ -86,7 +84,7 @@ public final class Suppressions {
             List<Finding> kept = new ArrayList<>();
             int taken = 0;
             for (Finding f : v.findings()) {
-                String path = pathOf.apply(f);
+                String path = f.path();
                 Suppression by = null;
                 for (Suppression s : entries) {
                     if (!s.matches(f.rule(), path)) {

@@ -14,6 +14,7 @@ import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.Deadline;
+import io.github.imagehygiene.archive.ArchivePaths;
 import io.github.imagehygiene.archive.Digests;
 import io.github.imagehygiene.common.TimeLimitException;
 
@@ -59,16 +60,18 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         // Three threads share a layer: one reads the blob and hashes it, one decompresses it, and this one hashes,
         // parses and collects the tar; a one-layer image keeps both cores busy, the decompressor never waits for a
         // digest. A blob stored uncompressed is its own tar: its digest is the diff_id, hashed once.
-        MeasuringInputStream blob = new MeasuringInputStream(raw, Digests.sha256(), null);
+        // the blob is hashed with the algorithm its name promises (an OCI layout's blobs/sha512/...), else sha256
+        String algorithm = Digests.algorithmOf(ArchivePaths.digestOf(path));
+        MeasuringInputStream blob = new MeasuringInputStream(raw, Digests.newDigest(algorithm), null);
         ReadAhead read = ReadAhead.start(blob, null, "image-hygiene read " + path);
         try {
-            return scan(path, blob, read, deadline);
+            return scan(path, algorithm, blob, read, deadline);
         } finally {
             read.close();
         }
     }
 
-    private LayerScan scan(String path, MeasuringInputStream blob, ReadAhead read, Deadline deadline)
+    private LayerScan scan(String path, String algorithm, MeasuringInputStream blob, ReadAhead read, Deadline deadline)
             throws IOException {
         String activity = "reading layer " + path;
         BufferedInputStream buffered = new BufferedInputStream(read, 1 << 16);
@@ -78,6 +81,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         List<Collected> collected = new ArrayList<>();
         byte[] drain = new byte[1 << 16];
         long contentSize = 0;
+        // the diff_id is sha256 of the tar; an uncompressed blob hashed with sha256 is that hash already
+        boolean blobIsDiffId = compression == Compression.NONE && "sha256".equals(algorithm);
         MeasuringInputStream tar;
         FileEntry reading = null;
         ReadAhead ahead = null;
@@ -87,8 +92,7 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
                 ahead = ReadAhead.start(compression.decompress(buffered), buffered, "image-hygiene unpack " + path);
                 plain = ahead;
             }
-            tar = new MeasuringInputStream(plain, compression == Compression.NONE ? null : Digests.sha256(),
-                    estimator);
+            tar = new MeasuringInputStream(plain, blobIsDiffId ? null : Digests.sha256(), estimator);
             // The tar reader asks for 512-byte records; hashing and deflating want large reads.
             BufferedInputStream records = new BufferedInputStream(tar, 1 << 16);
             // Names are UTF-8 whatever the platform's encoding; bytes that are not UTF-8 read as '?'.
@@ -144,8 +148,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             }
         }
         long estimate = estimator == null ? -1 : estimator.finish();
-        String blobDigest = Digests.format("sha256", blob.digest());
-        String diffId = compression == Compression.NONE ? blobDigest : Digests.format("sha256", tar.digest());
+        String blobDigest = Digests.format(algorithm, blob.digest());
+        String diffId = blobIsDiffId ? blobDigest : Digests.format("sha256", tar.digest());
         return new LayerScan(blobDigest, blob.count(), compression, diffId, tar.count(), estimate, contentSize,
                 entries.seal(), List.copyOf(collected));
     }

@@ -5,12 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import io.github.imagehygiene.analysis.base.BuildHints;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 
 /**
  * The base image policy's parameters (docs/base-image.md, docs/base-policy-cookbook.md), and what the build itself
@@ -27,6 +25,9 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
      *   <allowedBaseImage>gcr.io/distroless/java17-debian12*</allowedBaseImage>
      * </allowedBaseImages>
      * }</pre>
+     *
+     * <p>On the command line, comma-separated:
+     * {@code -DimageHygiene.allowedBaseImages=amazoncorretto:17.*-al2023,debian:12}.
      */
     @Parameter
     private List<String> allowedBaseImages;
@@ -39,6 +40,8 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
      *   <deniedBaseImage><image>openjdk:*</image><reason>deprecated upstream, no security updates</reason></deniedBaseImage>
      * </deniedBaseImages>
      * }</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.deniedBaseImages=openjdk:*,centos:*}.
      */
     @Parameter
     private List<DeniedBaseImage> deniedBaseImages;
@@ -60,6 +63,9 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
      *   <baseImage>amazoncorretto:17.0.10-al2023=${project.basedir}/bases/corretto.tar</baseImage>
      * </baseImages>
      * }</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.baseImages=base.tar,docker://debian:12};
+     * there, separate a fingerprint's diff_ids with spaces.
      */
     @Parameter
     private List<String> baseImages;
@@ -69,6 +75,8 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
      * {@code none}.
      *
      * <pre>{@code <allowedOperatingSystems><allowedOperatingSystem>debian>=12</allowedOperatingSystem></allowedOperatingSystems>}</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.allowedOperatingSystems=debian>=12,alpine>=3.20}.
      */
     @Parameter
     private List<String> allowedOperatingSystems;
@@ -82,11 +90,11 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
     private File eolData;
 
     /**
-     * Warn this many days before the operating system's end of life.
+     * Warn this many days before the operating system's end of life. Default 90.
      *
      * <pre>{@code <eolWarningDays>180</eolWarningDays>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "eolWarningDays", defaultValue = "90")
+    @Parameter(property = PROPERTY_PREFIX + "eolWarningDays")
     private Integer eolWarningDays;
 
     /**
@@ -101,6 +109,8 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
      * Java vendors allowed (the runtime's IMPLEMENTOR; globs, any case).
      *
      * <pre>{@code <allowedJavaVendors><allowedJavaVendor>Amazon.com Inc.</allowedJavaVendor></allowedJavaVendors>}</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.allowedJavaVendors=Amazon,Eclipse}.
      */
     @Parameter
     private List<String> allowedJavaVendors;
@@ -113,37 +123,56 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
     @Parameter(property = PROPERTY_PREFIX + "dockerfile")
     private File dockerfile;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
+    /**
+     * Whether the rules that judge the build's own work (waste, reclaimable bytes, caches, history, build tools,
+     * layering, setuid, world-writable and stray files) also count the base image's layers. By default, once the
+     * base's layers are known, they count only the layers above them and report the base's share as information.
+     *
+     * <pre>{@code <countBaseLayers>true</countBaseLayers>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "countBaseLayers")
+    private Boolean countBaseLayers;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    /** Adds the base policy to the core configuration. */
-    protected void configure(CheckConfiguration.Builder builder) {
-        BuildConfigurationReader.Values v = BuildConfigurationReader.read(project,
-                session == null ? null : session.getUserProperties(), dockerfile);
-        builder.allowedBaseImages(allowedBaseImages)
+    /** Adds the base policy to the core settings. */
+    protected void configure(CheckSettings.Builder builder) {
+        BuildConfigurationReader.Values v = BuildConfigurationReader.read(project(), this::property, dockerfile,
+                baseDirectory());
+        builder.allowedBaseImages(list("allowedBaseImages", allowedBaseImages))
                 .deniedBaseImages(denied())
                 .requirePinnedBase(requirePinnedBase)
-                .allowedOperatingSystems(allowedOperatingSystems)
+                .allowedOperatingSystems(list("allowedOperatingSystems", allowedOperatingSystems))
                 .eolWarningDays(eolWarningDays)
                 .eolData(eolData == null ? null : eolData.toPath())
                 .minJavaVersion(minJavaVersion)
-                .allowedJavaVendors(allowedJavaVendors)
-                .baseImages(baseImages)
+                .allowedJavaVendors(list("allowedJavaVendors", allowedJavaVendors))
+                .baseImages(list("baseImages", baseImages))
+                .countBaseLayers(countBaseLayers)
                 .buildHints(new BuildHints(v.jibFromImage(), v.jibFromImageSource(), v.dockerMavenPluginFrom(),
                         v.dockerfile() == null ? null : v.dockerfile().toPath(),
                         v.basedir() == null ? null : v.basedir().toPath()));
     }
 
+    /** Jib's tar as its configuration names it ({@code <outputPaths><tar>}, {@code jib.outputPaths.tar}), or null. */
+    protected File jibOutputTar() {
+        return BuildConfigurationReader.read(project(), this::property, dockerfile, baseDirectory()).jibOutputTar();
+    }
+
+    /** The deny-list; on the command line {@code PATTERN[=REASON]} elements. */
     private Map<String, String> denied() {
-        if (deniedBaseImages == null) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (deniedBaseImages != null) {
+            for (DeniedBaseImage d : deniedBaseImages) {
+                m.put(d.getImage(), d.getReason());
+            }
+            return m;
+        }
+        List<String> fromProperty = list("deniedBaseImages", null);
+        if (fromProperty == null) {
             return null;
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        for (DeniedBaseImage d : deniedBaseImages) {
-            m.put(d.getImage(), d.getReason());
+        for (String e : fromProperty) {
+            int eq = e.indexOf('=');
+            m.put(eq < 0 ? e : e.substring(0, eq).strip(), eq < 0 ? null : e.substring(eq + 1).strip());
         }
         return m;
     }

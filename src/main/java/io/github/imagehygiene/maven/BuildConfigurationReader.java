@@ -1,7 +1,7 @@
 package io.github.imagehygiene.maven;
 
 import java.io.File;
-import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -13,12 +13,13 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * ({@code io.github.imagehygiene.analysis.base.BuildHints}): Jib's {@code <from><image>} (the {@code jib.from.image}
  * property wins, as in Jib), fabric8 docker-maven-plugin's {@code <build><from>} (or {@code <fromExt><name>}) of its
  * first image, and the Dockerfile: the {@code dockerfile} parameter, else {@code ${project.basedir}/Dockerfile} when
- * present.
+ * present. Also where Jib writes its tar: {@code jib.outputPaths.tar}, else {@code <outputPaths><tar>}.
  */
 public final class BuildConfigurationReader {
     static final String JIB = "com.google.cloud.tools:jib-maven-plugin";
     static final String DOCKER_MAVEN_PLUGIN = "io.fabric8:docker-maven-plugin";
     static final String JIB_FROM_IMAGE = "jib.from.image";
+    static final String JIB_OUTPUT_TAR = "jib.outputPaths.tar";
 
     private BuildConfigurationReader() {
     }
@@ -31,26 +32,26 @@ public final class BuildConfigurationReader {
      * @param dockerMavenPluginFrom docker-maven-plugin's base image of its first image
      * @param dockerfile            the Dockerfile to read
      * @param basedir               the project directory
+     * @param jibOutputTar          Jib's tar when its configuration or {@code jib.outputPaths.tar} names one
+     *                              (resolved against the project folder)
      */
     public record Values(String jibFromImage, String jibFromImageSource, String dockerMavenPluginFrom,
-            File dockerfile, File basedir) {
+            File dockerfile, File basedir, File jibOutputTar) {
     }
 
     /**
-     * @param project             the project, or null when the goal runs without one (then only the parameter counts)
-     * @param userProperties      the session's user properties ({@code -Djib.from.image=…}), or null
+     * @param project             the project, or null when the goal runs without one
+     * @param property            a user property, else a project property, by name (null when unset)
      * @param dockerfileParameter the {@code dockerfile} parameter, or null
+     * @param basedir             the project folder, or where Maven runs without a project
      */
-    public static Values read(MavenProject project, Properties userProperties, File dockerfileParameter) {
-        File basedir = project == null ? null : project.getBasedir();
+    public static Values read(MavenProject project, UnaryOperator<String> property, File dockerfileParameter,
+            File basedir) {
         String jib = null;
         String jibSource = null;
-        String property = userProperties == null ? null : userProperties.getProperty(JIB_FROM_IMAGE);
-        if ((property == null || property.isBlank()) && project != null) {
-            property = project.getProperties().getProperty(JIB_FROM_IMAGE);
-        }
-        if (property != null && !property.isBlank()) {
-            jib = property.strip();
+        String fromProperty = property.apply(JIB_FROM_IMAGE);
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            jib = fromProperty.strip();
             jibSource = "property " + JIB_FROM_IMAGE;
         } else if (project != null) {
             jib = value(project.getPlugin(JIB), "from", "image");
@@ -76,7 +77,16 @@ public final class BuildConfigurationReader {
         } else if (dockerfile != null && !dockerfile.isAbsolute() && basedir != null) {
             dockerfile = new File(basedir, dockerfile.getPath());
         }
-        return new Values(jib, jibSource, dmp, dockerfile, basedir);
+        String tar = property.apply(JIB_OUTPUT_TAR);
+        if ((tar == null || tar.isBlank()) && project != null) {
+            tar = value(project.getPlugin(JIB), "outputPaths", "tar");
+        }
+        File jibTar = null;
+        if (tar != null && !tar.isBlank()) {
+            jibTar = new File(tar.strip());
+            jibTar = jibTar.isAbsolute() || basedir == null ? jibTar : new File(basedir, tar.strip());
+        }
+        return new Values(jib, jibSource, dmp, dockerfile, basedir, jibTar);
     }
 
     /** A nested value of a plugin's configuration, else of its first execution that has it. */

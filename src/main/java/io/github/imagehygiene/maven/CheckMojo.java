@@ -10,9 +10,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import io.github.imagehygiene.check.ImageCheck;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.gate.CheckResult;
-import io.github.imagehygiene.gate.Gate;
+import io.github.imagehygiene.report.Reports;
 import io.github.imagehygiene.gate.Verdict;
 
 /**
@@ -26,8 +26,9 @@ public class CheckMojo extends SecurityParameters {
 
     /**
      * The image: an archive ({@code docker save}, OCI layout tar, Jib {@code buildTar}), an OCI layout folder
-     * ({@code PATH:TAG} picks a tag), or {@code docker://NAME[:TAG|@DIGEST]} read from a Docker daemon. Default:
-     * {@code ${project.build.directory}/jib-image.tar}.
+     * ({@code PATH:TAG} picks a tag), or {@code docker://NAME[:TAG|@DIGEST]} read from a Docker daemon; a relative path
+     * is the project folder's. Default: where Jib's {@code buildTar} writes it: the property {@code jib.outputPaths.tar},
+     * else the jib-maven-plugin's {@code <outputPaths><tar>}, else {@code ${project.build.directory}/jib-image.tar}.
      *
      * <pre>{@code <image>${project.build.directory}/jib-image.tar</image>}</pre>
      */
@@ -105,50 +106,48 @@ public class CheckMojo extends SecurityParameters {
     private boolean failOnError;
 
     /**
-     * Where report.json is written.
+     * Where report.json and sbom.cdx.json are written. Default {@code ${project.build.directory}/image-hygiene};
+     * without a project, {@code target/image-hygiene} in the folder Maven runs in.
      *
      * <pre>{@code <reportDirectory>${project.build.directory}/image-hygiene</reportDirectory>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "reportDirectory", defaultValue = "${project.build.directory}/image-hygiene")
+    @Parameter(property = PROPERTY_PREFIX + "reportDirectory")
     private File reportDirectory;
 
     /**
-     * How many layers are read at once; 0 means one per processor.
+     * How many layers are read at once; 0 (the default) means one per processor.
      *
      * <pre>{@code <threads>2</threads>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "threads", defaultValue = "0")
-    private int threads;
+    @Parameter(property = PROPERTY_PREFIX + "threads")
+    private Integer threads;
 
     /**
      * Whether to estimate the gzip size of layers stored uncompressed (legacy {@code docker save}); costs a deflate
-     * pass over them. When false, such layers count at their stored size.
+     * pass over them. When false, such layers count at their stored size. Default true.
      *
      * <pre>{@code <estimateCompressedSize>false</estimateCompressedSize>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "estimateCompressedSize", defaultValue = "true")
-    private boolean estimateCompressedSize;
+    @Parameter(property = PROPERTY_PREFIX + "estimateCompressedSize")
+    private Boolean estimateCompressedSize;
 
     /**
      * The longest reading the image may take: a longer run (a layer of many gigabytes, a Docker daemon that stopped
      * sending) fails with a clear error instead of holding the build. Units ms, s, m, h (e.g. {@code 1h30m}) or
-     * ISO-8601 ({@code PT30M}); {@code 0} for no limit.
+     * ISO-8601 ({@code PT30M}); {@code 0} for no limit. Default 30m.
      *
      * <pre>{@code <timeout>30m</timeout>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "timeout", defaultValue = "30m")
+    @Parameter(property = PROPERTY_PREFIX + "timeout")
     private String timeout;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File buildDirectory;
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
     @Override
     protected void executeCheck() throws MojoExecutionException, MojoFailureException {
-        CheckConfiguration.Builder builder = CheckConfiguration.builder()
-                .image(image != null && !image.isBlank() ? image : defaultImage())
+        CheckSettings.Builder builder = CheckSettings.builder()
+                .image(image != null && !image.isBlank() ? resolved(image) : defaultImage())
                 .platform(platform)
                 .dockerHost(dockerHost)
                 .maxSize(maxSize)
@@ -156,26 +155,37 @@ public class CheckMojo extends SecurityParameters {
                 .maxLayerSize(maxLayerSize)
                 .maxLayers(maxLayers)
                 .levels(levels)
-                .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+                .threads(threads)
                 .estimateCompressedSize(estimateCompressedSize)
-                .reportDirectory(reportDirectory.toPath())
+                .reportDirectory((reportDirectory != null ? reportDirectory
+                        : new File(buildDirectory(), "image-hygiene")).toPath())
                 .toolVersion(pluginVersion)
                 .timeout(timeout);
         configure(builder);
-        CheckConfiguration config = builder.build();
-        CheckResult result = new ImageCheck(config, logSink()).run();
+        CheckResult result = ImageCheck.run(builder.build(), logSink());
         if (result.verdict() == Verdict.FAIL) {
             if (failOnError) {
-                throw new MojoFailureException(Gate.failureMessage(result));
+                throw new MojoFailureException(Reports.failureMessage(result));
             }
-            getLog().error(Gate.failureMessage(result) + " (failOnError is false: the build goes on)");
+            getLog().error(Reports.failureMessage(result) + " (failOnError is false: the build goes on)");
         }
     }
 
+    /** A relative path is the project's, as for Maven's own File parameters; docker:// stays as written. */
+    private String resolved(String location) {
+        if (location.startsWith("docker://") || new File(location).isAbsolute()) {
+            return location;
+        }
+        return new File(baseDirectory(), location).toPath().normalize().toString();
+    }
+
+    /** Jib's tar: where its configuration says it writes it, else its default {@code target/jib-image.tar}. */
     private String defaultImage() throws MojoExecutionException {
-        File jib = new File(buildDirectory, JIB_DEFAULT_TAR);
+        File configured = jibOutputTar();
+        File jib = configured != null ? configured : new File(buildDirectory(), JIB_DEFAULT_TAR);
         if (!jib.isFile()) {
-            throw new MojoExecutionException("No image to check: " + jib + " (Jib's buildTar output) does not exist;"
+            throw new MojoExecutionException("No image to check: " + jib + " (Jib's buildTar output"
+                    + (configured != null ? ", as its outputPaths.tar names it" : "") + ") does not exist;"
                     + " run jib:buildTar first, or set <image> / -DimageHygiene.image to an archive, an OCI layout"
                     + " folder or docker://NAME:TAG");
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 
 /**
  * The layer-hygiene parameters: dive's efficiency and waste, reclaimable bytes, caches, and the paths every hygiene
@@ -17,7 +17,7 @@ public abstract class HygieneParameters extends InventoryParameters {
      *
      * <pre>{@code <minEfficiency>0.95</minEfficiency>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "minEfficiency", defaultValue = "0.9")
+    @Parameter(property = PROPERTY_PREFIX + "minEfficiency")
     private Double minEfficiency;
 
     /**
@@ -34,7 +34,7 @@ public abstract class HygieneParameters extends InventoryParameters {
      *
      * <pre>{@code <maxWastedPercent>0.05</maxWastedPercent>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "maxWastedPercent", defaultValue = "0.1")
+    @Parameter(property = PROPERTY_PREFIX + "maxWastedPercent")
     private Double maxWastedPercent;
 
     /**
@@ -58,7 +58,7 @@ public abstract class HygieneParameters extends InventoryParameters {
     /**
      * Globs of image paths every layer-hygiene rule leaves out: '*' within a path segment, '**' across segments,
      * '?', '{a,b}'; a glob without a leading '/' matches at any depth; a matching directory covers everything below
-     * it. As a user property: comma-separated.
+     * it.
      *
      * <pre>{@code
      * <ignorePaths>
@@ -66,14 +66,17 @@ public abstract class HygieneParameters extends InventoryParameters {
      *   <ignorePath>node_modules</ignorePath>
      * </ignorePaths>
      * }</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.ignorePaths=/tmp/**,/var/cache/**}.
      */
-    @Parameter(property = PROPERTY_PREFIX + "ignorePaths")
+    @Parameter
     private List<String> ignorePaths;
 
     @Override
-    protected void configure(CheckConfiguration.Builder builder) {
+    protected void configure(CheckSettings.Builder builder) {
         super.configure(builder);
         builder.minEfficiency(minEfficiency).maxWastedBytes(maxWastedBytes).maxWastedPercent(maxWastedPercent)
-                .maxReclaimable(maxReclaimable).packageCacheThreshold(packageCacheThreshold).ignorePaths(ignorePaths);
+                .maxReclaimable(maxReclaimable).packageCacheThreshold(packageCacheThreshold)
+                .ignorePaths(list("ignorePaths", ignorePaths));
     }
 }

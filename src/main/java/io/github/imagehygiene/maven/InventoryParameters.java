@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 
 /** The inventory's parameters: denied packages, a per-package budget, the SBOM (docs/inventory.md). */
 public abstract class InventoryParameters extends BasePolicyParameters {
@@ -22,6 +22,10 @@ public abstract class InventoryParameters extends BasePolicyParameters {
      *   </deniedPackage>
      * </deniedPackages>
      * }</pre>
+     *
+     * <p>On the command line, comma-separated:
+     * {@code -DimageHygiene.deniedPackages=log4j-core@[2.0,2.17.1),pkg:deb/debian/bash}
+     * (matches without reasons; a version range's comma stays in its element).
      */
     @Parameter
     private List<DeniedPackageParameter> deniedPackages;
@@ -36,18 +40,25 @@ public abstract class InventoryParameters extends BasePolicyParameters {
 
     /**
      * Whether to write the CycloneDX SBOM {@code sbom.cdx.json} (OS packages and Java libraries) next to report.json.
+     * Default true.
      *
      * <pre>{@code <sbom>false</sbom>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "sbom", defaultValue = "true")
-    private boolean sbom;
+    @Parameter(property = PROPERTY_PREFIX + "sbom")
+    private Boolean sbom;
 
     @Override
-    protected void configure(CheckConfiguration.Builder builder) {
+    protected void configure(CheckSettings.Builder builder) {
         super.configure(builder);
         Map<String, String> denied = new LinkedHashMap<>();
         if (deniedPackages != null) {
             deniedPackages.forEach(d -> denied.put(d.getMatch(), d.getReason()));
+        } else {
+            // on the command line, matches without reasons; a version range's comma stays in its element
+            List<String> matches = list("deniedPackages", null);
+            if (matches != null) {
+                matches.forEach(m -> denied.put(m, null));
+            }
         }
         builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(sbom);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.maven.params.ConfigAssertionsParam;
 import io.github.imagehygiene.maven.params.FileAssertionParam;
 
@@ -16,6 +16,8 @@ public abstract class SecurityParameters extends HygieneParameters {
      * *_DIR.
      *
      * <pre>{@code <acceptKeys><key>PUBLIC_TOKEN_URL</key><key>*_TOKEN_TTL</key></acceptKeys>}</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.acceptKeys=GPG_KEY,MY_PUBLIC_TOKEN}.
      */
     @Parameter
     private List<String> acceptKeys;
@@ -24,6 +26,8 @@ public abstract class SecurityParameters extends HygieneParameters {
      * setuid/setgid files (paths or globs) accepted besides the usual ones (su, passwd, mount, ping...).
      *
      * <pre>{@code <allowedSetuidFiles><file>/usr/lib/chromium/chrome-sandbox</file></allowedSetuidFiles>}</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.allowedSetuidFiles=/usr/bin/passwd,/usr/bin/chsh}.
      */
     @Parameter
     private List<String> allowedSetuidFiles;
@@ -32,22 +36,28 @@ public abstract class SecurityParameters extends HygieneParameters {
      * Paths (or globs) where world-writable files are accepted, besides /tmp, /var/tmp and /dev/shm.
      *
      * <pre>{@code <allowedWorldWritable><path>/var/lib/app/shared/**</path></allowedWorldWritable>}</pre>
+     *
+     * <p>On the command line, comma-separated:
+     * {@code -DimageHygiene.allowedWorldWritable=/app/cache/**,/var/log/app/**}.
      */
     @Parameter
     private List<String> allowedWorldWritable;
 
     /**
-     * Text files larger than this are not scanned for secrets. Units as for maxSize.
+     * Text files larger than this are not scanned for secrets. Units as for maxSize. Default 1MiB.
      *
      * <pre>{@code <secretScanMaxFileSize>4MiB</secretScanMaxFileSize>}</pre>
      */
-    @Parameter(property = PROPERTY_PREFIX + "secretScanMaxFileSize", defaultValue = "1MiB")
+    @Parameter(property = PROPERTY_PREFIX + "secretScanMaxFileSize")
     private String secretScanMaxFileSize;
 
     /**
      * Paths (or globs) never scanned for secrets, besides documentation, man pages, locales, time zones and headers.
      *
      * <pre>{@code <secretScanExcludes><path>/app/test-fixtures/**</path></secretScanExcludes>}</pre>
+     *
+     * <p>On the command line, comma-separated:
+     * {@code -DimageHygiene.secretScanExcludes=/app/test-keys/**,/opt/fixtures/**}.
      */
     @Parameter
     private List<String> secretScanExcludes;
@@ -90,18 +100,17 @@ public abstract class SecurityParameters extends HygieneParameters {
     @Parameter(property = PROPERTY_PREFIX + "suppressions")
     private File suppressions;
 
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    private File projectDirectory;
-
     @Override
-    protected void configure(CheckConfiguration.Builder builder) {
+    protected void configure(CheckSettings.Builder builder) {
         super.configure(builder);
-        builder.security(s -> s.acceptKeys(acceptKeys).allowedSetuidFiles(allowedSetuidFiles)
-                        .allowedWorldWritable(allowedWorldWritable).secretScanMaxFileSize(secretScanMaxFileSize)
-                        .secretScanExcludes(secretScanExcludes)
+        builder.security(s -> s.acceptKeys(list("acceptKeys", acceptKeys))
+                        .allowedSetuidFiles(list("allowedSetuidFiles", allowedSetuidFiles))
+                        .allowedWorldWritable(list("allowedWorldWritable", allowedWorldWritable))
+                        .secretScanMaxFileSize(secretScanMaxFileSize)
+                        .secretScanExcludes(list("secretScanExcludes", secretScanExcludes))
                         .configAssertions(configAssertions == null ? null : configAssertions.toCore())
                         .fileAssertions(FileAssertionParam.toCore(fileAssertions)))
                 .suppressionFile(suppressions == null ? null : suppressions.toPath())
-                .projectDirectory(projectDirectory == null ? null : projectDirectory.toPath());
+                .projectDirectory(baseDirectory().toPath());
     }
 }

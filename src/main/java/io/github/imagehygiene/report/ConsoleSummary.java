@@ -13,7 +13,7 @@ import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.report.sbom.InventoryReport;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 
 /** The console summary: one row per layer, totals, and each rule's verdict. */
 public final class ConsoleSummary {

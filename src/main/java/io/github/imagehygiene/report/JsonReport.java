@@ -21,7 +21,7 @@ import io.github.imagehygiene.report.sbom.InventoryReport;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.gate.SuppressionResult;
 
 /**
@@ -35,12 +35,8 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** The report as a JSON tree; the output stage masks and writes it ({@link Output#writeJson}). */
     public static ObjectNode toJson(CheckResult result, String toolVersion) {
-        return toJson(result, toolVersion, List.of());
-    }
-
-    /** @param ignorePaths the globs the layer-hygiene figures leave out, as the rules did */
-    public static ObjectNode toJson(CheckResult result, String toolVersion, List<String> ignorePaths) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.putObject("tool").put("name", TOOL_NAME).put("version", toolVersion);
@@ -70,7 +66,7 @@ public final class JsonReport {
         root.set("baseImage", mapper.valueToTree(base.reportBaseImage()));
         root.set("os", mapper.valueToTree(base.reportOs()));
         root.set("java", mapper.valueToTree(base.reportJava()));
-        HygieneFigures h = HygieneFigures.of(a, ignorePaths);
+        HygieneFigures h = HygieneFigures.of(a);
         root.put("efficiency", h.efficiency()).put("wastedBytes", h.wastedBytes())
                 .put("userWastedPercent", h.userWastedPercent()).put("reclaimableBytes", h.reclaimableBytes());
         ArrayNode reclaimable = root.putArray("reclaimable");
@@ -88,7 +84,7 @@ public final class JsonReport {
         }
         ArrayNode findings = root.putArray("findings");
         for (Finding f : result.findings()) {
-            findings.addObject().put("rule", f.rule()).put("level", f.level().name()).put("message", f.message());
+            finding(findings.addObject(), f);
         }
         if (result.suppressions() != null) {
             addSuppressions(root, result.suppressions(), result);
@@ -97,9 +93,16 @@ public final class JsonReport {
         return root;
     }
 
-    /** Writes the report into {@code directory} (created if needed) and returns its path. */
-    public static Path write(CheckResult result, String toolVersion, Path directory) throws IOException {
-        return write(result, toolVersion, List.of(), directory);
+    /** A finding's fields: what it says, where it is, what it is about. */
+    static ObjectNode finding(ObjectNode node, Finding f) {
+        node.put("rule", f.rule()).put("level", f.level().name()).put("message", f.message()).put("path", f.path());
+        if (f.layer() > 0) {
+            node.put("layer", f.layer());
+        } else {
+            node.putNull("layer");
+        }
+        return node.put("origin", f.origin() == null ? null : f.origin().id()).put("subject", f.subject())
+                .put("fingerprint", f.fingerprint());
     }
 
     /** report.json's "suppressions": what was suppressed, which suppressions expired, which matched nothing. */
@@ -107,8 +110,7 @@ public final class JsonReport {
         ObjectNode node = report.putObject("suppressions");
         ArrayNode suppressed = node.putArray("suppressed");
         for (SuppressionResult.Suppressed x : s.suppressed()) {
-            suppressed.addObject().put("rule", x.finding().rule()).put("path", x.path())
-                    .put("message", x.finding().message()).put("suppression", x.by().number())
+            finding(suppressed.addObject(), x.finding()).put("suppression", x.by().number())
                     .put("reason", x.by().reason())
                     .put("until", x.by().until() == null ? null : x.by().until().toString());
         }
@@ -121,18 +123,5 @@ public final class JsonReport {
         for (var x : s.unused()) {
             unused.addObject().put("suppression", x.number()).put("rule", x.rule());
         }
-    }
-
-    /** Writes the report into {@code directory} (created if needed) and returns its path. */
-    public static Path write(CheckResult result, String toolVersion, List<String> ignorePaths, Path directory)
-            throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        String text = new ObjectMapper().writer(printer).writeValueAsString(
-                result.masking().applyTo(toJson(result, toolVersion, ignorePaths))) + "\n";
-        Files.createDirectories(directory);
-        Path file = directory.resolve(FILE_NAME);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
     }
 }

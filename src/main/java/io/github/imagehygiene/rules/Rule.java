@@ -1,6 +1,5 @@
 package io.github.imagehygiene.rules;
 
-import io.github.imagehygiene.gate.RuleEngine;
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
@@ -8,23 +7,45 @@ import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.layer.ContentCollector;
 
 /**
- * A check of an analysed image. A rule states facts and limits; the level it counts at is the user's choice
- * ({@link #defaultLevel()} otherwise), applied by {@link RuleEngine}.
+ * A check of an analysed image: its id, the level it counts at unless the user sets one, and one method from the
+ * analyses to what it found. A rule states facts and limits (its settings come with its constructor, as its topic's
+ * record); the level is applied by the gate. Every rule is listed once, in {@code rules.catalog.RuleCatalog}, and has
+ * a page {@code docs/rules/<id>.md}.
  */
-public interface Rule {
-    /** The id users write in {@code <levels>} and see in messages, e.g. {@code maxSize}. */
-    String id();
+public abstract class Rule {
+    private final String id;
+    private final Level defaultLevel;
 
-    Level defaultLevel();
+    /**
+     * @param id           the id users write in {@code <levels>} and see in messages, e.g. {@code maxSize}
+     * @param defaultLevel ERROR, WARN or OFF
+     */
+    protected Rule(String id, Level defaultLevel) {
+        this.id = id;
+        this.defaultLevel = defaultLevel;
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    public final Level defaultLevel() {
+        return defaultLevel;
+    }
 
     /** Measures the image against the rule; never null. */
-    RuleOutcome evaluate(ImageAnalysis analysis);
+    public abstract Outcome evaluate(ImageAnalysis analysis);
 
     /**
      * The file contents this rule needs read during the layer pass; collectors shared by several rules are the same
      * instance (or at least the same id), and are run once. Rules at level OFF ask for nothing.
      */
-    default List<ContentCollector<?>> collectors() {
+    public List<ContentCollector<?>> collectors() {
         return List.of();
+    }
+
+    /** "1 file", "2 files". */
+    protected static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import com.github.dockerjava.api.DockerClient;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.testing.DockerSupport;
 import io.github.imagehygiene.testing.StallingDockerProxy;
 import io.github.imagehygiene.testing.Fixtures;
@@ -30,7 +30,7 @@ class DockerDaemonTest {
     void imageFromTheDaemonReadsLikeItsArchive() throws IOException {
         DockerClient client = DockerSupport.requireDaemon();
         DockerSupport.load(client, "busybox-app.docker.tar");
-        ImageAnalysis fromDaemon = Fixtures.analyse(CheckConfiguration.builder()
+        ImageAnalysis fromDaemon = Fixtures.analyse(CheckSettings.builder()
                 .image("docker://image-hygiene/busybox-app:1.0").dockerHost(DockerSupport.host()).build());
         ImageAnalysis fromFile = Fixtures.analyse(Fixtures.image("busybox-app.docker.tar"));
         assertThat(fromDaemon.image().format().id()).isEqualTo("docker-daemon");
@@ -46,7 +46,7 @@ class DockerDaemonTest {
         DockerClient client = DockerSupport.requireDaemon();
         DockerSupport.load(client, "tiny.docker.tar");
         String id = Fixtures.expected("tiny.docker.configDigest");
-        ImageAnalysis a = Fixtures.analyse(CheckConfiguration.builder().image("docker://" + id)
+        ImageAnalysis a = Fixtures.analyse(CheckSettings.builder().image("docker://" + id)
                 .dockerHost(DockerSupport.host()).build());
         assertThat(a.layers()).hasSize(3);
         assertThat(a.image().configDigest()).isEqualTo(id);
@@ -55,7 +55,7 @@ class DockerDaemonTest {
     @Test
     void unknownImageSaysSo() {
         DockerSupport.requireDaemon();
-        assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder()
+        assertThatThrownBy(() -> Fixtures.analyse(CheckSettings.builder()
                 .image("docker://image-hygiene/never-built:0.0").dockerHost(DockerSupport.host()).build()))
                 .isInstanceOf(ImageReadException.class)
                 .hasMessage("docker://image-hygiene/never-built:0.0: no such image in the Docker daemon at "
@@ -69,7 +69,7 @@ class DockerDaemonTest {
         DockerSupport.requireDaemon();
         try (StallingDockerProxy proxy = StallingDockerProxy.silent()) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder()
+            assertThatThrownBy(() -> Fixtures.analyse(CheckSettings.builder()
                     .image("docker://image-hygiene/busybox-app:1.0").dockerHost(proxy.host()).timeout("2s").build()))
                     .isExactlyInstanceOf(TimeLimitException.class)
                     .hasMessage("docker://image-hygiene/busybox-app:1.0: gave up after 2s, the time limit (timeout),"
@@ -89,7 +89,7 @@ class DockerDaemonTest {
         DockerSupport.load(client, "busybox-app.docker.tar");
         try (StallingDockerProxy proxy = StallingDockerProxy.stallingSave(DockerSupport.host(), 64 * 1024)) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder()
+            assertThatThrownBy(() -> Fixtures.analyse(CheckSettings.builder()
                     .image("docker://image-hygiene/busybox-app:1.0").dockerHost(proxy.host()).timeout("3s").build()))
                     .isExactlyInstanceOf(TimeLimitException.class)
                     .hasMessage("docker://image-hygiene/busybox-app:1.0: gave up after 3s, the time limit (timeout),"
@@ -104,7 +104,7 @@ class DockerDaemonTest {
     @Test
     void unreachableDaemonSaysWhere() {
         String host = "unix:///tmp/image-hygiene-no-such-daemon.sock";
-        assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder().image("docker://any:1").dockerHost(host)
+        assertThatThrownBy(() -> Fixtures.analyse(CheckSettings.builder().image("docker://any:1").dockerHost(host)
                 .build()))
                 .isInstanceOf(ImageReadException.class)
                 .hasMessageStartingWith("docker://any:1: cannot reach the Docker daemon at " + host

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.image.HistoryEntry;
 import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.FileEntry;
@@ -104,7 +104,7 @@ class SharedArchivesTest {
         "linux/arm64, sha256:5ed07065bcbc6c52e3ad28526557d7b6833613fc79257b1a786de85e37c03b05",
     })
     void nestedIndexSelectsThePlatform(String platform, String manifest) {
-        ImageAnalysis a = Fixtures.analyse(CheckConfiguration.builder()
+        ImageAnalysis a = Fixtures.analyse(CheckSettings.builder()
                 .image(shared("archives/stereoscope-multiplatform-oci-dir").toString()).platform(platform).build());
         assertThat(a.image().format().id()).isEqualTo("oci-dir");
         assertThat(a.image().digest()).isEqualTo(manifest);
@@ -122,7 +122,7 @@ class SharedArchivesTest {
     @Test
     void missingPlatformListsThoseFound() {
         String dir = shared("archives/stereoscope-multiplatform-oci-dir").toString();
-        assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder().image(dir).platform("linux/ppc64le")
+        assertThatThrownBy(() -> Fixtures.analyse(CheckSettings.builder().image(dir).platform("linux/ppc64le")
                 .build()))
                 .isInstanceOf(ImageReadException.class)
                 .hasMessage(dir + ": no image for platform linux/ppc64le; platforms found: linux/amd64, linux/arm64");
@@ -141,11 +141,11 @@ class SharedArchivesTest {
     @Test
     void regclientPlatformsOfATag() {
         String dir = shared("archives/regclient-testrepo").toString();
-        assertThatThrownBy(() -> Fixtures.analyse(CheckConfiguration.builder().image(dir + ":v2")
+        assertThatThrownBy(() -> Fixtures.analyse(CheckSettings.builder().image(dir + ":v2")
                 .platform("linux/s390x").build()))
                 .hasMessage(dir + ": no image for platform linux/s390x; platforms found: linux/amd64, linux/arm64,"
                         + " linux/arm/v7");
-        ImageAnalysis armV7 = Fixtures.analyse(CheckConfiguration.builder().image(dir + ":v2").platform("linux/arm/v7")
+        ImageAnalysis armV7 = Fixtures.analyse(CheckSettings.builder().image(dir + ":v2").platform("linux/arm/v7")
                 .build());
         assertThat(armV7.image().platform()).hasToString("linux/arm/v7");
         assertThat(armV7.layers()).hasSize(3);

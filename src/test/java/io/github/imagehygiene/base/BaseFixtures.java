@@ -16,11 +16,11 @@ import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.base.BaseFiles;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.Rule;
 import io.github.imagehygiene.gate.RuleEngine;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 
 /** Inputs of the base-image tests: the small committed fixtures, the large ones built at test time, shared ones. */
 final class BaseFixtures {
@@ -86,12 +86,11 @@ final class BaseFixtures {
         }
     }
 
-    /** Reads an image with the base-files collector, without the gzip estimate, and attaches the settings. */
+    /** Reads an image with the base-files collector, without the gzip estimate, the analysis built with settings. */
     static ImageAnalysis analyse(Path image, BaseImageSettings settings) {
-        ImageAnalysis a = new ImageCheck(CheckConfiguration.builder().image(image.toString())
-                .estimateCompressedSize(false).build(), LogSink.NONE).analyse(List.of(BaseFiles.COLLECTOR));
-        BaseImageSettings.attach(a, settings);
-        return a;
+        CheckSettings d = CheckSettings.builder().image(image.toString()).estimateCompressedSize(false).build();
+        CheckSettings with = new CheckSettings(d.input(), settings, d.rules(), d.gate(), d.output());
+        return new ImageCheck(with, LogSink.NONE).analyse(List.of(BaseFiles.COLLECTOR));
     }
 
     static RuleVerdict verdict(Rule rule, ImageAnalysis analysis) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.rules.base.BasePolicySettings;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.analysis.base.BuildHints;
@@ -25,7 +26,7 @@ import io.github.imagehygiene.analysis.base.EolTable;
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.rules.base.OsEndOfLifeRule;
 import io.github.imagehygiene.rules.base.OsEndOfLifeSoonRule;
 import io.github.imagehygiene.testing.Fixtures;
@@ -67,7 +68,7 @@ class EndOfLifeTest {
         assertThat(base.os().versionId()).isEqualTo("3.11.5"); // trivy asserts OS alpine 3.11.5 for this image
         assertThat(base.os().prettyName()).isEqualTo("Alpine Linux v3.11");
         assertThat(base.eol().orElseThrow().eol()).isEqualTo(LocalDate.of(2021, 11, 1));
-        RuleVerdict v = verdict(new OsEndOfLifeRule(at("2026-11-27")), a);
+        RuleVerdict v = verdict(BaseRules.osEndOfLife(at("2026-11-27")), a);
         assertThat(v.status()).isEqualTo(RuleVerdict.Status.FAIL);
         assertThat(v.summary()).isEqualTo("Alpine Linux 3.11 past its end of life 2021-11-01 (EOL table of 2026-02-12)");
         assertThat(v.findings()).extracting(Finding::toString).containsExactly("[osEndOfLife] operating system Alpine"
@@ -75,17 +76,19 @@ class EndOfLifeTest {
                 + " 2021-11-01, 1852 days before this build (2026-11-27), by the EOL table of 2026-02-12; move to a"
                 + " supported release");
         // on its last supported day it passes
-        assertThat(verdict(new OsEndOfLifeRule(at("2021-11-01")), a).summary())
+        assertThat(verdict(BaseRules.osEndOfLife(at("2021-11-01")), a).summary())
                 .isEqualTo("Alpine Linux 3.11 supported until 2021-11-01 (EOL table of 2026-02-12)");
-        RuleVerdict soon = verdict(new OsEndOfLifeSoonRule(90, at("2021-10-02")), a);
+        RuleVerdict soon = verdict(BaseRules.osEndOfLifeSoon(90, at("2021-10-02")), a);
         assertThat(soon.level()).isEqualTo(Level.WARN);
         assertThat(soon.findings()).extracting(Finding::message).containsExactly("operating system Alpine Linux v3.11"
                 + " (alpine 3.11.5, from /etc/os-release, in layer #1) reaches its end of life on 2021-11-01, in 30"
                 + " days (eolWarningDays 90, EOL table of 2026-02-12); plan the move to a supported release");
-        assertThat(verdict(new OsEndOfLifeSoonRule(90, at("2021-08-01")), a).summary())
+        assertThat(verdict(BaseRules.osEndOfLifeSoon(90, at("2021-08-01")), a).summary())
                 .isEqualTo("Alpine Linux 3.11 end of life 2021-11-01, in 92 days (warning at 90)");
-        assertThat(verdict(new OsEndOfLifeSoonRule(null, at("2021-10-02")), a).status())
-                .isEqualTo(RuleVerdict.Status.NOT_SET);
+        // unset, eolWarningDays is its one default, 90 days, in the core as in the plugin
+        assertThat(BasePolicySettings.DEFAULT_EOL_WARNING_DAYS).isEqualTo(90);
+        assertThat(verdict(BaseRules.osEndOfLifeSoon(null, at("2021-10-02")), a).findings())
+                .extracting(Finding::message).containsExactly(soon.findings().get(0).message());
     }
 
     @Test
@@ -95,7 +98,7 @@ class EndOfLifeTest {
                 + "debian,12,2027-01-01,Debian 12 (bookworm)\n");
         ImageAnalysis a = analyse(BaseFixtures.small("openjdk-app.docker.tar.gz"),
                 new BaseImageSettings(List.of(), BuildHints.NONE, table, null));
-        RuleVerdict v = verdict(new OsEndOfLifeRule(at("2027-01-15")), a);
+        RuleVerdict v = verdict(BaseRules.osEndOfLife(at("2027-01-15")), a);
         assertThat(v.findings()).extracting(Finding::message).containsExactly("operating system Debian GNU/Linux 12"
                 + " (bookworm) (debian 12, from /etc/os-release -> /usr/lib/os-release, in layer #4) reached its end"
                 + " of life on 2027-01-01, 14 days before this build (2027-01-15), by the EOL table of 2027-01-15;"
@@ -103,10 +106,10 @@ class EndOfLifeTest {
         assertThat(BaseImage.of(a).reportOs().get("eol")).isEqualTo("2027-01-01");
 
         ImageAnalysis bundled = analyse(BaseFixtures.small("openjdk-app.docker.tar.gz"), BaseImageSettings.NONE);
-        assertThat(verdict(new OsEndOfLifeRule(at("2026-11-27")), bundled).summary())
+        assertThat(verdict(BaseRules.osEndOfLife(at("2026-11-27")), bundled).summary())
                 .isEqualTo("Debian 12 (bookworm) supported until 2028-06-30 (EOL table of 2026-02-12)");
-        assertThat(verdict(new OsEndOfLifeRule(at("2028-07-01")), bundled).status()).isEqualTo(RuleVerdict.Status.FAIL);
-        assertThat(verdict(new OsEndOfLifeRule(at("2026-11-27")), analyse(Fixtures.image("tiny.docker.tar"),
+        assertThat(verdict(BaseRules.osEndOfLife(at("2028-07-01")), bundled).status()).isEqualTo(RuleVerdict.Status.FAIL);
+        assertThat(verdict(BaseRules.osEndOfLife(at("2026-11-27")), analyse(Fixtures.image("tiny.docker.tar"),
                 BaseImageSettings.NONE)).summary()).isEqualTo("no operating system found");
     }
 

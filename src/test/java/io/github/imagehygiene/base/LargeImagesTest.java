@@ -98,12 +98,12 @@ class LargeImagesTest {
         assertThat(base.os().versionId()).isEqualTo("12");
         Clock lastDay = Clock.fixed(Instant.parse("2028-06-30T23:00:00Z"), ZoneOffset.UTC);
         Clock dayAfter = Clock.fixed(Instant.parse("2028-07-01T00:00:00Z"), ZoneOffset.UTC);
-        assertThat(verdict(new OsEndOfLifeRule(lastDay), a).findings()).isEmpty();
-        assertThat(verdict(new OsEndOfLifeSoonRule(90, lastDay), a).findings()).extracting(Finding::message)
+        assertThat(verdict(BaseRules.osEndOfLife(lastDay), a).findings()).isEmpty();
+        assertThat(verdict(BaseRules.osEndOfLifeSoon(90, lastDay), a).findings()).extracting(Finding::message)
                 .containsExactly("operating system Debian GNU/Linux 12 (bookworm) (debian 12, from /etc/os-release ->"
                         + " /usr/lib/os-release, in layer #1) reaches its end of life on 2028-06-30, in 0 days"
                         + " (eolWarningDays 90, EOL table of 2026-02-12); plan the move to a supported release");
-        assertThat(verdict(new OsEndOfLifeRule(dayAfter), a).findings()).extracting(Finding::message)
+        assertThat(verdict(BaseRules.osEndOfLife(dayAfter), a).findings()).extracting(Finding::message)
                 .containsExactly("operating system Debian GNU/Linux 12 (bookworm) (debian 12, from /etc/os-release ->"
                         + " /usr/lib/os-release, in layer #1) reached its end of life on 2028-06-30, 1 day before this"
                         + " build (2028-07-01), by the EOL table of 2026-02-12; move to a supported release");

@@ -13,7 +13,7 @@ import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.ImageResolver;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.LayerDescriptor;
 
@@ -39,7 +39,7 @@ public final class CheckBenchmark {
             long t0 = System.nanoTime();
             long bytes = barePass(image, threads);
             long t1 = System.nanoTime();
-            CheckConfiguration config = CheckConfiguration.builder().image(image).threads(threads).maxSize("100GB")
+            CheckSettings config = CheckSettings.builder().image(image).threads(threads).maxSize("100GB")
                     .maxCompressedSize("100GB").maxLayerSize("100GB").maxLayers(1000).reportDirectory(reports)
                     .toolVersion("bench").build();
             new ImageCheck(config, LogSink.NONE).analyse(allCollectors(config));
@@ -59,9 +59,9 @@ public final class CheckBenchmark {
     }
 
     /** The collectors every rule asks for, as the check would run them. */
-    static List<io.github.imagehygiene.layer.ContentCollector<?>> allCollectors(CheckConfiguration config) {
+    static List<io.github.imagehygiene.layer.ContentCollector<?>> allCollectors(CheckSettings config) {
         List<io.github.imagehygiene.layer.ContentCollector<?>> all = new ArrayList<>();
-        for (var rule : ImageCheck.rules(config)) {
+        for (var rule : io.github.imagehygiene.rules.catalog.RuleCatalog.rules(config.rules())) {
             for (var c : rule.collectors()) {
                 if (all.stream().noneMatch(x -> x.id().equals(c.id()))) {
                     all.add(c);

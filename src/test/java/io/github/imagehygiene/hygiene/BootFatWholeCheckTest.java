@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.report.JsonReport;
 import io.github.imagehygiene.report.sbom.SbomWriter;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
 
 /**
@@ -40,7 +40,7 @@ class BootFatWholeCheckTest {
         assertThat(libs).isEqualTo(19);
 
         CheckResult result = new ImageCheck(
-                CheckConfiguration.builder().image(image.toString()).reportDirectory(reports).build(), LogSink.NONE)
+                CheckSettings.builder().image(image.toString()).reportDirectory(reports).build(), LogSink.NONE)
                 .run();
 
         RuleVerdict layering = result.verdicts().stream().filter(v -> v.rule().equals(JavaLayeringRule.ID))

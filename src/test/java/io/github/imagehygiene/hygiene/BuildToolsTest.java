@@ -13,7 +13,7 @@ import io.github.imagehygiene.analysis.hygiene.BuildTools;
 import io.github.imagehygiene.analysis.hygiene.BuildTools.Kind;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.hygiene.NoBuildToolsRule;
 import io.github.imagehygiene.testing.Fixtures;
 
@@ -45,10 +45,10 @@ class BuildToolsTest {
         List<String> createdBy = f.list("boot-fat.createdBy", "|");
         String copyJdk = "COPY dir:" + createdBy.get(0).split("dir:")[1].substring(0, 12) + " in /opt/jdk/";
         String copyMaven = "COPY dir:" + createdBy.get(1).split("dir:")[1].substring(0, 12) + " in /opt/maven/";
-        RuleOutcome o = new NoBuildToolsRule().evaluate(a);
+        Outcome o = HygieneRules.noBuildTools().evaluate(a);
         assertThat(o.summary()).isEqualTo("a JDK " + ByteSize.human(jdk) + ", a Maven distribution "
                 + ByteSize.human(maven));
-        assertThat(o.breaches()).containsExactly(
+        assertThat(o.messages()).containsExactly(
                 "a JDK is in the runtime image: /opt/jdk (" + ByteSize.human(jdk) + ", "
                         + f.bytesAndFiles("boot-fat.final./opt/jdk")[1] + " files; bin/javac, jmods (1 file, "
                         + ByteSize.human(jmods) + ")), added by #1 (" + copyJdk + "); a JRE runs the application:"
@@ -68,7 +68,7 @@ class BuildToolsTest {
         HygieneFixtures.Facts f = HygieneFixtures.largeFacts();
         ImageAnalysis a = HygieneFixtures.analyse(HygieneFixtures.large("hygiene-boot-layered.docker.tar"));
         assertThat(f.bytesAndFiles("boot-layered.final./opt/jre")[0]).isPositive();
-        assertThat(new NoBuildToolsRule().evaluate(a)).isEqualTo(RuleOutcome.of("no build tools", List.of()));
+        assertThat(HygieneRules.noBuildTools().evaluate(a)).isEqualTo(Outcome.of("no build tools", List.of()));
     }
 
     /** apt-get install make (#2). */
@@ -81,12 +81,12 @@ class BuildToolsTest {
         assertThat(BuildTools.of(a).tools()).extracting(BuildTools.Tool::kind, BuildTools.Tool::location,
                 BuildTools.Tool::bytes, BuildTools.Tool::bytesByLayer)
                 .containsExactly(tuple(Kind.MAKE, "/usr/bin/make", make, Map.of(2, make)));
-        assertThat(new NoBuildToolsRule().evaluate(a).breaches()).containsExactly("make is in the runtime image:"
+        assertThat(HygieneRules.noBuildTools().evaluate(a).messages()).containsExactly("make is in the runtime image:"
                 + " /usr/bin/make (" + ByteSize.human(make) + ", 1 file; make), added by #2 (RUN apt-get update &&"
                 + " apt-get install -y --no-i...); run make in a build stage and COPY --from=build only its output"
                 + " (multi-stage build)");
-        assertThat(new NoBuildToolsRule(List.of("/usr/bin/make")).evaluate(a))
-                .isEqualTo(RuleOutcome.of("no build tools", List.of()));
+        assertThat(HygieneRules.noBuildTools(List.of("/usr/bin/make")).evaluate(a))
+                .isEqualTo(Outcome.of("no build tools", List.of()));
     }
 
     @Test
@@ -118,7 +118,7 @@ class BuildToolsTest {
                                 Map.of(3, gradle)),
                         tuple(Kind.MAVEN, "/usr/share/maven", maven, 2L, List.of("bin/mvn", "lib/maven-core-*.jar"),
                                 Map.of(3, maven)));
-        assertThat(new NoBuildToolsRule().evaluate(a).breaches().get(0)).isEqualTo("a C/C++ compiler is in the"
+        assertThat(HygieneRules.noBuildTools().evaluate(a).messages().get(0)).isEqualTo("a C/C++ compiler is in the"
                 + " runtime image: /usr/lib/gcc/x86_64-linux-gnu/12 (2.7 KB, 2 files; cc1, x86_64-linux-gnu-gcc-12),"
                 + " added by #3 (/fxtool write /usr/lib/gcc/x86_64-linux-gnu/12/...); compile in a build stage and"
                 + " COPY --from=build only the binaries (multi-stage build)");

@@ -14,7 +14,8 @@ import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.analysis.hygiene.DiveEfficiency;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.rules.hygiene.MaxWastedBytesRule;
 import io.github.imagehygiene.rules.hygiene.MaxWastedPercentRule;
 import io.github.imagehygiene.rules.hygiene.MinEfficiencyRule;
@@ -136,15 +137,15 @@ class DiveParityTest {
     @Test
     void minEfficiencyComparesStrictlyLikeDive() {
         ImageAnalysis a = dive("test-docker-image.tar");
-        assertThat(new MinEfficiencyRule(MinEfficiencyRule.DEFAULT_MINIMUM).evaluate(a))
-                .isEqualTo(RuleOutcome.of("efficiency 0.9844 (minimum 0.9)", List.of()));
-        assertThat(new MinEfficiencyRule(0.9844212134184309).evaluate(a).breaches()).isEmpty();
-        assertThat(new MinEfficiencyRule(null).evaluate(a))
-                .isEqualTo(RuleOutcome.notConfigured("efficiency 0.9844, no minimum set"));
+        assertThat(HygieneRules.minEfficiency(HygieneSettings.DEFAULT_MIN_EFFICIENCY).evaluate(a))
+                .isEqualTo(Outcome.of("efficiency 0.9844 (minimum 0.9)", List.of()));
+        assertThat(HygieneRules.minEfficiency(0.9844212134184309).evaluate(a).messages()).isEmpty();
+        assertThat(HygieneRules.minEfficiency(null).evaluate(a))
+                .isEqualTo(Outcome.notSet("efficiency 0.9844, no minimum set"));
 
-        RuleOutcome o = new MinEfficiencyRule(0.99).evaluate(a);
+        Outcome o = HygieneRules.minEfficiency(0.99).evaluate(a);
         assertThat(o.summary()).isEqualTo("efficiency 0.9844 (minimum 0.99)");
-        assertThat(o.breaches()).containsExactly("efficiency is 0.9844, below the minimum of 0.99; 32.0 KB of 1.2 MB"
+        assertThat(o.messages()).containsExactly("efficiency is 0.9844, below the minimum of 0.99; 32.0 KB of 1.2 MB"
                 + " are in paths stored more than once (dive's wasted bytes); largest: /root/example/somefile1.txt"
                 + " 12.8 KB in 2 copies (#4 (RUN cp /somefile.txt /root/example/somefile1.txt), #5 (RUN chmod 444"
                 + " /root/example/somefile1.txt)), /root/saved.txt 12.8 KB in 2 copies (#8, #14),"
@@ -152,20 +153,20 @@ class DiveParityTest {
                 + " that creates them (a later layer only adds a copy), set mode and owner when copying (COPY"
                 + " --chmod/--chown), and copy only what the image needs (multi-stage build)");
         // a minimum the rounded efficiency would hide shows more digits
-        assertThat(new MinEfficiencyRule(0.9844).evaluate(a))
-                .isEqualTo(RuleOutcome.of("efficiency 0.98442 (minimum 0.9844)", List.of()));
+        assertThat(HygieneRules.minEfficiency(0.9844).evaluate(a))
+                .isEqualTo(Outcome.of("efficiency 0.98442 (minimum 0.9844)", List.of()));
     }
 
     @Test
     void maxWastedBytesIsOffUnlessSetAndStrict() {
         ImageAnalysis a = dive("test-docker-image.tar");
-        assertThat(new MaxWastedBytesRule(null).evaluate(a))
-                .isEqualTo(RuleOutcome.notConfigured("32.0 KB wasted, no budget set"));
-        assertThat(new MaxWastedBytesRule(ByteSize.parse("maxWastedBytes", "32025")).evaluate(a))
-                .isEqualTo(RuleOutcome.of("32.0 KB wasted of 32025 B", List.of()));
-        RuleOutcome o = new MaxWastedBytesRule(ByteSize.parse("maxWastedBytes", "20KB")).evaluate(a);
+        assertThat(HygieneRules.maxWastedBytes(null).evaluate(a))
+                .isEqualTo(Outcome.notSet("32.0 KB wasted, no budget set"));
+        assertThat(HygieneRules.maxWastedBytes(ByteSize.parse("maxWastedBytes", "32025")).evaluate(a))
+                .isEqualTo(Outcome.of("32.0 KB wasted of 32025 B", List.of()));
+        Outcome o = HygieneRules.maxWastedBytes(ByteSize.parse("maxWastedBytes", "20KB")).evaluate(a);
         assertThat(o.summary()).isEqualTo("32.0 KB wasted of 20 KB");
-        assertThat(o.breaches()).singleElement().asString().startsWith("wasted bytes are 32.0 KB, 12.0 KB over the"
+        assertThat(o.messages()).singleElement().asString().startsWith("wasted bytes are 32.0 KB, 12.0 KB over the"
                 + " budget of 20 KB (paths stored more than once, dive's measure); largest: /root/example/somefile1.txt"
                 + " 12.8 KB in 2 copies (#4 (RUN cp /somefile.txt /root/example/somefile1.txt), #5");
     }
@@ -173,13 +174,13 @@ class DiveParityTest {
     @Test
     void maxWastedPercentUsesDivesDefaultOfOneTenth() {
         ImageAnalysis a = dive("test-docker-image.tar");
-        RuleOutcome o = new MaxWastedPercentRule(MaxWastedPercentRule.DEFAULT_MAXIMUM).evaluate(a);
+        Outcome o = HygieneRules.maxWastedPercent(HygieneSettings.DEFAULT_MAX_WASTED_PERCENT).evaluate(a);
         assertThat(o.summary()).isEqualTo("48.35 % wasted (maximum 10 %)");
-        assertThat(o.breaches()).singleElement().asString().startsWith("wasted bytes are 48.35 % of the user layers"
+        assertThat(o.messages()).singleElement().asString().startsWith("wasted bytes are 48.35 % of the user layers"
                 + " (32.0 KB of 66.2 KB in the layers above the first, dive's measure), above the maximum of 10 %;"
                 + " largest: /root/example/somefile1.txt 12.8 KB in 2 copies");
-        assertThat(new MaxWastedPercentRule(0.4834911001404049).evaluate(a).breaches()).isEmpty();
-        assertThat(new MaxWastedPercentRule(null).evaluate(a))
-                .isEqualTo(RuleOutcome.notConfigured("48.35 % of the user layers wasted, no maximum set"));
+        assertThat(HygieneRules.maxWastedPercent(0.4834911001404049).evaluate(a).messages()).isEmpty();
+        assertThat(HygieneRules.maxWastedPercent(null).evaluate(a))
+                .isEqualTo(Outcome.notSet("48.35 % of the user layers wasted, no maximum set"));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.HistoryLint;
 import io.github.imagehygiene.analysis.hygiene.HistoryLint.Check;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.hygiene.HistoryLintRule;
 import io.github.imagehygiene.testing.Fixtures;
 
@@ -47,9 +47,9 @@ class HistoryLintTest {
                         tuple(Check.ADD_LOCAL_FILE, List.of(8), "/etc/app.conf", false),
                         tuple(Check.ADD_URL, List.of(10), "/opt/app/Release", false));
 
-        RuleOutcome o = new HistoryLintRule().evaluate(a);
+        Outcome o = HygieneRules.historyLint().evaluate(a);
         assertThat(o.summary()).isEqualTo("6 issues");
-        assertThat(o.breaches().subList(0, 4)).containsExactly(
+        assertThat(o.messages().subList(0, 4)).containsExactly(
                 "layers #4 to #7 are 4 consecutive RUN instructions (#4 RUN apt-get update; #5 RUN apt-get install -y"
                         + " --no-install-r...; #6 RUN apk add curl; #7 RUN sudo mkdir -p /opt/app): join them into one"
                         + " RUN with '&&', one layer instead of 4, and what one step deletes is then never stored by"
@@ -61,10 +61,10 @@ class HistoryLintTest {
                         + " /var/cache/apk; use 'apk add --no-cache ...'",
                 "layer #7 (RUN sudo mkdir -p /opt/app) uses sudo: RUN already runs as root (or as the USER set); drop"
                         + " sudo and switch users with USER");
-        assertThat(o.breaches().get(4)).matches("layer #8 \\(ADD file:[0-9a-f]{12} in /etc/app.conf\\) uses ADD to"
+        assertThat(o.messages().get(4)).matches("layer #8 \\(ADD file:[0-9a-f]{12} in /etc/app.conf\\) uses ADD to"
                 + " copy local files to /etc/app.conf: use COPY \\(ADD also unpacks archives and fetches URLs; COPY"
                 + " does only what it says\\)");
-        assertThat(o.breaches().get(5)).matches("layer #10 \\(ADD [0-9a-f]{43}\\.\\.\\.\\) uses ADD to download a URL"
+        assertThat(o.messages().get(5)).matches("layer #10 \\(ADD [0-9a-f]{43}\\.\\.\\.\\) uses ADD to download a URL"
                 + " to /opt/app/Release: the download is not verified and stays in its own layer; fetch it with curl"
                 + " or wget in the RUN that uses it, check its checksum, and delete what is not needed in that same"
                 + " RUN");
@@ -84,20 +84,20 @@ class HistoryLintTest {
                         tuple(Check.SUDO, List.of(7), false),
                         tuple(Check.ADD_LOCAL_FILE, List.of(8), false),
                         tuple(Check.ADD_URL, List.of(10), false));
-        Predicate<Integer> firstFive = layer -> layer <= 5;
-        RuleOutcome o = new HistoryLintRule(firstFive, List.of()).evaluate(a);
-        assertThat(new HistoryLintRule((ImageAnalysis analysis) -> firstFive, List.of()).evaluate(a)).isEqualTo(o);
+        // layers 1-5 known as the base (a <baseImages> fingerprint of the image's first five diff_ids)
+        ImageAnalysis onBase = HygieneFixtures.analyse(HygieneFixtures.large("hygiene-lint.docker.tar"), 5, false);
+        Outcome o = HygieneRules.historyLint().evaluate(onBase);
         assertThat(o.summary()).isEqualTo("5 issues, 2 more in base-image layers (not counted)");
-        assertThat(o.breaches()).hasSize(5).allSatisfy(b -> assertThat(b).doesNotContain("#4 ", "#5 "));
-        assertThat(o.breaches().get(0)).startsWith("layers #6 to #7 are 2 consecutive RUN instructions (#6 RUN apk"
+        assertThat(o.messages()).hasSize(5).allSatisfy(b -> assertThat(b).doesNotContain("#4 ", "#5 "));
+        assertThat(o.messages().get(0)).startsWith("layers #6 to #7 are 2 consecutive RUN instructions (#6 RUN apk"
                 + " add curl; #7 RUN sudo mkdir -p /opt/app)");
     }
 
     @Test
     void ignoredAddDestinationsAreNotReported() {
-        RuleOutcome o = new HistoryLintRule(List.of("/etc/app.conf", "/opt/app/**")).evaluate(lint());
+        Outcome o = HygieneRules.historyLint(List.of("/etc/app.conf", "/opt/app/**")).evaluate(lint());
         assertThat(o.summary()).isEqualTo("4 issues");
-        assertThat(o.breaches()).noneMatch(b -> b.contains(" uses ADD "));
+        assertThat(o.messages()).noneMatch(b -> b.contains(" uses ADD "));
     }
 
     /**
@@ -125,10 +125,10 @@ class HistoryLintTest {
     @Test
     void aptCleanedLaterIsTwoRunsThatCouldBeOne() {
         ImageAnalysis a = HygieneFixtures.analyse(HygieneFixtures.large("hygiene-apt-later.docker.tar"));
-        assertThat(new HistoryLintRule().evaluate(a)).isEqualTo(RuleOutcome.of("1 issue", List.of(
+        assertThat(HygieneRules.historyLint().evaluate(a)).extracting(Outcome::summary, Outcome::messages).containsExactly("1 issue", List.of(
                 "layers #2 to #3 are 2 consecutive RUN instructions (#2 RUN apt-get update && apt-get install...; #3"
                         + " RUN apt-get clean && rm -rf /var/lib/...): join them into one RUN with '&&', one layer"
-                        + " instead of 2, and what one step deletes is then never stored by another")));
+                        + " instead of 2, and what one step deletes is then never stored by another"));
         // the base layer of docker import has no created_by: nothing to lint
         assertThat(HistoryLint.of(a).steps().get(0).keyword()).isEmpty();
     }
@@ -136,12 +136,12 @@ class HistoryLintTest {
     @Test
     void cleanHistoriesAndNonDockerfileBuilders() {
         for (String image : List.of("jib-app.tar", "tiny.docker.tar", "jib-on-tiny.tar")) {
-            assertThat(new HistoryLintRule().evaluate(HygieneFixtures.analyse(Fixtures.image(image))))
-                    .isEqualTo(RuleOutcome.of("no issues", List.of()));
+            assertThat(HygieneRules.historyLint().evaluate(HygieneFixtures.analyse(Fixtures.image(image))))
+                    .isEqualTo(Outcome.of("no issues", List.of()));
         }
         for (String image : List.of("hygiene-apt-same.docker.tar", "hygiene-boot-jib.tar")) {
-            assertThat(new HistoryLintRule().evaluate(HygieneFixtures.analyse(HygieneFixtures.large(image))))
-                    .isEqualTo(RuleOutcome.of("no issues", List.of()));
+            assertThat(HygieneRules.historyLint().evaluate(HygieneFixtures.analyse(HygieneFixtures.large(image))))
+                    .isEqualTo(Outcome.of("no issues", List.of()));
         }
     }
 }

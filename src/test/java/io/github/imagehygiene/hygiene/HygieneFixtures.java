@@ -17,7 +17,7 @@ import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 
 /**
  * The layer-hygiene fixtures: small committed images (src/test/resources/images/hygiene, made by
@@ -76,8 +76,14 @@ final class HygieneFixtures {
      */
     static ImageAnalysis analyse(Path image) {
         return ANALYSES.computeIfAbsent(image.toAbsolutePath().normalize(), p -> new ImageCheck(
-                CheckConfiguration.builder().image(p.toString()).estimateCompressedSize(false).build(), LogSink.NONE)
+                CheckSettings.builder().image(p.toString()).estimateCompressedSize(false).build(), LogSink.NONE)
                 .analyse(List.of(JavaArchivesCollector.INSTANCE)));
+    }
+
+    /** The same, the lowest {@code baseLayers} layers known as the base (not cached). */
+    static ImageAnalysis analyse(Path image, int baseLayers, boolean countBaseLayers) {
+        return io.github.imagehygiene.testing.Fixtures.analyse(image, io.github.imagehygiene.testing.Fixtures.baseOf(
+                image, "base", baseLayers, countBaseLayers), List.of(JavaArchivesCollector.INSTANCE));
     }
 
     private static Properties load(Path file) {

@@ -13,7 +13,9 @@ import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.common.SizeLimit;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.rules.hygiene.HistoryLintRule;
 import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
 import io.github.imagehygiene.rules.hygiene.MaxReclaimableRule;
@@ -29,37 +31,37 @@ class HygieneSettingsTest {
 
     @Test
     void idsAndDefaultLevels() {
-        List<Rule> rules = List.of(new MinEfficiencyRule(null), new MaxWastedBytesRule(null),
-                new MaxWastedPercentRule(null), new MaxReclaimableRule(null), new NoPackageCachesRule(null),
-                new HistoryLintRule(), new NoBuildToolsRule(), new JavaLayeringRule());
+        List<Rule> rules = List.of(HygieneRules.minEfficiency(null), HygieneRules.maxWastedBytes(null),
+                HygieneRules.maxWastedPercent(null), HygieneRules.maxReclaimable(null), HygieneRules.noPackageCaches(null),
+                HygieneRules.historyLint(), HygieneRules.noBuildTools(), HygieneRules.javaLayering());
         assertThat(rules).extracting(Rule::id).containsExactly("minEfficiency", "maxWastedBytes", "maxWastedPercent",
                 "maxReclaimable", "noPackageCaches", "historyLint", "noBuildTools", "javaLayering");
         assertThat(rules).extracting(Rule::defaultLevel).containsExactly(Level.ERROR, Level.ERROR, Level.ERROR,
                 Level.ERROR, Level.WARN, Level.WARN, Level.WARN, Level.WARN);
-        assertThat(MinEfficiencyRule.DEFAULT_MINIMUM).isEqualTo(0.9);
-        assertThat(MaxWastedPercentRule.DEFAULT_MAXIMUM).isEqualTo(0.1);
+        assertThat(HygieneSettings.DEFAULT_MIN_EFFICIENCY).isEqualTo(0.9);
+        assertThat(HygieneSettings.DEFAULT_MAX_WASTED_PERCENT).isEqualTo(0.1);
     }
 
     @Test
     void badSettingsNameTheParameter() {
-        assertThatThrownBy(() -> new MinEfficiencyRule(1.5)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> HygieneRules.minEfficiency(1.5)).isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid value for minEfficiency: 1.5; it is dive's efficiency, between 0 and 1, e.g. 0.9");
-        assertThatThrownBy(() -> new MaxWastedPercentRule(10.0)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> HygieneRules.maxWastedPercent(10.0)).isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid value for maxWastedPercent: 10; it is a fraction as in dive's"
                         + " highestUserWastedPercent, between 0 and 1 (0.1 means 10 %)");
-        assertThatThrownBy(() -> new MaxReclaimableRule("120%")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> HygieneRules.maxReclaimable("120%")).isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid value for maxReclaimable: '120%' is not a percentage between 0% and 100%; use a"
                         + " size (50MB) or a share (5%)");
-        assertThatThrownBy(() -> new MaxReclaimableRule("lots")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> HygieneRules.maxReclaimable("lots")).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Invalid value for maxReclaimable: 'lots' is not a size");
         assertThatThrownBy(() -> PathGlobs.of(List.of("/tmp/**", " "))).isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid value for ignorePaths: an empty glob; use e.g. /tmp/** or **/node_modules");
         assertThatThrownBy(() -> PathGlobs.of(List.of("/opt/{a,b"))).isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid value for ignorePaths: '/opt/{a,b' has an unclosed '{'");
-        assertThat(MaxReclaimableRule.Limit.parse("maxReclaimable", " 12.5 % ").fraction()).isEqualTo(0.125);
-        assertThat(MaxReclaimableRule.Limit.parse("maxReclaimable", "1.5GiB").bytes().bytes())
+        assertThat(SizeLimit.parse("maxReclaimable", " 12.5 % ").fraction()).isEqualTo(0.125);
+        assertThat(SizeLimit.parse("maxReclaimable", "1.5GiB").bytes().bytes())
                 .isEqualTo(1610612736L);
-        assertThat(MaxReclaimableRule.Limit.parse("maxReclaimable", "")).isNull();
+        assertThat(SizeLimit.parse("maxReclaimable", "")).isNull();
     }
 
     @Test
@@ -89,22 +91,22 @@ class HygieneSettingsTest {
         ImageAnalysis a = HygieneFixtures.analyse(Fixtures.shared("dive/test-docker-image.tar"));
         List<String> ignore = List.of("/root", "/tmp", "/somefile.txt");
         ByteSize oneByte = ByteSize.parse("x", "1");
-        List<Rule> strict = List.of(new MinEfficiencyRule(1.0), new MaxWastedBytesRule(oneByte),
-                new MaxWastedPercentRule(0.0), new MaxReclaimableRule("0"), new NoPackageCachesRule(null));
-        List<Rule> ignoring = List.of(new MinEfficiencyRule(1.0, ignore), new MaxWastedBytesRule(oneByte, ignore),
-                new MaxWastedPercentRule(0.0, ignore), new MaxReclaimableRule("0", ignore),
-                new NoPackageCachesRule(null, ignore), new HistoryLintRule(ignore), new NoBuildToolsRule(ignore),
-                new JavaLayeringRule(ignore));
+        List<Rule> strict = List.of(HygieneRules.minEfficiency(1.0), HygieneRules.maxWastedBytes(oneByte),
+                HygieneRules.maxWastedPercent(0.0), HygieneRules.maxReclaimable("0"), HygieneRules.noPackageCaches(null));
+        List<Rule> ignoring = List.of(HygieneRules.minEfficiency(1.0, ignore), HygieneRules.maxWastedBytes(oneByte, ignore),
+                HygieneRules.maxWastedPercent(0.0, ignore), HygieneRules.maxReclaimable("0", ignore),
+                HygieneRules.noPackageCaches(null, ignore), HygieneRules.historyLint(ignore), HygieneRules.noBuildTools(ignore),
+                HygieneRules.javaLayering(ignore));
         for (Rule r : strict) {
-            assertThat(r.evaluate(a).breaches()).as(r.id()).isNotEmpty();
+            assertThat(r.evaluate(a).messages()).as(r.id()).isNotEmpty();
         }
         for (Rule r : ignoring) {
-            RuleOutcome o = r.evaluate(a);
+            Outcome o = r.evaluate(a);
             if (r instanceof HistoryLintRule) {
                 // the two ADDs go (their destinations are ignored); the consecutive RUNs are not about paths
-                assertThat(o.breaches()).as(r.id()).hasSize(2).allMatch(b -> b.contains("consecutive RUN"));
+                assertThat(o.messages()).as(r.id()).hasSize(2).allMatch(b -> b.contains("consecutive RUN"));
             } else {
-                assertThat(o.breaches()).as(r.id()).isEmpty();
+                assertThat(o.messages()).as(r.id()).isEmpty();
             }
         }
     }

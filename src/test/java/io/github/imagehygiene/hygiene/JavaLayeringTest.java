@@ -18,7 +18,7 @@ import io.github.imagehygiene.analysis.inventory.JarIndex;
 import io.github.imagehygiene.analysis.inventory.JavaArchive;
 import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
 import io.github.imagehygiene.testing.Fixtures;
 
@@ -102,9 +102,9 @@ class JavaLayeringTest {
         long application = bytes(f, "boot-jar.layer.application");
         String createdBy = f.list("boot-fat.createdBy", "|").get(2);
         String copyJar = "COPY file:" + createdBy.split("file:")[1].substring(0, 12) + " in /app/app.jar";
-        RuleOutcome o = new JavaLayeringRule().evaluate(a);
+        Outcome o = HygieneRules.javaLayering().evaluate(a);
         assertThat(o.summary()).isEqualTo("1 fat jar in one layer");
-        assertThat(o.breaches()).containsExactly("/app/app.jar (" + human(f.number("boot-jar.size")) + ") in layer #3 ("
+        assertThat(o.messages()).containsExactly("/app/app.jar (" + human(f.number("boot-jar.size")) + ") in layer #3 ("
                 + copyJar + ") is a Spring Boot jar: one layer whose " + human(f.number("boot-jar.bytes") - application)
                 + " of libraries and launcher every code change pushes again; split it into the layers its"
                 + " BOOT-INF/layers.idx defines: dependencies " + human(bytes(f, "boot-jar.layer.dependencies")) + " ("
@@ -115,7 +115,7 @@ class JavaLayeringTest {
                 + " files); extract it in a build stage with 'java -Djarmode=tools -jar app.jar extract --layers"
                 + " --launcher' (Spring Boot before 3.3: -Djarmode=layertools ... extract) and COPY each folder with"
                 + " its own instruction in that order, or build the image with Jib");
-        assertThat(new JavaLayeringRule().collectors()).containsExactly(JavaArchivesCollector.INSTANCE);
+        assertThat(HygieneRules.javaLayering().collectors()).containsExactly(JavaArchivesCollector.INSTANCE);
     }
 
     /** The extracted layers, one COPY each: dependencies #2, spring-boot-loader #3, application #4. */
@@ -137,7 +137,7 @@ class JavaLayeringTest {
                 tuple(Role.SPRING_BOOT_LOADER, Map.of(3,
                         bytes(f, "boot-layered.final./app/org/springframework/boot/loader"))),
                 tuple(Role.APPLICATION, Map.of(4, application)));
-        assertThat(new JavaLayeringRule().evaluate(a)).isEqualTo(RuleOutcome.of(
+        assertThat(HygieneRules.javaLayering().evaluate(a)).isEqualTo(Outcome.of(
                 "layered (Spring Boot layers: dependencies #2, spring-boot-loader #3, application #4)", List.of()));
     }
 
@@ -151,12 +151,12 @@ class JavaLayeringTest {
         assertThat(JavaLayering.of(a, PathGlobs.NONE).inversions()).containsExactly(
                 new JavaLayering.Inversion(Role.APPLICATION, 1, Role.DEPENDENCIES, 3, deps),
                 new JavaLayering.Inversion(Role.APPLICATION, 1, Role.SPRING_BOOT_LOADER, 2, loader));
-        assertThat(new JavaLayeringRule().evaluate(a)).isEqualTo(RuleOutcome.of(
+        assertThat(HygieneRules.javaLayering().evaluate(a)).extracting(Outcome::summary, Outcome::messages).containsExactly(
                 "misordered (Spring Boot layers: dependencies #3, spring-boot-loader #2, application #1)",
                 List.of("application in layer #1 (" + copy(f, "boot-misordered", 1) + ") sits below dependencies in"
                         + " #3 (" + human(deps) + ") and spring-boot-loader in #2 (" + human(loader) + "): every change"
                         + " to the application rebuilds and re-pushes the " + human(deps + loader) + " above it; copy"
-                        + " rarely-changing layers first: " + ORDER)));
+                        + " rarely-changing layers first: " + ORDER));
     }
 
     @Test
@@ -167,12 +167,12 @@ class JavaLayeringTest {
         long application = bytes(f, "boot-jar.extracted.application") - bytes(f, "boot-onelayer.final./app/META-INF");
         assertThat(JavaLayering.of(a, PathGlobs.NONE).mixed()).containsExactly(
                 new JavaLayering.Mixed(1, deps, application));
-        assertThat(new JavaLayeringRule().evaluate(a)).isEqualTo(RuleOutcome.of(
+        assertThat(HygieneRules.javaLayering().evaluate(a)).extracting(Outcome::summary, Outcome::messages).containsExactly(
                 "not layered (Spring Boot layers: dependencies #1, spring-boot-loader #1, application #1)",
                 List.of("layer #1 (" + copy(f, "boot-onelayer", 1) + ") holds both dependencies (" + human(deps)
                         + ") and application classes or resources (" + human(application) + "): every code change"
                         + " re-pushes the dependencies; COPY them in separate instructions, rarely-changing first: "
-                        + ORDER)));
+                        + ORDER));
     }
 
     /** Jib names its layers in the history: dependencies #1 (/app/libs), resources #2, classes #3. */
@@ -187,7 +187,7 @@ class JavaLayeringTest {
                 tuple(Role.DEPENDENCIES, Map.of(1, bytes(f, "boot-jib.final./app/libs"))),
                 tuple(Role.RESOURCES, Map.of(2, bytes(f, "boot-jib.final./app/resources"))),
                 tuple(Role.APPLICATION, Map.of(3, bytes(f, "boot-jib.final./app/classes"))));
-        assertThat(new JavaLayeringRule().evaluate(a)).isEqualTo(RuleOutcome.of(
+        assertThat(HygieneRules.javaLayering().evaluate(a)).isEqualTo(Outcome.of(
                 "layered (Jib: dependencies #1, resources #2, application #3)", List.of()));
     }
 
@@ -209,15 +209,15 @@ class JavaLayeringTest {
         assertThat(jar.wouldBeLayers()).extracting(JarIndex.WouldBeLayer::name, JarIndex.WouldBeLayer::bytes)
                 .containsExactly(tuple("dependencies", f.number("shaded-jar.bytes") - app), tuple("application", app));
 
-        RuleOutcome o = new JavaLayeringRule().evaluate(a);
+        Outcome o = HygieneRules.javaLayering().evaluate(a);
         assertThat(o.summary()).isEqualTo("1 fat jar in one layer");
-        assertThat(o.breaches()).singleElement().asString().startsWith("/app/app.jar ("
+        assertThat(o.messages()).singleElement().asString().startsWith("/app/app.jar ("
                 + human(f.number("shaded-jar.size")) + ") in layer #1 (COPY file:").contains(" is a shaded jar ("
                 + f.number("shaded-jar.pomProperties") + " artifacts merged): one layer whose "
                 + human(f.number("shaded-jar.bytes") - app) + " of dependencies every code change pushes again;"
                 + " would-be layers: dependencies " + human(f.number("shaded-jar.bytes") - app));
-        assertThat(new JavaLayeringRule(List.of("/app/*.jar")).evaluate(a))
-                .isEqualTo(RuleOutcome.of("no Java application layers found", List.of()));
+        assertThat(HygieneRules.javaLayering(List.of("/app/*.jar")).evaluate(a))
+                .isEqualTo(Outcome.of("no Java application layers found", List.of()));
     }
 
     /** The committed paths image: dependencies in /app/lib (#4), the application's jar /app/app.jar (#5). */
@@ -232,17 +232,17 @@ class JavaLayeringTest {
                 tuple(Role.DEPENDENCIES, Map.of(4, bytes(f, "paths.final./app/lib")), 2),
                 tuple(Role.APPLICATION, Map.of(5, bytes(f, "paths.final./app/app.jar")), 1));
         // the Maven and Gradle distributions' lib folders are tools, not the application's
-        assertThat(new JavaLayeringRule().evaluate(a)).isEqualTo(RuleOutcome.of(
+        assertThat(HygieneRules.javaLayering().evaluate(a)).isEqualTo(Outcome.of(
                 "layered (lib folder: dependencies #4, application #5)", List.of()));
     }
 
     @Test
     void noJavaApplication() {
         for (String image : List.of("jib-app.tar", "busybox-app.docker.tar")) {
-            assertThat(new JavaLayeringRule().evaluate(HygieneFixtures.analyse(Fixtures.image(image))))
-                    .isEqualTo(RuleOutcome.of("no Java application layers found", List.of()));
+            assertThat(HygieneRules.javaLayering().evaluate(HygieneFixtures.analyse(Fixtures.image(image))))
+                    .isEqualTo(Outcome.of("no Java application layers found", List.of()));
         }
-        assertThat(new JavaLayeringRule().evaluate(image("hygiene-apt-dirty.docker.tar")))
-                .isEqualTo(RuleOutcome.of("no Java application layers found", List.of()));
+        assertThat(HygieneRules.javaLayering().evaluate(image("hygiene-apt-dirty.docker.tar")))
+                .isEqualTo(Outcome.of("no Java application layers found", List.of()));
     }
 }

@@ -13,7 +13,7 @@ import io.github.imagehygiene.analysis.hygiene.LeftoverCaches;
 import io.github.imagehygiene.analysis.hygiene.LeftoverCaches.Kind;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.hygiene.NoPackageCachesRule;
 
 /** Caches left in the final filesystem, measured against the facts of the tar listings. */
@@ -81,9 +81,9 @@ class LeftoverCachesTest {
                         Map.of(2, bytes(f, "paths.layer.2./var/cache/yum"))),
                 tuple(Kind.TEMPORARY_FILES, "/var/tmp", bytes(f, "paths.final./var/tmp"),
                         Map.of(2, bytes(f, "paths.layer.2./var/tmp"))));
-        RuleOutcome o = new NoPackageCachesRule(null).evaluate(
+        Outcome o = HygieneRules.noPackageCaches(null).evaluate(
                 HygieneFixtures.analyse(HygieneFixtures.committed("paths.docker.tar")));
-        assertThat(o.breaches().get(0)).isEqualTo("1.5 KB of apk cache in /var/cache/apk (1 file, largest"
+        assertThat(o.messages().get(0)).isEqualTo("1.5 KB of apk cache in /var/cache/apk (1 file, largest"
                 + " /var/cache/apk/APKINDEX.5022a8a2.tar.gz 1.5 KB), added by #2 (/fxtool write"
                 + " /var/cache/apk/APKINDEX.5022a8a2....): use 'apk add --no-cache ...' (no cache is written, no"
                 + " index is kept)");
@@ -109,9 +109,9 @@ class LeftoverCachesTest {
         long cache = bytes(f, "apt-dirty.final./var/cache/apt");
         long lists = bytes(f, "apt-dirty.final./var/lib/apt/lists");
         String run = "RUN apt-get update && apt-get install -y --no-i...";
-        RuleOutcome o = new NoPackageCachesRule(null).evaluate(a);
+        Outcome o = HygieneRules.noPackageCaches(null).evaluate(a);
         assertThat(o.summary()).isEqualTo("2 caches, " + human(cache + lists));
-        assertThat(o.breaches()).containsExactly(
+        assertThat(o.messages()).containsExactly(
                 human(cache) + " of apt package cache in /var/cache/apt (" + files(f, "apt-dirty.final./var/cache/apt")
                         + " files, largest " + largest(f, "apt-dirty.largest./var/cache/apt") + "), added by #1 "
                         + human(bytes(f, "apt-dirty.layer.1./var/cache/apt")) + ", #2 "
@@ -133,17 +133,17 @@ class LeftoverCachesTest {
         long lists = bytes(f, "apt-dirty.final./var/lib/apt/lists");
         assertThat(cache).isGreaterThan(lists);
         String threshold = (lists + 1) + "B";
-        RuleOutcome o = new NoPackageCachesRule(ByteSize.parse("noPackageCaches", threshold)).evaluate(a);
+        Outcome o = HygieneRules.noPackageCaches(ByteSize.parse("noPackageCaches", threshold)).evaluate(a);
         assertThat(o.summary()).isEqualTo("1 cache over " + (lists + 1) + " B, " + human(cache));
-        assertThat(o.breaches()).singleElement().asString().startsWith(human(cache) + " of apt package cache in"
+        assertThat(o.messages()).singleElement().asString().startsWith(human(cache) + " of apt package cache in"
                 + " /var/cache/apt").contains("), over the threshold of " + (lists + 1) + " B, added by #1 ");
         List<LeftoverCaches.Cache> ignoring = LeftoverCaches.of(a)
                 .caches(PathGlobs.of(List.of("/var/cache/apt/archives", "/var/lib/apt/**")));
         assertThat(ignoring).extracting(LeftoverCaches.Cache::location, LeftoverCaches.Cache::bytes)
                 .containsExactly(tuple("/var/cache/apt", bytes(f, "apt-dirty.final./var/cache/apt")
                         - bytes(f, "apt-dirty.final./var/cache/apt/archives")));
-        assertThat(new NoPackageCachesRule(null, List.of("/var/cache/apt", "/var/lib/apt/lists")).evaluate(a))
-                .isEqualTo(RuleOutcome.of("no caches", List.of()));
+        assertThat(HygieneRules.noPackageCaches(null, List.of("/var/cache/apt", "/var/lib/apt/lists")).evaluate(a))
+                .isEqualTo(Outcome.of("no caches", List.of()));
     }
 
     @Test
@@ -154,7 +154,7 @@ class LeftoverCachesTest {
             assertThat(f.get(name + ".final./var/lib/apt/lists")).isEqualTo("0:0:-");
             // only the 0-byte lock file is left in /var/cache/apt
             assertThat(f.get(name + ".final./var/cache/apt")).isEqualTo("0:1:-");
-            assertThat(new NoPackageCachesRule(null).evaluate(a)).isEqualTo(RuleOutcome.of("no caches", List.of()));
+            assertThat(HygieneRules.noPackageCaches(null).evaluate(a)).isEqualTo(Outcome.of("no caches", List.of()));
         }
     }
 }

@@ -16,7 +16,7 @@ import io.github.imagehygiene.analysis.hygiene.HygieneFigures;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.analysis.hygiene.Reclaimable;
 import io.github.imagehygiene.analysis.hygiene.Reclaimable.How;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.hygiene.MaxReclaimableRule;
 import io.github.imagehygiene.testing.Fixtures;
 
@@ -157,15 +157,15 @@ class ReclaimableTest {
     void maxReclaimableTakesBytesOrAShare() {
         ImageAnalysis a = HygieneFixtures.analyse(HygieneFixtures.committed("reclaim.docker.tar"));
         // 54000 of the 127980 bytes the layers store (reclaim.contentTotal)
-        assertThat(new MaxReclaimableRule(null).evaluate(a))
-                .isEqualTo(RuleOutcome.notConfigured("54.0 KB reclaimable (42.19 %), no budget set"));
-        assertThat(new MaxReclaimableRule("54000").evaluate(a))
-                .isEqualTo(RuleOutcome.of("54.0 KB reclaimable of 54000 B", List.of()));
-        assertThat(new MaxReclaimableRule("50%").evaluate(a))
-                .isEqualTo(RuleOutcome.of("42.19 % reclaimable (maximum 50 %)", List.of()));
-        RuleOutcome bytes = new MaxReclaimableRule("50KB").evaluate(a);
+        assertThat(HygieneRules.maxReclaimable(null).evaluate(a))
+                .isEqualTo(Outcome.notSet("54.0 KB reclaimable (42.19 %), no budget set"));
+        assertThat(HygieneRules.maxReclaimable("54000").evaluate(a))
+                .isEqualTo(Outcome.of("54.0 KB reclaimable of 54000 B", List.of()));
+        assertThat(HygieneRules.maxReclaimable("50%").evaluate(a))
+                .isEqualTo(Outcome.of("42.19 % reclaimable (maximum 50 %)", List.of()));
+        Outcome bytes = HygieneRules.maxReclaimable("50KB").evaluate(a);
         assertThat(bytes.summary()).isEqualTo("54.0 KB reclaimable of 50 KB");
-        assertThat(bytes.breaches()).containsExactly("54.0 KB stored in layers but hidden in the final filesystem"
+        assertThat(bytes.messages()).containsExactly("54.0 KB stored in layers but hidden in the final filesystem"
                 + " (42.19 % of the 128.0 KB the layers store), 4.0 KB over the budget of 50 KB; largest:"
                 + " /data/overwritten.bin 20.0 KB added by #2 (/fxtool write /data/overwritten.bin 20000 write...),"
                 + " overwritten by #3 (/fxtool write /data/overwritten.bin 5000), /data/chmodded.bin 15.0 KB added by"
@@ -176,9 +176,9 @@ class ReclaimableTest {
                 + " them), or build in a separate stage and COPY only what the image needs; write each file once, in"
                 + " its final form; set mode and owner when adding files (COPY --chmod/--chown, or chmod/chown in the"
                 + " same RUN) instead of in a later layer, which stores every file it touches again");
-        RuleOutcome share = new MaxReclaimableRule("10%").evaluate(a);
+        Outcome share = HygieneRules.maxReclaimable("10%").evaluate(a);
         assertThat(share.summary()).isEqualTo("42.19 % reclaimable (maximum 10 %)");
-        assertThat(share.breaches()).singleElement().asString().startsWith("54.0 KB stored in layers but hidden in the"
+        assertThat(share.messages()).singleElement().asString().startsWith("54.0 KB stored in layers but hidden in the"
                 + " final filesystem (42.19 % of the 128.0 KB the layers store), above the maximum of 10 %; largest:"
                 + " /data/overwritten.bin 20.0 KB added by #2");
     }
@@ -189,20 +189,23 @@ class ReclaimableTest {
         PathGlobs ignore = PathGlobs.of(List.of("/data/dir", "*.bin.unused"));
         assertThat(Reclaimable.of(a).items(ignore)).extracting(Reclaimable.Item::path)
                 .containsExactly("/data/overwritten.bin", "/data/chmodded.bin", "/data/gone.bin");
-        assertThat(new MaxReclaimableRule("40KB", List.of("/data/dir/**", "/data/gone.bin")).evaluate(a))
-                .isEqualTo(RuleOutcome.of("35.0 KB reclaimable of 40 KB", List.of()));
+        assertThat(HygieneRules.maxReclaimable("40KB", List.of("/data/dir/**", "/data/gone.bin")).evaluate(a))
+                .isEqualTo(Outcome.of("35.0 KB reclaimable of 40 KB", List.of()));
     }
 
     @Test
     void reportFiguresComeFromTheSameAnalyses() {
         ImageAnalysis a = HygieneFixtures.analyse(Fixtures.shared("dive/test-docker-image.tar"));
-        HygieneFigures f = HygieneFigures.of(a, List.of());
+        HygieneFigures f = HygieneFigures.of(a);
         assertThat(f.efficiency()).isEqualTo(0.9844212134184309);
         assertThat(f.wastedBytes()).isEqualTo(32025L);
         assertThat(f.userWastedPercent()).isEqualTo(0.4834911001404049);
         assertThat(f.reclaimableBytes()).isEqualTo(32025L);
         assertThat(f.reclaimable()).hasSize(5);
-        HygieneFigures ignoring = HygieneFigures.of(a, List.of("/root/example"));
+        HygieneFigures ignoring = HygieneFigures.of(new io.github.imagehygiene.check.ImageCheck(
+                io.github.imagehygiene.settings.CheckSettings.builder().image(Fixtures.shared("dive/test-docker-image.tar")
+                        .toString()).ignorePaths(List.of("/root/example")).estimateCompressedSize(false).build(),
+                io.github.imagehygiene.common.LogSink.NONE).analyse());
         assertThat(ignoring.reclaimableBytes()).isEqualTo(6405L);
         assertThat(ignoring.wastedBytes()).isEqualTo(12810L);
     }

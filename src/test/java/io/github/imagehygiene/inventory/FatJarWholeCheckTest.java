@@ -22,13 +22,13 @@ import io.github.imagehygiene.analysis.inventory.Inventory;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
 import io.github.imagehygiene.analysis.inventory.JavaArchive;
 import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.report.JsonReport;
 import io.github.imagehygiene.report.sbom.SbomWriter;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.rules.hygiene.JavaLayeringRule;
 
 /**
@@ -45,12 +45,12 @@ class FatJarWholeCheckTest {
         Path image = LargeFixtures.require("inventory-debian.docker.tar");
         long jarSize = Files.size(LargeFixtures.require("inventory-boot-app.jar"));
         assertThat(jarSize).as("larger than LayerScanner's shared copy").isGreaterThan(8L * 1024 * 1024);
-        CheckConfiguration config = CheckConfiguration.builder().image(image.toString()).reportDirectory(reports)
+        CheckSettings config = CheckSettings.builder().image(image.toString()).reportDirectory(reports)
                 .build();
 
         // exactly one collector of the whole check wants a jar
         Map<String, ContentCollector<?>> byId = new LinkedHashMap<>();
-        for (Rule rule : ImageCheck.rules(config)) {
+        for (Rule rule : io.github.imagehygiene.rules.catalog.RuleCatalog.rules(config.rules())) {
             rule.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
         }
         InventoryCollectors.all().forEach(c -> byId.putIfAbsent(c.id(), c));

@@ -13,7 +13,7 @@ import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 
 /**
  * The large inventory images and tool outputs that src/test/fixtures/large/build-inventory-fixtures.sh builds into
@@ -51,7 +51,7 @@ final class LargeFixtures {
 
     /** Reads an image with the inventory collectors in the layer pass. */
     static ImageAnalysis analyse(Path image) {
-        return new ImageCheck(CheckConfiguration.builder().image(image.toString()).build(), LogSink.NONE)
+        return new ImageCheck(CheckSettings.builder().image(image.toString()).build(), LogSink.NONE)
                 .analyse(InventoryCollectors.all());
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.testing.Fixtures;
 
 /** The final filesystem of real images: whiteouts applied, each path owned by the layer that last wrote it. */
@@ -38,7 +38,7 @@ class LayeredFilesystemTest {
     }
 
     private static ImageAnalysis busybox(List<ContentCollector<?>> collectors) {
-        return new ImageCheck(CheckConfiguration.builder()
+        return new ImageCheck(CheckSettings.builder()
                 .image(Fixtures.image("busybox-app.docker.tar").toString()).build(), LogSink.NONE).analyse(collectors);
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.layer.FileEntry;
 import io.github.imagehygiene.layer.LayerScan;
@@ -34,7 +34,7 @@ public final class BigLayerProbe {
         // the whole check, as the goal runs it: read, analyse, every rule, report
         try {
             long before = checkOnly ? 0 : usedAfterGc();
-            CheckResult result = new ImageCheck(CheckConfiguration.builder().image(image)
+            CheckResult result = new ImageCheck(CheckSettings.builder().image(image)
                     .reportDirectory(report).toolVersion("test").build(), LogSink.NONE).run();
             if (checkOnly) {
                 facts(result.analysis(), result.analysis().filesystem());
@@ -63,7 +63,7 @@ public final class BigLayerProbe {
     private static void measure(String image) {
         long before = usedAfterGc();
         long t0 = System.nanoTime();
-        ImageAnalysis a = new ImageCheck(CheckConfiguration.builder().image(image).build(), LogSink.NONE)
+        ImageAnalysis a = new ImageCheck(CheckSettings.builder().image(image).build(), LogSink.NONE)
                 .analyse();
         LayeredFilesystem fs = a.filesystem();
         long walked = 0;

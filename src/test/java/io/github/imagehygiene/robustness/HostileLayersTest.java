@@ -166,7 +166,7 @@ class HostileLayersTest {
         String image = hostile("control-chars").toString();
         java.util.List<String> console = new java.util.ArrayList<>();
         io.github.imagehygiene.gate.CheckResult plain = new io.github.imagehygiene.check.ImageCheck(
-                io.github.imagehygiene.config.CheckConfiguration.builder().image(image).build(),
+                io.github.imagehygiene.settings.CheckSettings.builder().image(image).build(),
                 new io.github.imagehygiene.common.LogSink() {
                     @Override
                     public void info(String message) {
@@ -191,7 +191,7 @@ class HostileLayersTest {
         java.nio.file.Files.writeString(suppressions, "suppressions:\n  - rule: noWorldWritable\n    path: /app/**\n"
                 + "    reason: shared with a sidecar\n");
         io.github.imagehygiene.gate.CheckResult suppressed = new io.github.imagehygiene.check.ImageCheck(
-                io.github.imagehygiene.config.CheckConfiguration.builder().image(image).suppressionFile(suppressions)
+                io.github.imagehygiene.settings.CheckSettings.builder().image(image).suppressionFile(suppressions)
                         .build(), io.github.imagehygiene.common.LogSink.NONE).run();
         assertThat(suppressed.findings()).noneMatch(f -> f.rule().equals("noWorldWritable"));
         assertThat(suppressed.suppressions().suppressed()).extracting(x -> x.path()).containsExactly("/app/a\tb");

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.ImageReadException;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.maven.AbstractImageHygieneMojo;
 import io.github.imagehygiene.testing.Fixtures;
 
@@ -30,7 +30,7 @@ class OneLineErrorTest {
 
         @Override
         protected void executeCheck() {
-            new ImageCheck(CheckConfiguration.builder().image(image).build(), logSink()).analyse();
+            new ImageCheck(CheckSettings.builder().image(image).build(), logSink()).analyse();
         }
     }
 
@@ -66,7 +66,7 @@ class OneLineErrorTest {
                 + " digest '" + digest + "'")).hasMessage("app.tar: config descriptor has a malformed digest"
                 + " 'sha256:7c94\\r, \\n, \\t)\\u001b[31mred\\u2028'");
         assertThat(new io.github.imagehygiene.findings.Finding("noSecrets", io.github.imagehygiene.findings.Level.ERROR,
-                "in /app/x\n[ERROR] forged").message()).isEqualTo("in /app/x\\n[ERROR] forged");
+                "in /app/x\n[ERROR] forged", "/app/x", 1, null, "/app/x", "0").message()).isEqualTo("in /app/x\\n[ERROR] forged");
         assertThat(io.github.imagehygiene.common.OneLine.of("plain é line")).isEqualTo("plain é line");
         // C1 controls (U+009B is CSI on some terminals) and bidirectional overrides are escaped too
         assertThat(io.github.imagehygiene.common.OneLine.of("a\u009b31mb\u202ec\u2066d")).isEqualTo("a\\u009b31mb\\u202ec\\u2066d");

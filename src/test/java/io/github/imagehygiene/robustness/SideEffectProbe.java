@@ -10,7 +10,7 @@ import java.util.List;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.common.LogSink;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.gate.CheckResult;
 
 /**
@@ -58,7 +58,7 @@ public final class SideEffectProbe {
         for (int i = 1; i < args.length; i++) {
             String image = args[i];
             try {
-                CheckResult r = new ImageCheck(CheckConfiguration.builder().image(image)
+                CheckResult r = new ImageCheck(CheckSettings.builder().image(image)
                         .reportDirectory(reportDir.resolve("r" + i)).toolVersion("test").build(), LogSink.NONE).run();
                 System.out.println("checked " + Path.of(image).getFileName() + ": " + r.verdict());
             } catch (ImageHygieneException e) {

@@ -2,6 +2,7 @@ package io.github.imagehygiene.security;
 
 import static io.github.imagehygiene.security.SecurityFixtures.fact;
 import static io.github.imagehygiene.security.SecurityFixtures.planted;
+import static io.github.imagehygiene.security.SecurityFixtures.located;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,17 +12,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.imagehygiene.analysis.security.Origins.Origin;
+import io.github.imagehygiene.analysis.Origin;
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.maven.params.ConfigAssertionsParam;
 import io.github.imagehygiene.maven.params.FileAssertionParam;
-import io.github.imagehygiene.rules.security.Breach;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.security.SecurityFixtures.Located;
 import io.github.imagehygiene.rules.security.ConfigAssertions;
 import io.github.imagehygiene.rules.security.ConfigAssertionsRule;
 import io.github.imagehygiene.rules.security.FileAssertion;
 import io.github.imagehygiene.rules.security.FileAssertionsRule;
-import io.github.imagehygiene.rules.security.SecurityOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 
 /**
@@ -47,7 +49,7 @@ class AssertionsTest {
         return p.toCore();
     }
 
-    private static SecurityOutcome config(String image, ConfigAssertions assertions) {
+    private static Outcome config(String image, ConfigAssertions assertions) {
         return SecurityFixtures.run(image, SecuritySettings.builder().configAssertions(assertions).build())
                 .outcome(ConfigAssertionsRule.ID);
     }
@@ -58,7 +60,7 @@ class AssertionsTest {
         assertThat(fact("good.entrypoint")).isEqualTo("/sectool|true");
         assertThat(fact("good.cmd")).isEqualTo("--port|8080");
         assertThat(fact("good.workdir")).isEqualTo("/app");
-        SecurityOutcome o = config("good", goodConfig());
+        Outcome o = config("good", goodConfig());
         assertThat(o.summary()).isEqualTo("config assertions: 10 of 10 hold");
         assertThat(o.breaches()).isEmpty();
     }
@@ -67,7 +69,7 @@ class AssertionsTest {
     void everyConfigAssertionFailsOnConfigBad() {
         assertThat(fact("config-bad.exposedPorts")).isEmpty();
         assertThat(fact("config-bad.user")).isEqualTo("1000");
-        SecurityOutcome o = config("config-bad", goodConfig());
+        Outcome o = config("config-bad", goodConfig());
         assertThat(o.summary()).isEqualTo("config assertions: 1 of 10 hold");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
                 "env APP_MODE is 'demo', expected 'production'",
@@ -101,7 +103,7 @@ class AssertionsTest {
 
     @Test
     void noAssertionIsNotSet() {
-        SecurityOutcome o = SecurityFixtures.run("good").outcome(ConfigAssertionsRule.ID);
+        Outcome o = SecurityFixtures.run("good").outcome(ConfigAssertionsRule.ID);
         assertThat(o.active()).isFalse();
         assertThat(o.summary()).isEqualTo("no config assertion set");
         assertThat(SecurityFixtures.run("good").outcome(FileAssertionsRule.ID).summary())
@@ -139,7 +141,7 @@ class AssertionsTest {
         return FileAssertionParam.toCore(List.of(yml, run, tmp, su, ssh, env));
     }
 
-    private static SecurityOutcome files(String image, List<FileAssertion> assertions) {
+    private static Outcome files(String image, List<FileAssertion> assertions) {
         return SecurityFixtures.run(image, SecuritySettings.builder().fileAssertions(assertions).build())
                 .outcome(FileAssertionsRule.ID);
     }
@@ -150,7 +152,7 @@ class AssertionsTest {
         assertThat(fact("good.entry./app/bin/run.sh")).startsWith("file:0755:1000:1000:");
         assertThat(fact("good.entry./tmp")).isEqualTo("dir:1777:0:0:0:3");
         assertThat(fact("good.entry./bin/su")).startsWith("file:4755:0:0:");
-        SecurityOutcome o = files("good", goodFiles());
+        Outcome o = files("good", goodFiles());
         assertThat(o.summary()).isEqualTo("file assertions: 6 of 6 hold");
         assertThat(o.breaches()).isEmpty();
     }
@@ -158,13 +160,13 @@ class AssertionsTest {
     /** On the filesystem image: the yml is missing, run.sh too, /tmp holds, su holds, and /app/.env exists. */
     @Test
     void existenceFailsOnTheFilesystemImage() {
-        SecurityOutcome o = files("filesystem", goodFiles());
+        Outcome o = files("filesystem", goodFiles());
         assertThat(o.summary()).isEqualTo("file assertions: 3 of 6 hold");
-        assertThat(o.breaches()).containsExactly(
-                new Breach("/app/config/application.yml does not exist, and must", "/app/config/application.yml",
+        assertThat(located(o)).containsExactly(
+                new Located("/app/config/application.yml does not exist, and must", "/app/config/application.yml",
                         null),
-                new Breach("/app/bin/run.sh does not exist, and must", "/app/bin/run.sh", null),
-                new Breach("/app/.env (matching /app/**/.env) exists, and must not: file added in layer 4 (in your"
+                new Located("/app/bin/run.sh does not exist, and must", "/app/bin/run.sh", null),
+                new Located("/app/.env (matching /app/**/.env) exists, and must not: file added in layer 4 (in your"
                         + " layers)", "/app/.env", Origin.OWN));
     }
 
@@ -192,7 +194,7 @@ class AssertionsTest {
         shadow.setNotMatches("^guest::");
         FileAssertionParam dir = file("/app/uploads");
         dir.setMatches("anything");
-        SecurityOutcome o = files("filesystem", FileAssertionParam.toCore(List.of(data, passwd, shadow, dir)));
+        Outcome o = files("filesystem", FileAssertionParam.toCore(List.of(data, passwd, shadow, dir)));
         assertThat(o.summary()).isEqualTo("file assertions: 0 of 4 hold");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
                 "/app/data.txt is a file, expected a directory (layer 3, in your layers)",

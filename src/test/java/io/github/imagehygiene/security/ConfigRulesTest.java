@@ -2,6 +2,7 @@ package io.github.imagehygiene.security;
 
 import static io.github.imagehygiene.security.SecurityFixtures.fact;
 import static io.github.imagehygiene.security.SecurityFixtures.planted;
+import static io.github.imagehygiene.security.SecurityFixtures.located;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -11,15 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.github.imagehygiene.analysis.security.Origins.Origin;
+import io.github.imagehygiene.analysis.Origin;
 import io.github.imagehygiene.findings.Masking;
-import io.github.imagehygiene.rules.security.Breach;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.security.SecurityFixtures.Located;
 import io.github.imagehygiene.rules.security.NoLatestTagRule;
 import io.github.imagehygiene.rules.security.NoRootUserRule;
 import io.github.imagehygiene.rules.security.NoSecretKeysRule;
 import io.github.imagehygiene.rules.security.NoSensitiveVolumesRule;
 import io.github.imagehygiene.rules.security.RequireHealthcheckRule;
-import io.github.imagehygiene.rules.security.SecurityOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 
 /**
@@ -37,9 +39,9 @@ class ConfigRulesTest {
             "user-zero-zero, 0:0, 'runs as root (USER 0:0)', 'USER is ''0:0'', uid 0 (set in your layers)'"})
     void rootUserFires(String image, String user, String summary, String reason) {
         assertThat(fact(image + ".user")).isEqualTo(user);
-        SecurityOutcome o = SecurityFixtures.run(image).outcome(NoRootUserRule.ID);
+        Outcome o = SecurityFixtures.run(image).outcome(NoRootUserRule.ID);
         assertThat(o.summary()).isEqualTo(summary);
-        assertThat(o.breaches()).containsExactly(new Breach("the container runs as root: " + reason + "; add a"
+        assertThat(located(o)).containsExactly(new Located("the container runs as root: " + reason + "; add a"
                 + " non-root USER, e.g. USER 1000:1000, after the steps that need root", null, Origin.OWN));
     }
 
@@ -47,7 +49,7 @@ class ConfigRulesTest {
     @Test
     void userNamedForUidZero() {
         assertThat(fact("user-toor.user")).isEqualTo("toor");
-        SecurityOutcome o = SecurityFixtures.run("user-toor").outcome(NoRootUserRule.ID);
+        Outcome o = SecurityFixtures.run("user-toor").outcome(NoRootUserRule.ID);
         assertThat(o.summary()).isEqualTo("runs as root (USER toor)");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly("the container runs as root: USER is"
                 + " 'toor', which /etc/passwd maps to uid 0 (set in your layers); add a non-root USER, e.g. USER"
@@ -59,7 +61,7 @@ class ConfigRulesTest {
     @CsvSource({"good, 1000:1000", "filesystem, 1000", "config-bad, 1000"})
     void nonRootUserPasses(String image, String user) {
         assertThat(fact(image + ".user")).isEqualTo(user);
-        SecurityOutcome o = SecurityFixtures.run(image).outcome(NoRootUserRule.ID);
+        Outcome o = SecurityFixtures.run(image).outcome(NoRootUserRule.ID);
         assertThat(o.summary()).isEqualTo("runs as " + user);
         assertThat(o.breaches()).isEmpty();
     }
@@ -67,22 +69,21 @@ class ConfigRulesTest {
     /** With the base-image analysis saying layer 1 is the base's, a USER set after it is still yours. */
     @Test
     void userSetAfterTheBaseLayersIsYours() {
-        SecurityOutcome o = SecurityFixtures.run("user-root", SecuritySettings.builder().isBaseLayer(l -> l == 1)
-                .build()).outcome(NoRootUserRule.ID);
+        Outcome o = SecurityFixtures.run("user-root", SecuritySettings.defaults(), "base", 1).outcome(NoRootUserRule.ID);
         assertThat(o.breaches()).extracting(Breach::origin).containsExactly(Origin.OWN);
     }
 
     @Test
     void healthcheck() {
         assertThat(fact("user-empty.healthcheck")).isEmpty();
-        SecurityOutcome missing = SecurityFixtures.run("user-empty").outcome(RequireHealthcheckRule.ID);
+        Outcome missing = SecurityFixtures.run("user-empty").outcome(RequireHealthcheckRule.ID);
         assertThat(missing.summary()).isEqualTo("no HEALTHCHECK");
-        assertThat(missing.breaches()).containsExactly(new Breach("the image has no HEALTHCHECK; add one, e.g."
+        assertThat(located(missing)).containsExactly(new Located("the image has no HEALTHCHECK; add one, e.g."
                 + " HEALTHCHECK CMD [\"/app/healthcheck\"], so that the engine can tell a hung container from a healthy"
                 + " one", null, Origin.OWN));
 
         assertThat(fact("good.healthcheck")).isEqualTo("CMD|/sectool|true");
-        SecurityOutcome set = SecurityFixtures.run("good").outcome(RequireHealthcheckRule.ID);
+        Outcome set = SecurityFixtures.run("good").outcome(RequireHealthcheckRule.ID);
         assertThat(set.summary()).isEqualTo("HEALTHCHECK set");
         assertThat(set.breaches()).isEmpty();
     }
@@ -91,9 +92,9 @@ class ConfigRulesTest {
     @Test
     void healthcheckNone() {
         assertThat(fact("user-toor.healthcheck")).isEqualTo("NONE");
-        SecurityOutcome o = SecurityFixtures.run("user-toor").outcome(RequireHealthcheckRule.ID);
+        Outcome o = SecurityFixtures.run("user-toor").outcome(RequireHealthcheckRule.ID);
         assertThat(o.summary()).isEqualTo("HEALTHCHECK NONE");
-        assertThat(o.breaches()).containsExactly(new Breach("HEALTHCHECK NONE turns the health check off (set in your"
+        assertThat(located(o)).containsExactly(new Located("HEALTHCHECK NONE turns the health check off (set in your"
                 + " layers); define one, e.g. HEALTHCHECK CMD [\"/app/healthcheck\"]", null, Origin.OWN));
     }
 
@@ -101,7 +102,7 @@ class ConfigRulesTest {
     @Test
     void sensitiveVolumes() {
         assertThat(fact("config-bad.volumes")).isEqualTo("/|/data|/dev|/proc|/sys|/var/run/docker.sock");
-        SecurityOutcome o = SecurityFixtures.run("config-bad").outcome(NoSensitiveVolumesRule.ID);
+        Outcome o = SecurityFixtures.run("config-bad").outcome(NoSensitiveVolumesRule.ID);
         assertThat(o.summary()).isEqualTo("5 of 6 volumes sensitive");
         assertThat(o.breaches()).extracting(Breach::path, Breach::origin).containsExactly(tuple("/", Origin.OWN),
                 tuple("/dev", Origin.OWN), tuple("/proc", Origin.OWN), tuple("/sys", Origin.OWN),
@@ -115,7 +116,7 @@ class ConfigRulesTest {
                 + " Docker socket gives the container root on the host; remove it from the VOLUME instruction");
 
         assertThat(fact("good.volumes")).isEqualTo("/data");
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(NoSensitiveVolumesRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(NoSensitiveVolumesRule.ID);
         assertThat(good.summary()).isEqualTo("1 volume, none sensitive");
         assertThat(good.breaches()).isEmpty();
     }
@@ -123,8 +124,7 @@ class ConfigRulesTest {
     /** The VOLUME instruction comes after both layers: with layer 1 the base's, it is still yours. */
     @Test
     void volumeAfterTheBaseIsYours() {
-        SecurityOutcome o = SecurityFixtures.run("config-bad", SecuritySettings.builder().isBaseLayer(l -> l == 1)
-                .build()).outcome(NoSensitiveVolumesRule.ID);
+        Outcome o = SecurityFixtures.run("config-bad", SecuritySettings.defaults(), "base", 1).outcome(NoSensitiveVolumesRule.ID);
         assertThat(o.breaches()).extracting(Breach::origin).containsOnly(Origin.OWN);
     }
 
@@ -137,29 +137,33 @@ class ConfigRulesTest {
 
         assertThat(fact("config-bad.history.5")).contains(
                 "org.opencontainers.image.base.name=registry.example.com/base/java:latest");
-        SecurityOutcome base = SecurityFixtures.run("config-bad").outcome(NoLatestTagRule.ID);
+        Outcome base = SecurityFixtures.run("config-bad").outcome(NoLatestTagRule.ID);
         assertThat(base.summary()).isEqualTo("tags image-hygiene/security-config-bad:1.0; base"
                 + " registry.example.com/base/java:latest");
         assertThat(base.breaches()).extracting(Breach::message).containsExactly("the image is based on"
                 + " registry.example.com/base/java:latest (label org.opencontainers.image.base.name), which moves: a"
                 + " rebuild may bring another base; pin it by version or digest");
 
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(NoLatestTagRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(NoLatestTagRule.ID);
         assertThat(good.summary()).isEqualTo("tags image-hygiene/security-good:1.0; base"
                 + " registry.example.com/base/java:17.0.9");
         assertThat(good.breaches()).isEmpty();
     }
 
-    /** The base reference from the base-image analysis counts too; a name without tag means latest. */
+    /**
+     * The base reference from the base-image analysis counts too; a name without tag means latest. The filesystem
+     * image has no base label, so the name comes from a {@code <baseImages>} fingerprint of its first layer.
+     */
     @Test
     void baseReferenceFromTheBaseAnalysis() {
-        SecuritySettings untagged = SecuritySettings.builder().baseReference(a -> "eclipse-temurin").build();
-        assertThat(SecurityFixtures.run("good", untagged).messages(NoLatestTagRule.ID)).containsExactly(
-                "the image is based on eclipse-temurin (no tag: latest) (base image analysis), which moves: a rebuild"
-                        + " may bring another base; pin it by version or digest");
-        SecuritySettings digest = SecuritySettings.builder().baseReference(a -> "eclipse-temurin@sha256:"
-                + "0".repeat(64)).build();
-        assertThat(SecurityFixtures.run("good", digest).messages(NoLatestTagRule.ID)).isEmpty();
+        assertThat(fact("filesystem.labelKeys")).isEmpty();
+        SecuritySettings defaults = SecuritySettings.defaults();
+        assertThat(SecurityFixtures.run("filesystem", defaults, "eclipse-temurin", 1).messages(NoLatestTagRule.ID))
+                // the base analysis names it in full, as Docker resolves it
+                .containsExactly("the image is based on docker.io/library/eclipse-temurin:latest (base image"
+                        + " analysis), which moves: a rebuild may bring another base; pin it by version or digest");
+        assertThat(SecurityFixtures.run("filesystem", defaults, "eclipse-temurin@sha256:" + "0".repeat(64), 1)
+                .messages(NoLatestTagRule.ID)).isEmpty();
     }
 
     /**
@@ -175,7 +179,7 @@ class ConfigRulesTest {
         String api = Masking.mask(planted("apiToken"));
         String npm = Masking.mask(planted("npmToken"));
         assertThat(npm).isEqualTo("npm_****");
-        SecurityOutcome o = SecurityFixtures.run("config-bad").outcome(NoSecretKeysRule.ID);
+        Outcome o = SecurityFixtures.run("config-bad").outcome(NoSecretKeysRule.ID);
         assertThat(o.summary()).isEqualTo("5 secret-looking keys with a value");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
                 "ENV DB_PASSWORD=" + db + " (in your layers): a secret in the image config, readable with docker"
@@ -202,8 +206,7 @@ class ConfigRulesTest {
     @Test
     void secretKeysOfTheBase() {
         assertThat(fact("config-bad.historyLayer.7")).isEqualTo("2");
-        SecurityOutcome o = SecurityFixtures.run("config-bad", SecuritySettings.builder().isBaseLayer(l -> l <= 2)
-                .build()).outcome(NoSecretKeysRule.ID);
+        Outcome o = SecurityFixtures.run("config-bad", SecuritySettings.defaults(), "base", 2).outcome(NoSecretKeysRule.ID);
         assertThat(o.breaches()).extracting(Breach::origin).containsOnly(Origin.BASE);
         assertThat(o.breaches().get(0).message()).startsWith("ENV DB_PASSWORD=" + Masking.mask(planted("dbPassword"))
                 + " (in the base image)");
@@ -213,7 +216,7 @@ class ConfigRulesTest {
     @Test
     void acceptedKeysPass() {
         assertThat(fact("good.envKeys")).isEqualTo("PATH|APP_MODE|PASSWORD_FILE|GPG_KEY");
-        SecurityOutcome o = SecurityFixtures.run("good").outcome(NoSecretKeysRule.ID);
+        Outcome o = SecurityFixtures.run("good").outcome(NoSecretKeysRule.ID);
         assertThat(o.summary()).isEqualTo("no secret-looking key in 4 ENV variables, 3 labels and the history");
         assertThat(o.breaches()).isEmpty();
     }

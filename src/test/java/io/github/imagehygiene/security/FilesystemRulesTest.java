@@ -3,6 +3,7 @@ package io.github.imagehygiene.security;
 import static io.github.imagehygiene.security.SecurityFixtures.fact;
 import static io.github.imagehygiene.security.SecurityFixtures.layerOf;
 import static io.github.imagehygiene.security.SecurityFixtures.modeOf;
+import static io.github.imagehygiene.security.SecurityFixtures.located;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,13 +11,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.imagehygiene.analysis.security.Origins.Origin;
-import io.github.imagehygiene.rules.security.Breach;
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.testing.Fixtures;
+import io.github.imagehygiene.security.SecurityFixtures.Located;
 import io.github.imagehygiene.rules.security.NoEmptyPasswordsRule;
 import io.github.imagehygiene.rules.security.NoSetuidFilesRule;
 import io.github.imagehygiene.rules.security.NoStrayFilesRule;
 import io.github.imagehygiene.rules.security.NoWorldWritableRule;
-import io.github.imagehygiene.rules.security.SecurityOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 import io.github.imagehygiene.rules.security.UniqueIdsRule;
 
@@ -39,37 +42,45 @@ class FilesystemRulesTest {
                 + " /usr/local/bin/grouper chmod 4755 /bin/su");
         int layer = layerOf("filesystem", "/usr/local/bin/helper");
         assertThat(layer).isEqualTo(3);
-        SecurityOutcome o = SecurityFixtures.run("filesystem").outcome(NoSetuidFilesRule.ID);
+        Outcome o = SecurityFixtures.run("filesystem").outcome(NoSetuidFilesRule.ID);
         assertThat(o.summary()).isEqualTo("2 setuid/setgid files, 1 allowlisted");
-        assertThat(o.breaches()).containsExactly(
-                new Breach("/usr/local/bin/grouper is setgid (mode " + modeOf("filesystem", "/usr/local/bin/grouper")
+        assertThat(located(o)).containsExactly(
+                new Located("/usr/local/bin/grouper is setgid (mode " + modeOf("filesystem", "/usr/local/bin/grouper")
                         + ", owner 0:0), added in layer " + layerOf("filesystem", "/usr/local/bin/grouper")
                         + " (in your layers): it runs with its group's rights whoever starts it; chmod g-s it, or"
                         + " remove it", "/usr/local/bin/grouper", Origin.OWN),
-                new Breach("/usr/local/bin/helper is setuid (mode " + modeOf("filesystem", "/usr/local/bin/helper")
+                new Located("/usr/local/bin/helper is setuid (mode " + modeOf("filesystem", "/usr/local/bin/helper")
                         + ", owner 0:0), added in layer " + layer + " (in your layers): it runs with its owner's"
                         + " rights whoever starts it; chmod u-s it, or remove it", "/usr/local/bin/helper",
                         Origin.OWN));
     }
 
     /**
-     * The same files with the base-image analysis saying all but the last layer (1-3 of 4) are the base's: the
-     * findings say so.
+     * The same files with all but the last layer (1-3 of 4) known as the base (a {@code <baseImages>} fingerprint):
+     * by default they are not the build's findings and the summary says how many the base holds; with
+     * countBaseLayers they are, and say they are the base's.
      */
     @Test
     void setuidInTheBaseImage() {
-        SecuritySettings settings = SecuritySettings.builder()
-                .baseLayers(analysis -> layer -> layer < analysis.layers().size()).build();
-        SecurityOutcome o = SecurityFixtures.run("filesystem", settings).outcome(NoSetuidFilesRule.ID);
-        assertThat(o.breaches()).extracting(Breach::origin).containsExactly(Origin.BASE, Origin.BASE);
-        assertThat(o.breaches().get(1).message()).contains("added in layer 3 (in the base image)");
+        int layers = SecurityFixtures.analyse("filesystem", List.of()).layers().size();
+        assertThat(layerOf("filesystem", "/usr/local/bin/helper")).isEqualTo(layers - 1);
+        Outcome counted = SecurityFixtures.run("filesystem", SecuritySettings.defaults(), Fixtures.baseOf(
+                SecurityFixtures.image("filesystem"), "base", layers - 1, true)).outcome(NoSetuidFilesRule.ID);
+        assertThat(counted.breaches()).extracting(Breach::origin).containsExactly(Origin.BASE, Origin.BASE);
+        assertThat(counted.breaches().get(1).message()).contains("added in layer 3 (in the base image)");
+
+        Outcome own = SecurityFixtures.run("filesystem", SecuritySettings.defaults(), "base", layers - 1)
+                .outcome(NoSetuidFilesRule.ID);
+        assertThat(own.breaches()).isEmpty();
+        assertThat(own.summary()).endsWith("; 2 more in the base image's layers (#1-#3), not counted: choose a"
+                + " leaner base");
     }
 
     /** good: only /bin/su (4755, allowlisted); allowedSetuidFiles extends the allowlist. */
     @Test
     void allowlistedSetuidPasses() {
         assertThat(fact("good.setuid")).isEqualTo("/bin/su");
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(NoSetuidFilesRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(NoSetuidFilesRule.ID);
         assertThat(good.summary()).isEqualTo("0 setuid/setgid files, 1 allowlisted");
         assertThat(good.breaches()).isEmpty();
         assertThat(SecurityFixtures.run("user-empty").outcome(NoSetuidFilesRule.ID).summary())
@@ -87,18 +98,18 @@ class FilesystemRulesTest {
     void worldWritable() {
         assertThat(fact("filesystem.worldWritable")).isEqualTo("/app/data.txt|/app/uploads|/tmp/scratch.txt");
         assertThat(modeOf("filesystem", "/tmp")).isEqualTo("1777");
-        SecurityOutcome o = SecurityFixtures.run("filesystem").outcome(NoWorldWritableRule.ID);
+        Outcome o = SecurityFixtures.run("filesystem").outcome(NoWorldWritableRule.ID);
         assertThat(o.summary()).isEqualTo("2 world-writable paths, 1 in temporary directories");
-        assertThat(o.breaches()).containsExactly(
-                new Breach("/app/data.txt is world-writable (mode " + modeOf("filesystem", "/app/data.txt")
+        assertThat(located(o)).containsExactly(
+                new Located("/app/data.txt is world-writable (mode " + modeOf("filesystem", "/app/data.txt")
                         + "), added in layer 3 (in your layers): any user of the container can change it; chmod o-w it",
                         "/app/data.txt", Origin.OWN),
-                new Breach("directory /app/uploads is world-writable without the sticky bit (mode "
+                new Located("directory /app/uploads is world-writable without the sticky bit (mode "
                         + modeOf("filesystem", "/app/uploads") + "), added in layer 3 (in your layers): any user of the"
                         + " container can replace its files; chmod o-w it", "/app/uploads", Origin.OWN));
 
         assertThat(fact("good.worldWritable")).isEmpty();
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(NoWorldWritableRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(NoWorldWritableRule.ID);
         assertThat(good.summary()).isEqualTo("no world-writable file");
         assertThat(good.breaches()).isEmpty();
         SecuritySettings allowed = SecuritySettings.builder().allowedWorldWritable(List.of("/app/**")).build();
@@ -109,13 +120,13 @@ class FilesystemRulesTest {
     @Test
     void emptyPassword() {
         assertThat(layerOf("filesystem", "/etc/shadow")).isEqualTo(2);
-        SecurityOutcome o = SecurityFixtures.run("filesystem").outcome(NoEmptyPasswordsRule.ID);
+        Outcome o = SecurityFixtures.run("filesystem").outcome(NoEmptyPasswordsRule.ID);
         assertThat(o.summary()).isEqualTo("1 account without a password");
-        assertThat(o.breaches()).containsExactly(new Breach("/etc/shadow: account guest (line 4) has an empty"
+        assertThat(located(o)).containsExactly(new Located("/etc/shadow: account guest (line 4) has an empty"
                 + " password, so anyone can log in as it; lock it (passwd -l guest, or '!' in the password field),"
                 + " layer 2 (in your layers)", "/etc/shadow", Origin.OWN));
 
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(NoEmptyPasswordsRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(NoEmptyPasswordsRule.ID);
         assertThat(good.summary()).isEqualTo("no empty password among 4 accounts");
         assertThat(good.breaches()).isEmpty();
         assertThat(SecurityFixtures.run("user-root").outcome(NoEmptyPasswordsRule.ID).summary())
@@ -125,15 +136,15 @@ class FilesystemRulesTest {
     /** uid 0 is root and toor in /etc/passwd; gid 50 is staff and devs in /etc/group. */
     @Test
     void duplicateIds() {
-        SecurityOutcome o = SecurityFixtures.run("filesystem").outcome(UniqueIdsRule.ID);
+        Outcome o = SecurityFixtures.run("filesystem").outcome(UniqueIdsRule.ID);
         assertThat(o.summary()).isEqualTo("2 shared ids");
-        assertThat(o.breaches()).containsExactly(
-                new Breach("/etc/passwd: uid 0 is shared by root, toor, layer 2 (in your layers); give each user its"
+        assertThat(located(o)).containsExactly(
+                new Located("/etc/passwd: uid 0 is shared by root, toor, layer 2 (in your layers); give each user its"
                         + " own uid", "/etc/passwd", Origin.OWN),
-                new Breach("/etc/group: gid 50 is shared by staff, devs, layer 2 (in your layers); give each group its"
+                new Located("/etc/group: gid 50 is shared by staff, devs, layer 2 (in your layers); give each group its"
                         + " own gid", "/etc/group", Origin.OWN));
 
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(UniqueIdsRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(UniqueIdsRule.ID);
         assertThat(good.summary()).isEqualTo("unique: 4 uids, 4 gids");
         assertThat(good.breaches()).isEmpty();
     }
@@ -148,7 +159,7 @@ class FilesystemRulesTest {
         assertThat(fact("filesystem.entry./app/.git/HEAD")).startsWith("file:");
         int layer = layerOf("filesystem", "/app/.git");
         assertThat(layer).isEqualTo(4);
-        SecurityOutcome o = SecurityFixtures.run("filesystem").outcome(NoStrayFilesRule.ID);
+        Outcome o = SecurityFixtures.run("filesystem").outcome(NoStrayFilesRule.ID);
         assertThat(o.summary()).isEqualTo("7 stray files");
         assertThat(o.breaches()).extracting(Breach::path, Breach::origin).containsExactly(
                 tuple("/app/.DS_Store", Origin.OWN), tuple("/app/.aws", Origin.OWN), tuple("/app/.env", Origin.OWN),
@@ -163,7 +174,7 @@ class FilesystemRulesTest {
     @Test
     void npmrcWithATokenOnly() {
         assertThat(fact("secrets.entry./app/.npmrc")).startsWith("file:");
-        SecurityOutcome o = SecurityFixtures.run("secrets").outcome(NoStrayFilesRule.ID);
+        Outcome o = SecurityFixtures.run("secrets").outcome(NoStrayFilesRule.ID);
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
                 "/home/app/.aws: .aws directory (AWS CLI configuration and credentials), added in layer 5 (in your"
                         + " layers); add it to .dockerignore or copy only what the application needs",
@@ -173,7 +184,7 @@ class FilesystemRulesTest {
 
     @Test
     void noStrayFilesInTheGoodImage() {
-        SecurityOutcome good = SecurityFixtures.run("good").outcome(NoStrayFilesRule.ID);
+        Outcome good = SecurityFixtures.run("good").outcome(NoStrayFilesRule.ID);
         assertThat(good.summary()).isEqualTo("no stray file");
         assertThat(good.breaches()).isEmpty();
     }

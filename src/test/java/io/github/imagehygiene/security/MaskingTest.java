@@ -100,7 +100,7 @@ class MaskingTest {
     void knownValuesAreMaskedInOneLineMessages() {
         Masking m = Masking.of(List.of("first-line\nsecond-line-2"), SecretKeys.defaults());
         io.github.imagehygiene.findings.Finding f = new io.github.imagehygiene.findings.Finding("noSecretKeys",
-                io.github.imagehygiene.findings.Level.ERROR, "label x holds first-line\nsecond-line-2 here");
+                io.github.imagehygiene.findings.Level.ERROR, "label x holds first-line\nsecond-line-2 here", null, 0, null, "label:x", "0");
         assertThat(f.message()).isEqualTo("label x holds first-line\\nsecond-line-2 here");
         assertThat(m.apply(f.message())).isEqualTo("label x holds firs**** here");
         assertThat(m.apply("raw first-line\nsecond-line-2")).isEqualTo("raw firs****");

@@ -9,14 +9,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.imagehygiene.analysis.security.Origins.Origin;
+import io.github.imagehygiene.analysis.Origin;
 import io.github.imagehygiene.analysis.security.SecretHit;
 import io.github.imagehygiene.analysis.security.SecretPatterns;
 import io.github.imagehygiene.analysis.security.SecretScanner;
 import io.github.imagehygiene.findings.Masking;
-import io.github.imagehygiene.rules.security.Breach;
+import io.github.imagehygiene.rules.Breach;
 import io.github.imagehygiene.rules.security.NoSecretsRule;
-import io.github.imagehygiene.rules.security.SecurityOutcome;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 
 /**
@@ -35,7 +35,7 @@ class SecretsTest {
         assertThat(fact("key.rsa")).isEqualTo("Private-Key: (2048 bit, 2 primes)");
         assertThat(fact("secrets.whiteouts")).isEqualTo("3:/root/.ssh/.wh.id_ed25519");
         assertThat(fact("secrets.stored./root/.ssh/id_ed25519")).isEqualTo("2");
-        SecurityOutcome o = SecurityFixtures.run("secrets").outcome(NoSecretsRule.ID);
+        Outcome o = SecurityFixtures.run("secrets").outcome(NoSecretsRule.ID);
         String aws = Masking.mask(planted("awsKeyId"));
         assertThat(aws).isEqualTo("AKIA****");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
@@ -74,11 +74,11 @@ class SecretsTest {
     @Test
     void binariesAndLargeFilesAreSkipped() {
         assertThat(fact("secrets.entry./app/logs/big.log")).isEqualTo("file:0644:0:0:1200047:4");
-        SecurityOutcome o = SecurityFixtures.run("secrets").outcome(NoSecretsRule.ID);
+        Outcome o = SecurityFixtures.run("secrets").outcome(NoSecretsRule.ID);
         assertThat(o.summary()).isEqualTo("11 secrets in 8 files (1 deleted or replaced later); 10 text files scanned,"
                 + " 2 binary skipped, 1 over 1 MiB skipped");
         SecuritySettings larger = SecuritySettings.builder().secretScanMaxFileSize("2MiB").build();
-        SecurityOutcome all = SecurityFixtures.run("secrets", larger).outcome(NoSecretsRule.ID);
+        Outcome all = SecurityFixtures.run("secrets", larger).outcome(NoSecretsRule.ID);
         assertThat(all.breaches()).filteredOn(b -> b.path().equals("/app/logs/big.log")).singleElement()
                 .satisfies(b -> assertThat(b.message()).startsWith("GitHub token "
                         + Masking.mask(planted("bigFileToken")) + " in /app/logs/big.log line "));
@@ -89,7 +89,7 @@ class SecretsTest {
     @Test
     void placeholdersAndDocumentationAreNot() {
         assertThat(fact("secrets.entry./app/README.md")).startsWith("file:");
-        SecurityOutcome o = SecurityFixtures.run("secrets").outcome(NoSecretsRule.ID);
+        Outcome o = SecurityFixtures.run("secrets").outcome(NoSecretsRule.ID);
         assertThat(o.breaches()).filteredOn(b -> b.path().equals("/app/config/app.yml")).extracting(Breach::message)
                 .noneMatch(m -> m.contains("line 7"));
     }
@@ -97,8 +97,7 @@ class SecretsTest {
     /** A secret in a base layer says so; the deleted key counts wherever it is. */
     @Test
     void originOfEachSecret() {
-        SecurityOutcome o = SecurityFixtures.run("secrets", SecuritySettings.builder().isBaseLayer(l -> l <= 3)
-                .build()).outcome(NoSecretsRule.ID);
+        Outcome o = SecurityFixtures.run("secrets", SecuritySettings.defaults(), "base", 3).outcome(NoSecretsRule.ID);
         assertThat(o.breaches()).extracting(Breach::path, Breach::origin).startsWith(
                 tuple("/root/.ssh/id_ed25519", Origin.BASE), tuple("/app/config/app.yml", Origin.OWN));
         assertThat(o.breaches().get(0).message()).contains("added in layer 2 (in the base image), deleted in layer 3");
@@ -115,7 +114,7 @@ class SecretsTest {
 
     @Test
     void noSecretInTheGoodImage() {
-        SecurityOutcome o = SecurityFixtures.run("good").outcome(NoSecretsRule.ID);
+        Outcome o = SecurityFixtures.run("good").outcome(NoSecretsRule.ID);
         assertThat(o.breaches()).isEmpty();
         assertThat(o.summary()).isEqualTo("no secret; 7 text files scanned, 1 binary skipped");
     }

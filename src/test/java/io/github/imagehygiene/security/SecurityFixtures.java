@@ -16,11 +16,15 @@ import java.util.Properties;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.analysis.base.BaseImageSettings;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.layer.ContentCollector;
-import io.github.imagehygiene.rules.security.SecurityOutcome;
-import io.github.imagehygiene.rules.security.SecurityRule;
-import io.github.imagehygiene.rules.security.SecurityRules;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+import io.github.imagehygiene.rules.catalog.RuleCatalog;
+import io.github.imagehygiene.rules.catalog.RuleSettings;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 
 /**
@@ -98,21 +102,52 @@ final class SecurityFixtures {
 
     /** The image read as the check does, with these collectors fed in the layer pass. */
     static ImageAnalysis analyse(String name, List<ContentCollector<?>> collectors) {
-        return new ImageCheck(CheckConfiguration.builder().image(image(name).toString()).build(), LogSink.NONE)
+        return analyse(name, BaseImageSettings.NONE, collectors);
+    }
+
+    static ImageAnalysis analyse(String name, BaseImageSettings base, List<ContentCollector<?>> collectors) {
+        CheckSettings d = CheckSettings.builder().image(image(name).toString()).build();
+        return new ImageCheck(new CheckSettings(d.input(), base, d.rules(), d.gate(), d.output()), LogSink.NONE)
                 .analyse(collectors);
+    }
+
+    /**
+     * Base settings that know the image's lowest {@code layers} layers as the base {@code name}, by their diff_ids
+     * (a {@code <baseImages>} fingerprint entry).
+     */
+    static BaseImageSettings baseOf(String image, String name, int layers) {
+        List<String> diffIds = analyse(image, List.of()).image().layers().stream().limit(layers)
+                .map(l -> l.diffId()).toList();
+        return new BaseImageSettings(List.of(name + "=" + String.join(",", diffIds)), null, null, null, false);
     }
 
     /** The security rules with these settings, run on one image. */
     static Run run(String name, SecuritySettings settings) {
-        List<SecurityRule> rules = SecurityRules.all(settings);
+        return run(name, settings, BaseImageSettings.NONE);
+    }
+
+    /** The same, with the lowest {@code baseLayers} layers known as the base {@code base}. */
+    static Run run(String name, SecuritySettings settings, String base, int baseLayers) {
+        return run(name, settings, baseOf(name, base, baseLayers));
+    }
+
+    static Run run(String name, SecuritySettings settings, BaseImageSettings base) {
+        List<Rule> rules = securityRules(settings);
         List<ContentCollector<?>> collectors = new ArrayList<>();
         Map<String, ContentCollector<?>> byId = new LinkedHashMap<>();
-        for (SecurityRule r : rules) {
+        for (Rule r : rules) {
             r.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
         }
         collectors.addAll(byId.values());
-        ImageAnalysis analysis = analyse(name, collectors);
+        ImageAnalysis analysis = analyse(name, base, collectors);
         return new Run(analysis, rules);
+    }
+
+    /** The catalogue's security rules, made with these settings. */
+    static List<Rule> securityRules(SecuritySettings settings) {
+        RuleSettings d = RuleSettings.DEFAULTS;
+        return RuleCatalog.rules(new RuleSettings(d.budgets(), d.basePolicy(), d.hygiene(), d.inventory(), settings))
+                .stream().filter(r -> r.getClass().getPackageName().endsWith(".rules.security")).toList();
     }
 
     static Run run(String name) {
@@ -120,17 +155,25 @@ final class SecurityFixtures {
     }
 
     /** One image checked by the security rules. */
-    record Run(ImageAnalysis analysis, List<SecurityRule> rules) {
-        SecurityRule rule(String id) {
+    record Run(ImageAnalysis analysis, List<Rule> rules) {
+        Rule rule(String id) {
             return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
         }
 
-        SecurityOutcome outcome(String id) {
-            return rule(id).check(analysis);
+        Outcome outcome(String id) {
+            return rule(id).evaluate(analysis);
         }
 
         List<String> messages(String id) {
             return outcome(id).breaches().stream().map(b -> b.message()).toList();
         }
+    }
+
+    /** A breach's message and where it is, for exact comparison. */
+    record Located(String message, String path, Origin origin) {
+    }
+
+    static List<Located> located(Outcome o) {
+        return o.breaches().stream().map(b -> new Located(b.message(), b.path(), b.origin())).toList();
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.gate.Verdict;
-import io.github.imagehygiene.rules.RuleVerdict;
-import io.github.imagehygiene.rules.RuleVerdict.Status;
+import io.github.imagehygiene.gate.RuleVerdict;
+import io.github.imagehygiene.gate.RuleVerdict.Status;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 import io.github.imagehygiene.gate.Suppression;
 import io.github.imagehygiene.gate.SuppressionFile;
@@ -121,8 +121,8 @@ class SuppressionsTest {
                 + "<reason>the base has many layers</reason></suppression></suppressions>", true);
         RuleVerdict failing = new RuleVerdict("maxLayers", io.github.imagehygiene.findings.Level.ERROR, Status.FAIL,
                 "4 of 3 layers", List.of(new Finding("maxLayers", io.github.imagehygiene.findings.Level.ERROR,
-                        "image has 4 layers")));
-        SuppressionResult r = s.apply(List.of(failing), f -> null, LocalDate.of(2025, 6, 15));
+                        "image has 4 layers", null, 0, null, "image", "0")));
+        SuppressionResult r = s.apply(List.of(failing), LocalDate.of(2025, 6, 15));
         assertThat(r.verdicts()).extracting(RuleVerdict::status, RuleVerdict::summary)
                 .containsExactly(tuple(Status.PASS, "4 of 3 layers; 1 suppressed"));
     }

@@ -14,7 +14,9 @@ import java.util.Properties;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.analysis.ImageAnalysis;
-import io.github.imagehygiene.config.CheckConfiguration;
+import io.github.imagehygiene.analysis.base.BaseImageSettings;
+import io.github.imagehygiene.layer.ContentCollector;
+import io.github.imagehygiene.settings.CheckSettings;
 
 /**
  * Test inputs: the shared fixtures made by other tools (../shared/fixtures, overridable with
@@ -76,14 +78,32 @@ public final class Fixtures {
 
     /** Reads and measures an image with default settings. */
     public static ImageAnalysis analyse(String image) {
-        return analyse(CheckConfiguration.builder().image(image).build());
+        return analyse(CheckSettings.builder().image(image).build());
     }
 
-    public static ImageAnalysis analyse(CheckConfiguration config) {
+    public static ImageAnalysis analyse(CheckSettings config) {
         return new ImageCheck(config, LogSink.NONE).analyse();
     }
 
     public static ImageAnalysis analyse(Path image) {
         return analyse(image.toString());
+    }
+
+    /** Reads an image with these base-image settings and collectors, without the gzip estimate. */
+    public static ImageAnalysis analyse(Path image, BaseImageSettings base, List<ContentCollector<?>> collectors) {
+        CheckSettings d = CheckSettings.builder().image(image.toString()).estimateCompressedSize(false).build();
+        return new ImageCheck(new CheckSettings(d.input(), base, d.rules(), d.gate(), d.output()), LogSink.NONE)
+                .analyse(collectors);
+    }
+
+    /**
+     * Base settings that know the image's lowest {@code layers} layers as the base {@code name}, as a user's
+     * {@code <baseImages>} fingerprint entry would ({@code name=sha256:…,sha256:…}, the image's own diff_ids).
+     */
+    public static BaseImageSettings baseOf(Path image, String name, int layers, boolean countBaseLayers) {
+        List<String> diffIds = analyse(image, BaseImageSettings.NONE, List.of()).image().layers().stream()
+                .limit(layers).map(l -> l.diffId()).toList();
+        return new BaseImageSettings(List.of(name + "=" + String.join(",", diffIds)), null, null, null,
+                countBaseLayers);
     }
 }

@@ -61,9 +61,10 @@ public final class BaseImage {
         this.eol = eol;
     }
 
-    /** The base image of an analysis, identified once with the {@link BaseImageSettings} attached to it. */
+    /** The base image of an analysis, identified once with the {@link BaseImageSettings} it was built with. */
     public static BaseImage of(ImageAnalysis analysis) {
-        return analysis.derived(BaseImage.class, a -> identify(a, BaseImageSettings.of(a)));
+        return analysis.derived(BaseImage.class, a -> identify(a, a.settings(BaseImageSettings.class,
+                BaseImageSettings.NONE)));
     }
 
     /** A piece of evidence that names an image, and what it names. */
@@ -105,10 +106,9 @@ public final class BaseImage {
         }
 
         // c. the fingerprint
-        List<KnownBase> known = new ArrayList<>();
-        for (String entry : settings.baseImages()) {
-            known.add(KnownBase.parse(entry, build.basedir(), settings.dockerHost(), image.platform()));
-        }
+        BaseImageSettings.KnownBases read = analysis.settings(BaseImageSettings.KnownBases.class, null);
+        List<KnownBase> known = new ArrayList<>(read != null ? read.bases()
+                : settings.readKnownBases(image.platform()).bases());
         for (Named n : List.copyOf(named)) {
             if (n.reference().kind() == ImageReference.Kind.FILE) {
                 String path = n.reference().written().substring("tar://".length());

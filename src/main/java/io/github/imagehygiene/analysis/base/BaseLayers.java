@@ -1,6 +1,7 @@
 package io.github.imagehygiene.analysis.base;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.Origin;
 
 /**
  * Which layers are the base image's and which the image's own: by fingerprint (the known base's diff_ids are the
@@ -28,11 +29,6 @@ public final class BaseLayers {
         public String id() {
             return id;
         }
-    }
-
-    /** Whose a layer is. */
-    public enum Origin {
-        BASE, OWN, UNKNOWN
     }
 
     BaseLayers(int layers, int baseCount, Method method, String detail) {
@@ -73,8 +69,7 @@ public final class BaseLayers {
 
     /** "in the base image", "in your layers", or "" when unknown. */
     public String where(int index) {
-        Origin o = origin(index);
-        return o == Origin.BASE ? "in the base image" : o == Origin.OWN ? "in your layers" : "";
+        return origin(index).where();
     }
 
     /** How many bottom layers are the base's; -1 when unknown. */

@@ -36,33 +36,60 @@ public record KnownBase(String name, String source, List<String> diffIds, String
      * @param platform the platform of the image under check, to pick the same one from a multi-platform base
      */
     public static KnownBase parse(String entry, Path basedir, String dockerHost, Platform platform) {
-        String e = entry == null ? "" : entry.strip();
-        if (e.isEmpty()) {
-            throw new ConfigurationException("Invalid baseImages entry: it is empty");
+        Entry e = Entry.of(entry);
+        if (e.diffIds()) {
+            return new KnownBase(e.name(), "diff_ids", List.of(e.location().split("[\\s,]+")), null);
         }
-        String name = null;
-        String location = e;
-        int eq = e.indexOf('=');
-        if (eq > 0 && eq < e.length() - 1) {
-            name = e.substring(0, eq).strip();
-            location = e.substring(eq + 1).strip();
+        return read(e.name(), e.location(), basedir, dockerHost, platform, "baseImages entry '" + e.text() + "'");
+    }
+
+    /**
+     * Checks one {@code baseImages} entry without reading it: its form, and that the file or folder it names exists
+     * ({@code docker://} references are asked of the daemon only when read).
+     *
+     * @throws ConfigurationException naming the entry
+     */
+    public static void check(String entry, Path basedir) {
+        Entry e = Entry.of(entry);
+        String location = e.location();
+        if (e.diffIds() || location.startsWith(ArchiveSources.DOCKER_PREFIX)) {
+            return;
         }
-        if (DIFF_ID_LIST.matcher(location).matches()) {
-            if (name == null) {
+        Path p = resolve(basedir, location);
+        int colon = location.lastIndexOf(':');
+        boolean tagged = colon > 1 && colon > location.lastIndexOf('/')
+                && Files.exists(resolve(basedir, location.substring(0, colon)));
+        if (!Files.exists(p) && !tagged) {
+            throw new ConfigurationException("Cannot read the baseImages entry '" + e.text() + "': " + p
+                    + ": no such file or folder");
+        }
+    }
+
+    /** An entry split into {@code NAME=} and its location, its form checked. */
+    private record Entry(String text, String name, String location, boolean diffIds) {
+        static Entry of(String entry) {
+            String e = entry == null ? "" : entry.strip();
+            if (e.isEmpty()) {
+                throw new ConfigurationException("Invalid baseImages entry: it is empty");
+            }
+            String name = null;
+            String location = e;
+            int eq = e.indexOf('=');
+            if (eq > 0 && eq < e.length() - 1) {
+                name = e.substring(0, eq).strip();
+                location = e.substring(eq + 1).strip();
+            }
+            boolean diffIds = DIFF_ID_LIST.matcher(location).matches();
+            if (diffIds && name == null) {
                 throw new ConfigurationException("Invalid baseImages entry '" + e + "': name a diff_id list,"
                         + " e.g. debian:12=sha256:…");
             }
-            List<String> ids = new ArrayList<>();
-            for (String id : location.split("[\\s,]+")) {
-                ids.add(id);
+            if (!diffIds && location.startsWith("sha256:") && !DIFF_ID.matcher(location).lookingAt()) {
+                throw new ConfigurationException("Invalid baseImages entry '" + e + "': a diff_id is sha256: and 64"
+                        + " lower-case hex digits");
             }
-            return new KnownBase(name, "diff_ids", List.copyOf(ids), null);
+            return new Entry(e, name, location, diffIds);
         }
-        if (location.startsWith("sha256:") && !DIFF_ID.matcher(location).lookingAt()) {
-            throw new ConfigurationException("Invalid baseImages entry '" + e + "': a diff_id is sha256: and 64"
-                    + " lower-case hex digits");
-        }
-        return read(name, location, basedir, dockerHost, platform, "baseImages entry '" + e + "'");
     }
 
     /** Reads the metadata of an image archive (never its layers) as a known base. */

@@ -94,7 +94,7 @@ public final class DiveEfficiency {
         this.chainHead = s.chainHead;
         this.chainLayer = Arrays.copyOf(s.chainLayer, s.chainLength);
         this.chainNext = Arrays.copyOf(s.chainNext, s.chainLength);
-        this.all = compute(PathGlobs.NONE);
+        this.all = compute(PathGlobs.NONE, null);
     }
 
     /** The image's numbers, computed once per analysis. */
@@ -109,10 +109,19 @@ public final class DiveEfficiency {
 
     /** The numbers without the ignored paths (in neither sum, nor in the user layers' size). */
     public Result result(PathGlobs ignore) {
-        return ignore == null || ignore.isEmpty() ? all : compute(ignore);
+        return ignore == null || ignore.isEmpty() ? all : compute(ignore, null);
     }
 
-    private Result compute(PathGlobs ignore) {
+    /**
+     * dive's numbers over the layers {@code counted} accepts (1-based): a path every copy of which lies in other
+     * layers is left out of both sums, and the sizes are those of the counted layers. With the layers above a known
+     * base, the numbers of what the build itself stores.
+     */
+    public Result result(PathGlobs ignore, IntPredicate counted) {
+        return compute(ignore == null ? PathGlobs.NONE : ignore, counted);
+    }
+
+    private Result compute(PathGlobs ignore, IntPredicate counted) {
         long min = 0;
         long discovered = 0;
         long wasted = 0;
@@ -120,7 +129,7 @@ public final class DiveEfficiency {
         // the LISTED largest, the smallest of them on top
         PriorityQueue<Inefficiency> largest = new PriorityQueue<>(LARGEST_FIRST.reversed());
         for (int n = 1; n < trie.size(); n++) {
-            if (firstLayer[n] == 0) {
+            if (firstLayer[n] == 0 || counted != null && !anyCopyIn(n, counted)) {
                 continue;
             }
             String path = null;
@@ -150,6 +159,9 @@ public final class DiveEfficiency {
         long size = 0;
         long user = 0;
         for (int i = 0; i < scans.size(); i++) {
+            if (counted != null && !counted.test(i + 1)) {
+                continue;
+            }
             long layer = 0;
             for (FileEntry e : scans.get(i).entries()) {
                 if (ignore.isEmpty() || !ignore.ignores(e.path())) {
@@ -185,6 +197,18 @@ public final class DiveEfficiency {
             }
         }
         return wasted;
+    }
+
+    private boolean anyCopyIn(int n, IntPredicate layers) {
+        if (layers.test(firstLayer[n])) {
+            return true;
+        }
+        for (int c = chainHead[n]; c >= 0; c = chainNext[c]) {
+            if (layers.test(chainLayer[c])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Inefficiency inefficiency(int n, String path) {

@@ -6,7 +6,8 @@ import io.github.imagehygiene.analysis.ImageAnalysis;
 
 /**
  * The layer-hygiene numbers report.json carries, from the same analyses the rules use (so the report and the findings
- * agree), with the same ignore globs.
+ * agree), with the same ignore globs. dive's own numbers over every layer, the base image's included: the rules may
+ * count only the build's own layers, the report keeps what dive would say.
  *
  * @param efficiency        dive's efficiency, 0..1
  * @param wastedBytes       dive's wasted bytes
@@ -20,8 +21,9 @@ public record HygieneFigures(double efficiency, long wastedBytes, double userWas
     /** How many reclaimable items report.json lists. */
     public static final int REPORTED_ITEMS = 20;
 
-    public static HygieneFigures of(ImageAnalysis analysis, List<String> ignorePaths) {
-        PathGlobs ignore = PathGlobs.of(ignorePaths);
+    /** The figures without the paths the analysis's {@link HygieneSettings} ignore, as the rules count them. */
+    public static HygieneFigures of(ImageAnalysis analysis) {
+        PathGlobs ignore = analysis.settings(HygieneSettings.class, HygieneSettings.DEFAULTS).ignorePaths();
         DiveEfficiency.Result dive = DiveEfficiency.of(analysis).result(ignore);
         List<Reclaimable.Item> items = Reclaimable.of(analysis).items(ignore);
         long reclaimable = items.stream().mapToLong(Reclaimable.Item::bytes).sum();

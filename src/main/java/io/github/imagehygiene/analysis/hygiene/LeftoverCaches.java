@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,9 +116,17 @@ public final class LeftoverCaches {
 
     /** The caches, counting only files that are not ignored; largest first. */
     public List<Cache> caches(PathGlobs ignore) {
+        return caches(ignore, layer -> true);
+    }
+
+    /**
+     * The caches, counting only files that are not ignored and that a layer {@code counted} accepts (1-based) added;
+     * largest first.
+     */
+    public List<Cache> caches(PathGlobs ignore, IntPredicate counted) {
         Map<String, List<Found>> byLocation = new LinkedHashMap<>();
         for (Found f : found) {
-            if (ignore == null || !ignore.ignores(f.file().path())) {
+            if ((ignore == null || !ignore.ignores(f.file().path())) && counted.test(f.file().layer())) {
                 byLocation.computeIfAbsent(f.kind().name() + "\u0000" + f.location(), k -> new ArrayList<>()).add(f);
             }
         }

@@ -3,13 +3,16 @@ package io.github.imagehygiene.analysis.security;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.image.HistoryEntry;
 import io.github.imagehygiene.image.ImageConfig;
 
 /**
  * Whose a layer or a history entry is: the base image's or the image's own. Which layers are the base's is told by
- * an {@link IntPredicate} over 1-based layer indexes (the base-image analysis knows; by default no layer is the
- * base's, i.e. everything is "in your layers").
+ * an {@link IntPredicate} over 1-based layer indexes (the base-image analysis knows; while it does not, no layer is
+ * the base's, i.e. everything is "in your layers", {@link Origin#BASE} or {@link Origin#OWN}, never unknown).
  *
  * <p>A history entry (an ENV, LABEL, USER or RUN) is the base's when it comes at or before the history entry of the
  * last base layer. Instructions after the base's last layer but before the image's first own layer cannot be told
@@ -19,33 +22,17 @@ public final class Origins {
     /** No layer is the base's. */
     public static final IntPredicate NO_BASE = layer -> false;
 
+    /** The origins of an analysed image, by the base-image analysis's split (no layer the base's while unknown). */
+    public static Origins of(ImageAnalysis analysis) {
+        return analysis.derived(Origins.class, a -> {
+            BaseLayers base = BaseLayers.of(a);
+            return new Origins(a.image().config(), a.layers().size(), i -> base.origin(i) == Origin.BASE);
+        });
+    }
+
     private final IntPredicate isBaseLayer;
     private final List<HistoryEntry> history;
     private final int lastBaseHistory;
-
-    /** Whose a thing is. */
-    public enum Origin {
-        BASE("in the base image", "base"),
-        OWN("in your layers", "own");
-
-        private final String where;
-        private final String id;
-
-        Origin(String where, String id) {
-            this.where = where;
-            this.id = id;
-        }
-
-        /** As messages say it: "in the base image", "in your layers". */
-        public String where() {
-            return where;
-        }
-
-        /** As report.json says it: "base", "own". */
-        public String id() {
-            return id;
-        }
-    }
 
     /**
      * @param config      the image config (its history)

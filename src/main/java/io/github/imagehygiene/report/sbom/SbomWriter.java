@@ -52,26 +52,6 @@ public final class SbomWriter {
     private SbomWriter() {
     }
 
-    /**
-     * Writes {@code dir/sbom.cdx.json} (the directory is created if needed) and returns its path.
-     *
-     * The library's schema validator is not run here: it logs warnings about the schema itself on the user's console.
-     * The tests validate every SBOM they write ({@link #validate(String)}).
-     *
-     * @throws IOException when it cannot be written
-     */
-    public static Path write(ImageAnalysis analysis, Path dir, String toolVersion) throws IOException {
-        return write(toJson(analysis, toolVersion), dir);
-    }
-
-    /** Writes an SBOM made by {@link #toJson} into {@code dir/sbom.cdx.json} and returns its path. */
-    public static Path write(String json, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(FILE_NAME);
-        Files.writeString(file, json, StandardCharsets.UTF_8);
-        return file;
-    }
-
     /** The validator's complaints about a CycloneDX JSON document (empty when valid). */
     public static List<ParseException> validate(String json) throws IOException {
         return new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), SPEC);

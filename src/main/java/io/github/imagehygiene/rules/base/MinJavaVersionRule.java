@@ -5,52 +5,40 @@ import java.util.List;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.JavaRuntime;
-import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Level;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
 
 /**
  * {@code minJavaVersion}: the Java runtime found in the image ({@code release} file's JAVA_VERSION) must be at least
  * this version: {@code 17} (any 17), {@code 17.0.10}. An image without a Java runtime passes (nothing to check).
  */
-public final class MinJavaVersionRule extends BaseRule {
+public final class MinJavaVersionRule extends Rule {
     public static final String ID = "minJavaVersion";
     private final String minimum;
 
-    /** @param minimum e.g. {@code 17} or {@code 17.0.10}, or null for no minimum */
-    public MinJavaVersionRule(String minimum) {
-        if (minimum != null && !minimum.isBlank() && !minimum.strip().matches("[0-9]+([._][0-9]+)*")) {
-            throw new ConfigurationException("Invalid value for minJavaVersion: '" + minimum
-                    + "'; use a version such as 17 or 17.0.10");
-        }
-        this.minimum = minimum == null || minimum.isBlank() ? null : minimum.strip();
+    public MinJavaVersionRule(BasePolicySettings policy) {
+        super(ID, Level.ERROR);
+        this.minimum = policy.minJavaVersion();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         BaseImage base = BaseImage.of(analysis);
         JavaRuntime java = base.java();
         if (minimum == null) {
-            return RuleOutcome.notConfigured((java == null ? "no Java runtime found" : "Java " + java.version())
+            return Outcome.notSet((java == null ? "no Java runtime found" : "Java " + java.version())
                     + ", no minimum set");
         }
         if (java == null) {
-            return RuleOutcome.of("no Java runtime found", List.of());
+            return Outcome.pass("no Java runtime found");
         }
         if (JavaRuntime.compare(java.version(), minimum) >= 0) {
-            return RuleOutcome.of("Java " + java.version() + " of at least " + minimum, List.of());
+            return Outcome.pass("Java " + java.version() + " of at least " + minimum);
         }
-        return RuleOutcome.of("Java " + java.version() + " older than " + minimum,
-                List.of("Java runtime " + java(base) + " is older than the minimum " + minimum));
+        return Outcome.breach("Java " + java.version() + " older than " + minimum, Breach.of("java:" + java.version(),
+                "Java runtime " + BaseText.java(base) + " is older than the minimum " + minimum)
+                .path(BaseText.path(java)).inLayer(java.layer(), base.layers().origin(java.layer())));
     }
 }

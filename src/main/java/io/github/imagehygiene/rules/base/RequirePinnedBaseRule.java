@@ -9,14 +9,16 @@ import io.github.imagehygiene.analysis.base.Evidence;
 import io.github.imagehygiene.analysis.base.ImageReference;
 import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.findings.Level;
-import io.github.imagehygiene.rules.RuleOutcome;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
 
 /**
  * {@code requirePinnedBase}: how the build must pin its base. {@code TAG}: a tag other than {@code latest} (or a
  * digest); {@code DIGEST}: {@code @sha256:…}. Judged on what the image's annotations/labels and the build name (a
  * fingerprint only knows an archive's tag, not what the build wrote); {@code scratch} needs no pin.
  */
-public final class RequirePinnedBaseRule extends BaseRule {
+public final class RequirePinnedBaseRule extends Rule {
     public static final String ID = "requirePinnedBase";
     private final Mode mode;
 
@@ -25,40 +27,22 @@ public final class RequirePinnedBaseRule extends BaseRule {
         TAG, DIGEST
     }
 
-    /** @param mode {@code TAG} or {@code DIGEST} (any case), or null for no requirement */
-    public RequirePinnedBaseRule(String mode) {
-        if (mode == null || mode.isBlank()) {
-            this.mode = null;
-            return;
-        }
-        try {
-            this.mode = Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid value for requirePinnedBase: '" + mode + "'; use TAG or DIGEST");
-        }
+    public RequirePinnedBaseRule(BasePolicySettings policy) {
+        super(ID, Level.ERROR);
+        this.mode = policy.requirePinnedBase();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         BaseImage base = BaseImage.of(analysis);
         if (mode == null) {
-            return RuleOutcome.notConfigured((base.known() ? base.name() : "base unknown") + ", no pinning required");
+            return Outcome.notSet((base.known() ? base.name() : "base unknown") + ", no pinning required");
         }
         if (!base.known()) {
-            return RuleOutcome.of(UNKNOWN, List.of());
+            return Outcome.pass(BaseText.UNKNOWN);
         }
         if (base.reference().isScratch()) {
-            return RuleOutcome.of("scratch needs no pin", List.of());
+            return Outcome.pass("scratch needs no pin");
         }
         ImageReference written = null;
         Evidence where = null;
@@ -76,7 +60,7 @@ public final class RequirePinnedBaseRule extends BaseRule {
                 where = e;
             }
             if (r.digest() != null) {
-                return RuleOutcome.of(r.normalised() + " pinned by digest", List.of());
+                return Outcome.pass(r.normalised() + " pinned by digest");
             }
             if (r.tag() != null && !r.tag().equals("latest")) {
                 tagged = true;
@@ -87,12 +71,11 @@ public final class RequirePinnedBaseRule extends BaseRule {
             }
         }
         if (written == null) {
-            return RuleOutcome.of("only the fingerprint names " + base.name() + "; how the build pins it is unknown",
-                    List.of());
+            return Outcome.pass("only the fingerprint names " + base.name() + "; how the build pins it is unknown");
         }
         String name = written.normalised() + " (from " + where.source() + ")";
         if (mode == Mode.TAG && tagged) {
-            return RuleOutcome.of(written.normalised() + " pinned by tag", List.of());
+            return Outcome.pass(written.normalised() + " pinned by tag");
         }
         String problem;
         if (written.tag() == null) {
@@ -105,8 +88,8 @@ public final class RequirePinnedBaseRule extends BaseRule {
         String fix = mode == Mode.TAG ? "name a version tag, e.g. " + written.repository().replaceFirst("^library/", "")
                 + ":<version>" : "add the digest: " + written.repository().replaceFirst("^library/", "") + ":"
                         + written.effectiveTag() + "@sha256:…";
-        return RuleOutcome.of(written.normalised() + " not pinned by " + mode.name().toLowerCase(Locale.ROOT),
-                List.of("base image " + name + " " + problem + " (requirePinnedBase " + mode + "); " + fix
-                        + conflicts(base)));
+        return Outcome.breach(written.normalised() + " not pinned by " + mode.name().toLowerCase(Locale.ROOT),
+                Breach.of("base:" + written.normalised(), "base image " + name + " " + problem + " (requirePinnedBase "
+                        + mode + "); " + fix + BaseText.conflicts(base)));
     }
 }

@@ -1,53 +1,46 @@
 package io.github.imagehygiene.rules.budget;
 
-import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
 
 /**
  * {@code maxLayerSize}: no single layer may exceed the budget, measured as {@code docker history} shows layer sizes
  * (the bytes of the layer's files); one finding per layer over it. Large
  * layers pull slowly and defeat layer caching; split dependencies from application code.
  */
-public final class MaxLayerSizeRule implements Rule {
+public final class MaxLayerSizeRule extends Rule {
     public static final String ID = "maxLayerSize";
     private final ByteSize limit;
 
-    /** @param limit the budget, or null for no budget */
-    public MaxLayerSizeRule(ByteSize limit) {
-        this.limit = limit;
+    public MaxLayerSizeRule(BudgetSettings budgets) {
+        super(ID, Level.ERROR);
+        this.limit = budgets.maxLayerSize();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         long largest = analysis.layers().stream().mapToLong(LayerSummary::contentSize).max().orElse(0);
         if (limit == null) {
-            return RuleOutcome.notConfigured("largest layer " + ByteSize.human(largest) + ", no budget set");
+            return Outcome.notSet("largest layer " + ByteSize.human(largest) + ", no budget set");
         }
-        List<String> breaches = new ArrayList<>();
+        List<Breach> breaches = new ArrayList<>();
         for (LayerSummary l : analysis.layers()) {
             if (l.contentSize() > limit.bytes()) {
-                breaches.add("layer " + LayerList.describe(l, l.contentSize(), limit) + " is "
-                        + limit.formatLike(l.contentSize() - limit.bytes()) + " over the budget of " + limit
-                        + " for one layer");
+                // the layer's position is what stays when a rebuild changes its content
+                breaches.add(Breach.of("layer:" + l.index(), "layer " + LayerList.describe(l, l.contentSize(), limit)
+                        + " is " + limit.formatLike(l.contentSize() - limit.bytes()) + " over the budget of " + limit
+                        + " for one layer").inLayer(l.index(), BaseLayers.of(analysis).origin(l.index())));
             }
         }
-        return RuleOutcome.of("largest layer " + limit.formatLike(largest) + " of " + limit, breaches);
+        return Outcome.of("largest layer " + limit.formatLike(largest) + " of " + limit, breaches);
     }
 }

@@ -1,46 +1,35 @@
 package io.github.imagehygiene.rules.budget;
 
-import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
-import java.util.List;
-
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
 
 /**
  * {@code maxLayers}: the image may have at most this many layers. Every layer is a separate download and overlay
  * mount; consecutive {@code RUN} instructions can be joined with {@code &&}.
  */
-public final class MaxLayersRule implements Rule {
+public final class MaxLayersRule extends Rule {
     public static final String ID = "maxLayers";
     private final Integer limit;
 
-    /** @param limit the most layers allowed, or null for no limit */
-    public MaxLayersRule(Integer limit) {
-        this.limit = limit;
+    public MaxLayersRule(BudgetSettings budgets) {
+        super(ID, Level.ERROR);
+        this.limit = budgets.maxLayers();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         int count = analysis.layers().size();
         if (limit == null) {
-            return RuleOutcome.notConfigured(count + (count == 1 ? " layer" : " layers") + ", no limit set");
+            return Outcome.notSet(count(count, "layer", "layers") + ", no limit set");
         }
         String summary = count + " of " + limit + " layers";
         if (count <= limit) {
-            return RuleOutcome.of(summary, List.of());
+            return Outcome.pass(summary);
         }
-        return RuleOutcome.of(summary, List.of("image has " + count + " layers, " + (count - limit)
+        return Outcome.breach(summary, Breach.ofImage("image has " + count + " layers, " + (count - limit)
                 + " over the limit of " + limit + "; join consecutive RUN instructions with '&&' and use a multi-stage"
                 + " build to copy only the result"));
     }

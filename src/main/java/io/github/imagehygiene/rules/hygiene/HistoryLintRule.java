@@ -2,76 +2,39 @@ package io.github.imagehygiene.rules.hygiene;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.HistoryLint;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Blame;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 
 /**
  * {@code historyLint}: Dockerfile habits that cost layers or bytes, read from the image history (see
  * {@link HistoryLint}): consecutive RUN layers, {@code apt-get update} without install, {@code apk add} without
  * {@code --no-cache}, ADD of a local file or a URL, {@code sudo}. Issues in base-image layers are counted apart in
- * the summary and never reported as the user's findings.
+ * the summary and never reported as the user's findings (unless countBaseLayers counts them).
  */
-public final class HistoryLintRule implements Rule {
+public final class HistoryLintRule extends Rule {
     public static final String ID = "historyLint";
 
-    private final Function<ImageAnalysis, ? extends Predicate<Integer>> baseLayers;
     private final PathGlobs ignore;
 
-    /** Every layer counts as the user's own. */
-    public HistoryLintRule() {
-        this((Predicate<Integer>) null, List.of());
-    }
-
-    /**
-     * Every layer counts as the user's own.
-     *
-     * @param ignorePaths globs: an ADD whose destination matches is not reported
-     */
-    public HistoryLintRule(List<String> ignorePaths) {
-        this((Predicate<Integer>) null, ignorePaths);
-    }
-
-    /**
-     * @param isBaseLayer tells base-image layers (1-based index) from the user's own; null: all own
-     * @param ignorePaths globs: an ADD whose destination matches is not reported
-     */
-    public HistoryLintRule(Predicate<Integer> isBaseLayer, List<String> ignorePaths) {
-        this((Function<ImageAnalysis, Predicate<Integer>>) a -> isBaseLayer, ignorePaths);
-    }
-
-    /**
-     * @param baseLayers  per analysed image, tells base-image layers (1-based index) from the user's own, e.g. from
-     *                    the base-image analysis; null, or a null predicate: all own
-     * @param ignorePaths globs: an ADD whose destination matches is not reported
-     */
-    public HistoryLintRule(Function<ImageAnalysis, ? extends Predicate<Integer>> baseLayers, List<String> ignorePaths) {
-        this.baseLayers = baseLayers == null ? a -> HistoryLint.ALL_OWN : baseLayers;
-        this.ignore = PathGlobs.of(ignorePaths);
+    public HistoryLintRule(HygieneSettings hygiene) {
+        super(ID, Level.WARN);
+        this.ignore = hygiene.ignorePaths();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.WARN;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
-        List<String> breaches = new ArrayList<>();
+    public Outcome evaluate(ImageAnalysis analysis) {
+        List<Breach> breaches = new ArrayList<>();
         int base = 0;
-        Predicate<Integer> isBaseLayer = baseLayers.apply(analysis);
-        for (HistoryLint.Issue issue : HistoryLint.of(analysis).issues(isBaseLayer)) {
+        Blame blame = Blame.of(analysis);
+        for (HistoryLint.Issue issue : HistoryLint.of(analysis).issues(layer -> !blame.counts(layer))) {
             if (issue.target() != null && ignore.ignores(normalise(issue.target()))) {
                 continue;
             }
@@ -79,11 +42,14 @@ public final class HistoryLintRule implements Rule {
                 base++;
                 continue;
             }
-            breaches.add(message(analysis, issue));
+            int layer = issue.layers().get(0);
+            Breach b = Breach.of(issue.check().id() + ":" + String.join(" && ", issue.instructions()),
+                    message(analysis, issue)).inLayer(layer, blame.origin(layer));
+            breaches.add(issue.target() == null ? b : b.path(normalise(issue.target())));
         }
         String summary = (breaches.isEmpty() ? "no issues" : Text.plural(breaches.size(), "issue", "issues"))
                 + (base == 0 ? "" : ", " + base + " more in base-image layers (not counted)");
-        return RuleOutcome.of(summary, breaches);
+        return Outcome.of(summary, breaches);
     }
 
     static String message(ImageAnalysis a, HistoryLint.Issue issue) {

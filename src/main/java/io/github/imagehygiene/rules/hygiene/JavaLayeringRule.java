@@ -7,43 +7,33 @@ import java.util.Map;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.JavaLayering;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.analysis.inventory.JarIndex;
 import io.github.imagehygiene.analysis.inventory.JavaArchivesCollector;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.layer.ContentCollector;
+import io.github.imagehygiene.rules.Blame;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 
 /**
  * {@code javaLayering}: the Java application is layered so that a code change re-pushes only a small top layer (see
  * {@link JavaLayering}). Reports a fat jar (Spring Boot, shaded) in one layer with the sizes of the layers it would
  * split into, a layer that changes often below one that rarely changes, and dependencies mixed with application
- * classes in one layer; recognises Spring Boot's extracted layers, Jib's layers and lib folders as layered.
+ * classes in one layer; recognises Spring Boot's extracted layers, Jib's layers and lib folders as layered. Once the
+ * base image's layers are known, what lies in them alone is the base's: counted apart, not as a finding.
  */
-public final class JavaLayeringRule implements Rule {
+public final class JavaLayeringRule extends Rule {
     public static final String ID = "javaLayering";
     private static final String ORDER = "dependencies, spring-boot-loader, snapshot-dependencies, then application";
 
     private final PathGlobs ignore;
 
-    public JavaLayeringRule() {
-        this(List.of());
-    }
-
-    /** @param ignorePaths globs of paths (jars, classes) left out */
-    public JavaLayeringRule(List<String> ignorePaths) {
-        this.ignore = PathGlobs.of(ignorePaths);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.WARN;
+    public JavaLayeringRule(HygieneSettings hygiene) {
+        super(ID, Level.WARN);
+        this.ignore = hygiene.ignorePaths();
     }
 
     @Override
@@ -52,14 +42,25 @@ public final class JavaLayeringRule implements Rule {
     }
 
     @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         JavaLayering.Result r = JavaLayering.of(analysis, ignore);
-        List<String> breaches = new ArrayList<>();
+        Blame blame = Blame.of(analysis);
+        List<Breach> breaches = new ArrayList<>();
+        int inBase = 0;
         for (JavaLayering.FatJar jar : r.fatJars()) {
-            breaches.add(fatJar(analysis, jar));
+            if (!blame.counts(jar.layer())) {
+                inBase++;
+                continue;
+            }
+            breaches.add(Breach.atPath(jar.path(), fatJar(analysis, jar)).inLayer(jar.layer(),
+                    blame.origin(jar.layer())));
         }
         Map<JavaLayering.Role, List<JavaLayering.Inversion>> byOften = new LinkedHashMap<>();
         for (JavaLayering.Inversion inv : r.inversions()) {
+            if (!blame.counts(inv.oftenLayer()) && !blame.counts(inv.rarelyLayer())) {
+                inBase++;
+                continue;
+            }
             byOften.computeIfAbsent(inv.often(), k -> new ArrayList<>()).add(inv);
         }
         for (List<JavaLayering.Inversion> group : byOften.values()) {
@@ -71,18 +72,25 @@ public final class JavaLayeringRule implements Rule {
                         + ")");
                 bytes += inv.rarelyBytes();
             }
-            breaches.add(first.often().label() + " in layer " + Text.layer(analysis, first.oftenLayer())
-                    + " sits below " + String.join(" and ", above) + ": every change to the " + first.often().label()
-                    + " rebuilds and re-pushes the " + Text.bytes(bytes) + " above it; copy rarely-changing layers"
-                    + " first: " + ORDER);
+            breaches.add(Breach.of("order:" + first.often().label(), first.often().label() + " in layer "
+                    + Text.layer(analysis, first.oftenLayer()) + " sits below " + String.join(" and ", above)
+                    + ": every change to the " + first.often().label() + " rebuilds and re-pushes the "
+                    + Text.bytes(bytes) + " above it; copy rarely-changing layers first: " + ORDER)
+                    .inLayer(first.oftenLayer(), blame.origin(first.oftenLayer())));
         }
         for (JavaLayering.Mixed m : r.mixed()) {
-            breaches.add("layer " + Text.layer(analysis, m.layer()) + " holds both dependencies ("
-                    + Text.bytes(m.dependencyBytes()) + ") and application classes or resources ("
-                    + Text.bytes(m.applicationBytes()) + "): every code change re-pushes the dependencies; COPY them"
-                    + " in separate instructions, rarely-changing first: " + ORDER);
+            if (!blame.counts(m.layer())) {
+                inBase++;
+                continue;
+            }
+            breaches.add(Breach.of("mixed:layer:" + m.layer(), "layer " + Text.layer(analysis, m.layer())
+                    + " holds both dependencies (" + Text.bytes(m.dependencyBytes()) + ") and application classes or"
+                    + " resources (" + Text.bytes(m.applicationBytes()) + "): every code change re-pushes the"
+                    + " dependencies; COPY them in separate instructions, rarely-changing first: " + ORDER)
+                    .inLayer(m.layer(), blame.origin(m.layer())));
         }
-        return RuleOutcome.of(summary(r), breaches);
+        return Outcome.of(summary(r) + (inBase == 0 ? "" : blame.notCounted(count(inBase, "more issue",
+                "more issues"))), breaches);
     }
 
     private static String fatJar(ImageAnalysis a, JavaLayering.FatJar jar) {

@@ -1,121 +1,81 @@
 package io.github.imagehygiene.rules.hygiene;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.analysis.hygiene.Reclaimable;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.common.ConfigurationException;
+import io.github.imagehygiene.common.SizeLimit;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Blame;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 
 /**
  * {@code maxReclaimable}: bytes stored in some layer but hidden in the final filesystem (overwritten, deleted by a
  * file or directory whiteout or an opaque directory, copied again by chmod/chown; see {@link Reclaimable}) must not
  * exceed the budget: a size ("50MB") or a share of the image's stored bytes ("5%"). Each stored copy counts once.
+ * Once the base image's layers are known, only copies the build's own layers added count.
  */
-public final class MaxReclaimableRule implements Rule {
+public final class MaxReclaimableRule extends Rule {
     public static final String ID = "maxReclaimable";
 
-    /**
-     * A parsed budget: bytes or a share.
-     *
-     * @param bytes    the byte budget, or null
-     * @param fraction the share of the image's stored bytes, 0..1, or null
-     * @param text     as the user wrote it, normalised ("50 MB", "5 %")
-     */
-    public record Limit(ByteSize bytes, Double fraction, String text) {
-        /**
-         * Parses "50MB", "1.5GiB", "1048576" or "5%".
-         *
-         * @throws ConfigurationException naming {@code parameter} when the value is neither
-         */
-        public static Limit parse(String parameter, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            String v = value.strip();
-            if (v.endsWith("%")) {
-                String number = v.substring(0, v.length() - 1).strip();
-                BigDecimal percent;
-                try {
-                    percent = new BigDecimal(number);
-                } catch (NumberFormatException e) {
-                    percent = null;
-                }
-                if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    throw new ConfigurationException("Invalid value for " + parameter + ": '" + value
-                            + "' is not a percentage between 0% and 100%; use a size (50MB) or a share (5%)");
-                }
-                return new Limit(null, percent.movePointLeft(2).doubleValue(),
-                        percent.stripTrailingZeros().toPlainString() + " %");
-            }
-            ByteSize size = ByteSize.parse(parameter, v);
-            return new Limit(size, null, size.toString());
-        }
-    }
-
-    private final Limit limit;
+    private final SizeLimit limit;
     private final PathGlobs ignore;
 
-    /** @param limit "50MB" or "5%", or null for no budget */
-    public MaxReclaimableRule(String limit) {
-        this(limit, List.of());
-    }
-
-    /**
-     * @param limit       "50MB" or "5%", or null for no budget
-     * @param ignorePaths globs of paths not counted
-     */
-    public MaxReclaimableRule(String limit, List<String> ignorePaths) {
-        this.limit = Limit.parse(ID, limit);
-        this.ignore = PathGlobs.of(ignorePaths);
+    public MaxReclaimableRule(HygieneSettings hygiene) {
+        super(ID, Level.ERROR);
+        this.limit = hygiene.maxReclaimable();
+        this.ignore = hygiene.ignorePaths();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         Reclaimable r = Reclaimable.of(analysis);
-        List<Reclaimable.Item> items = r.items(ignore);
+        Blame blame = Blame.of(analysis);
+        List<Reclaimable.Item> items = new ArrayList<>();
+        long inBase = 0;
+        for (Reclaimable.Item i : r.items(ignore)) {
+            // a copy the base's layers added stays stored whatever the build deletes: only the base can drop it
+            if (blame.counts(i.addedIn())) {
+                items.add(i);
+            } else {
+                inBase += i.bytes();
+            }
+        }
         long bytes = items.stream().mapToLong(Reclaimable.Item::bytes).sum();
         long image = r.imageContentBytes();
         double share = image == 0 ? 0 : (double) bytes / image;
+        String scope = blame.excludesBase() ? " in your layers" : "";
+        String storedIn = blame.excludesBase() ? " in your layers" : " in layers";
+        String notCounted = inBase == 0 ? "" : blame.notCounted(Text.bytes(inBase) + " more reclaimable");
         if (limit == null) {
-            return RuleOutcome.notConfigured(Text.bytes(bytes) + " reclaimable (" + Text.percent(share)
+            return Outcome.notSet(Text.bytes(bytes) + " reclaimable" + scope + " (" + Text.percent(share)
                     + "), no budget set");
         }
-        String what = Text.bytes(bytes) + " stored in layers but hidden in the final filesystem ("
+        String what = Text.bytes(bytes) + " stored" + storedIn + " but hidden in the final filesystem ("
                 + Text.percent(share) + " of the " + Text.bytes(image) + " the layers store)";
         if (limit.bytes() != null) {
             ByteSize b = limit.bytes();
-            String summary = b.formatLike(bytes) + " reclaimable of " + b;
+            String summary = b.formatLike(bytes) + " reclaimable" + scope + " of " + b + notCounted;
             if (bytes <= b.bytes()) {
-                return RuleOutcome.of(summary, List.of());
+                return Outcome.pass(summary);
             }
-            return RuleOutcome.of(summary, List.of(what + ", " + b.formatLike(bytes - b.bytes())
-                    + " over the budget of " + b + largest(analysis, items)));
+            return Outcome.breach(summary, Breach.ofImage(what + ", " + b.formatLike(bytes - b.bytes())
+                    + " over the budget of " + b + largest(analysis, items) + notCounted));
         }
-        String summary = Text.percent(share) + " reclaimable (maximum " + limit.text() + ")";
+        String summary = Text.percent(share) + " reclaimable" + scope + " (maximum " + limit.text() + ")" + notCounted;
         if (share <= limit.fraction()) {
-            return RuleOutcome.of(summary, List.of());
+            return Outcome.pass(summary);
         }
-        return RuleOutcome.of(summary, List.of(what + ", above the maximum of " + limit.text()
-                + largest(analysis, items)));
+        return Outcome.breach(summary, Breach.ofImage(what + ", above the maximum of " + limit.text()
+                + largest(analysis, items) + notCounted));
     }
 
     /** "; largest: PATH 20.0 KB added by #2 (...), overwritten by #3 (...), ...; FIX". */

@@ -1,66 +1,49 @@
 package io.github.imagehygiene.rules.hygiene;
 
-import java.util.List;
-
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.DiveEfficiency;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 
 /**
  * {@code maxWastedPercent}: dive's wasted bytes over the size of the user's layers (all but the first) must not
  * exceed the maximum. dive's CI rule {@code highestUserWastedPercent}: a fraction (0.1 means 10 %), same default,
- * same strict comparison.
+ * same strict comparison. Once the base image's layers are known, the build's own layers are the user's, and only
+ * the waste they store counts (see {@link io.github.imagehygiene.rules.Blame}).
  */
-public final class MaxWastedPercentRule implements Rule {
+public final class MaxWastedPercentRule extends Rule {
     public static final String ID = "maxWastedPercent";
-    /** dive's default for highestUserWastedPercent. */
-    public static final double DEFAULT_MAXIMUM = 0.1;
 
     private final Double maximum;
     private final PathGlobs ignore;
 
-    /** @param maximum the highest wasted share allowed, a fraction 0..1, or null for none */
-    public MaxWastedPercentRule(Double maximum) {
-        this(maximum, List.of());
-    }
-
-    /**
-     * @param maximum     the highest wasted share allowed, a fraction 0..1, or null for none
-     * @param ignorePaths globs of paths not counted
-     */
-    public MaxWastedPercentRule(Double maximum, List<String> ignorePaths) {
-        this.maximum = Text.fraction(ID, maximum, "it is a fraction as in dive's highestUserWastedPercent, between 0"
-                + " and 1 (0.1 means 10 %)");
-        this.ignore = PathGlobs.of(ignorePaths);
+    public MaxWastedPercentRule(HygieneSettings hygiene) {
+        super(ID, Level.ERROR);
+        this.maximum = hygiene.maxWastedPercent();
+        this.ignore = hygiene.ignorePaths();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
-        DiveEfficiency.Result r = DiveEfficiency.of(analysis).result(ignore);
+    public Outcome evaluate(ImageAnalysis analysis) {
+        DiveText.Measured m = DiveText.measure(analysis, ignore);
+        DiveEfficiency.Result r = m.result();
         String share = Text.percent(r.userWastedPercent());
+        String layers = m.own() ? "your layers" : "the user layers";
         if (maximum == null) {
-            return RuleOutcome.notConfigured(share + " of the user layers wasted, no maximum set");
+            return Outcome.notSet(share + " of " + layers + " wasted, no maximum set");
         }
-        String summary = share + " wasted (maximum " + Text.percentLimit(maximum) + ")";
+        String summary = share + " wasted" + DiveText.scope(m) + " (maximum " + Text.percentLimit(maximum) + ")"
+                + m.notCounted();
         if (r.userWastedPercent() <= maximum) {
-            return RuleOutcome.of(summary, List.of());
+            return Outcome.pass(summary);
         }
-        return RuleOutcome.of(summary, List.of("wasted bytes are " + share + " of the user layers ("
+        return Outcome.breach(summary, Breach.ofImage("wasted bytes are " + share + " of " + layers + " ("
                 + Text.bytes(r.wastedBytes()) + " of " + Text.bytes(r.userSizeBytes())
-                + " in the layers above the first, dive's measure), above the maximum of " + Text.percentLimit(maximum)
-                + DiveText.tail(analysis, r, ignore, ID)));
+                + (m.own() ? " in the layers above the base" : " in the layers above the first") + ", dive's measure),"
+                + " above the maximum of " + Text.percentLimit(maximum) + DiveText.tail(analysis, m, ignore, ID)));
     }
 }

@@ -1,66 +1,49 @@
 package io.github.imagehygiene.rules.hygiene;
 
-import java.util.List;
-
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.DiveEfficiency;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 
 /**
  * {@code minEfficiency}: dive's image efficiency (the bytes the image needs over the bytes its layers store, counted
  * per path as dive does, see {@link DiveEfficiency}) must not fall below the minimum. dive's CI rule
- * {@code lowestEfficiency}, same default (0.9), same strict comparison.
+ * {@code lowestEfficiency}, same default (0.9), same strict comparison. Once the base image's layers are known, only
+ * the paths the build's own layers store count (see {@link io.github.imagehygiene.rules.Blame}).
  */
-public final class MinEfficiencyRule implements Rule {
+public final class MinEfficiencyRule extends Rule {
     public static final String ID = "minEfficiency";
-    /** dive's default for lowestEfficiency. */
-    public static final double DEFAULT_MINIMUM = 0.9;
 
     private final Double minimum;
     private final PathGlobs ignore;
 
-    /** @param minimum the lowest efficiency allowed, 0..1, or null for none */
-    public MinEfficiencyRule(Double minimum) {
-        this(minimum, List.of());
-    }
-
-    /**
-     * @param minimum     the lowest efficiency allowed, 0..1, or null for none
-     * @param ignorePaths globs of paths left out of both sums
-     */
-    public MinEfficiencyRule(Double minimum, List<String> ignorePaths) {
-        this.minimum = Text.fraction(ID, minimum, "it is dive's efficiency, between 0 and 1, e.g. 0.9");
-        this.ignore = PathGlobs.of(ignorePaths);
+    public MinEfficiencyRule(HygieneSettings hygiene) {
+        super(ID, Level.ERROR);
+        this.minimum = hygiene.minEfficiency();
+        this.ignore = hygiene.ignorePaths();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.ERROR;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
-        DiveEfficiency.Result r = DiveEfficiency.of(analysis).result(ignore);
+    public Outcome evaluate(ImageAnalysis analysis) {
+        DiveText.Measured m = DiveText.measure(analysis, ignore);
+        DiveEfficiency.Result r = m.result();
         if (minimum == null) {
-            return RuleOutcome.notConfigured("efficiency " + Text.ratio(r.efficiency(), r.efficiency())
+            return Outcome.notSet("efficiency " + Text.ratio(r.efficiency(), r.efficiency()) + DiveText.scope(m)
                     + ", no minimum set");
         }
         String efficiency = Text.ratio(r.efficiency(), minimum);
-        String summary = "efficiency " + efficiency + " (minimum " + Text.plain(minimum) + ")";
+        String summary = "efficiency " + efficiency + DiveText.scope(m) + " (minimum " + Text.plain(minimum) + ")"
+                + m.notCounted();
         if (r.efficiency() >= minimum) {
-            return RuleOutcome.of(summary, List.of());
+            return Outcome.pass(summary);
         }
-        return RuleOutcome.of(summary, List.of("efficiency is " + efficiency + ", below the minimum of "
-                + Text.plain(minimum) + "; " + Text.bytes(r.wastedBytes()) + " of "
+        return Outcome.breach(summary, Breach.ofImage("efficiency is " + efficiency + DiveText.scope(m)
+                + ", below the minimum of " + Text.plain(minimum) + "; " + Text.bytes(r.wastedBytes()) + " of "
                 + Text.bytes(r.sizeBytes()) + " are in paths stored more than once (dive's wasted bytes)"
-                + DiveText.tail(analysis, r, ignore, ID)));
+                + DiveText.tail(analysis, m, ignore, ID)));
     }
 }

@@ -5,52 +5,51 @@ import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.hygiene.BuildTools;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.analysis.hygiene.PathGlobs;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.rules.Blame;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
-import io.github.imagehygiene.rules.RuleOutcome;
 
 /**
  * {@code noBuildTools}: the runtime image carries no build tools (a JDK where a JRE would do, C compilers, make, git,
  * Maven or Gradle distributions; see {@link BuildTools}). Each finding names the tool, where it is, its bytes and
- * the layers that added it, and says how a multi-stage build leaves it behind.
+ * the layers that added it, and says how a multi-stage build leaves it behind. Once the base image's layers are
+ * known, a tool only they added is the base's: counted apart, not as a finding.
  */
-public final class NoBuildToolsRule implements Rule {
+public final class NoBuildToolsRule extends Rule {
     public static final String ID = "noBuildTools";
 
     private final PathGlobs ignore;
 
-    public NoBuildToolsRule() {
-        this(List.of());
-    }
-
-    /** @param ignorePaths globs: a tool whose location matches is not reported; matching files are not counted */
-    public NoBuildToolsRule(List<String> ignorePaths) {
-        this.ignore = PathGlobs.of(ignorePaths);
+    public NoBuildToolsRule(HygieneSettings hygiene) {
+        super(ID, Level.WARN);
+        this.ignore = hygiene.ignorePaths();
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Level defaultLevel() {
-        return Level.WARN;
-    }
-
-    @Override
-    public RuleOutcome evaluate(ImageAnalysis analysis) {
-        List<String> breaches = new ArrayList<>();
+    public Outcome evaluate(ImageAnalysis analysis) {
+        Blame blame = Blame.of(analysis);
+        List<Breach> breaches = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        long inBase = 0;
         for (BuildTools.Tool t : BuildTools.of(analysis).tools(ignore)) {
+            if (!t.bytesByLayer().isEmpty() && t.bytesByLayer().keySet().stream().noneMatch(blame::counts)) {
+                inBase += t.bytes(); // the base ships it: only another base leaves it out
+                continue;
+            }
             names.add(t.kind().label() + " " + Text.bytes(t.bytes()));
-            breaches.add(t.kind().label() + " is in the runtime image: " + t.location() + " (" + Text.bytes(t.bytes())
-                    + ", " + Text.plural(t.files(), "file", "files") + "; " + String.join(", ", t.evidence())
-                    + ")" + (t.bytesByLayer().isEmpty() ? "" : ", added by " + Text.layersWithBytes(analysis,
-                    t.bytesByLayer())) + "; " + fix(t.kind()));
+            int layer = Text.mainLayer(t.bytesByLayer(), 0);
+            breaches.add(Breach.atPath(t.location(), t.kind().label() + " is in the runtime image: " + t.location()
+                    + " (" + Text.bytes(t.bytes()) + ", " + Text.plural(t.files(), "file", "files") + "; "
+                    + String.join(", ", t.evidence()) + ")" + (t.bytesByLayer().isEmpty() ? ""
+                            : ", added by " + Text.layersWithBytes(analysis, t.bytesByLayer())) + "; " + fix(t.kind()))
+                    .inLayer(layer, blame.origin(layer)));
         }
-        return RuleOutcome.of(names.isEmpty() ? "no build tools" : String.join(", ", names), breaches);
+        return Outcome.of((names.isEmpty() ? "no build tools" : String.join(", ", names))
+                + (inBase == 0 ? "" : blame.notCounted(Text.bytes(inBase) + " more")), breaches);
     }
 
     static String fix(BuildTools.Kind kind) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.common.ByteSize;
-import io.github.imagehygiene.common.ConfigurationException;
 
 /** How the hygiene rules name layers, bytes and ratios in their messages. */
 final class Text {
@@ -84,12 +83,16 @@ final class Text {
         return n + " " + (n == 1 ? one : many);
     }
 
-    /** Checks a 0..1 fraction setting. */
-    static Double fraction(String parameter, Double value, String hint) {
-        if (value != null && (value.isNaN() || value < 0 || value > 1)) {
-            throw new ConfigurationException("Invalid value for " + parameter + ": " + (value.isNaN() ? "NaN"
-                    : plain(value)) + "; " + hint);
+    /** The layer that added the most bytes (the lower one on a tie); {@code otherwise} when none added any. */
+    static int mainLayer(Map<Integer, Long> bytesByLayer, int otherwise) {
+        int layer = otherwise;
+        long most = -1;
+        for (Map.Entry<Integer, Long> e : bytesByLayer.entrySet()) {
+            if (e.getValue() > most) {
+                most = e.getValue();
+                layer = e.getKey();
+            }
         }
-        return value;
+        return layer;
     }
 }

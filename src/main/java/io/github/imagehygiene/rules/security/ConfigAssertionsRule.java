@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +21,20 @@ import io.github.imagehygiene.image.ImageConfig;
  * workdir, user), as container-structure-test's metadata test, with no container. Values of secret-looking keys are
  * masked in messages.
  */
-public final class ConfigAssertionsRule extends SecurityRule {
+public final class ConfigAssertionsRule extends Rule {
     public static final String ID = "configAssertions";
     private final SecuritySettings settings;
 
     public ConfigAssertionsRule(SecuritySettings settings) {
-        super(ID, Level.ERROR, null);
+        super(ID, Level.ERROR);
         this.settings = settings;
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         ConfigAssertions expect = settings.configAssertions();
         if (expect.isEmpty()) {
-            return SecurityOutcome.notConfigured("no config assertion set");
+            return Outcome.notSet("no config assertion set");
         }
         ImageConfig config = analysis.image().config();
         SecretKeys keys = settings.secretKeys();
@@ -43,33 +48,36 @@ public final class ConfigAssertionsRule extends SecurityRule {
         compare("label", expect.labels(), config.labels(), keys, breaches);
         for (String port : expect.exposedPorts()) {
             if (!config.exposedPorts().contains(port)) {
-                breaches.add(new Breach("port " + port + " is not exposed (exposed: " + list(config.exposedPorts())
-                        + "); add EXPOSE " + port, null, null));
+                breaches.add(SecurityText.breach("port " + port + " is not exposed (exposed: " + list(config.exposedPorts())
+                        + "); add EXPOSE " + port, null, null).withSubject("port:" + port));
             }
         }
         for (String port : expect.unexposedPorts()) {
             if (config.exposedPorts().contains(port)) {
-                breaches.add(new Breach("port " + port + " is exposed, and must not be; remove EXPOSE " + port, null,
-                        null));
+                breaches.add(SecurityText.breach("port " + port + " is exposed, and must not be; remove EXPOSE " + port,
+                        null, null).withSubject("port:" + port));
             }
         }
         if (expect.entrypoint() != null && !expect.entrypoint().equals(config.entrypoint())) {
-            breaches.add(new Breach("entrypoint is " + json(config.entrypoint()) + ", expected "
-                    + json(expect.entrypoint()), null, null));
+            breaches.add(SecurityText.breach("entrypoint is " + json(config.entrypoint()) + ", expected "
+                    + json(expect.entrypoint()), null, null).withSubject("config:Entrypoint"));
         }
         if (expect.cmd() != null && !expect.cmd().equals(config.cmd())) {
-            breaches.add(new Breach("cmd is " + json(config.cmd()) + ", expected " + json(expect.cmd()), null, null));
+            breaches.add(SecurityText.breach("cmd is " + json(config.cmd()) + ", expected " + json(expect.cmd()), null,
+                    null).withSubject("config:Cmd"));
         }
         String workdir = config.workingDir() == null ? "" : config.workingDir();
         if (expect.workdir() != null && !expect.workdir().equals(workdir)) {
-            breaches.add(new Breach("workdir is '" + workdir + "', expected '" + expect.workdir() + "'", null, null));
+            breaches.add(SecurityText.breach("workdir is '" + workdir + "', expected '" + expect.workdir() + "'", null,
+                    null).withSubject("config:WorkingDir"));
         }
         String user = config.user() == null ? "" : config.user();
         if (expect.user() != null && !expect.user().equals(user)) {
-            breaches.add(new Breach("user is '" + user + "', expected '" + expect.user() + "'", null, null));
+            breaches.add(SecurityText.breach("user is '" + user + "', expected '" + expect.user() + "'", null, null)
+                    .withSubject("config:User"));
         }
         int total = expect.count();
-        return SecurityOutcome.of("config assertions: " + (total - breaches.size()) + " of " + total + " hold",
+        return Outcome.of("config assertions: " + (total - breaches.size()) + " of " + total + " hold",
                 breaches);
     }
 
@@ -80,11 +88,11 @@ public final class ConfigAssertionsRule extends SecurityRule {
             String value = actual.get(key);
             boolean secret = keys.isSecret(key);
             if (value == null) {
-                breaches.add(new Breach(what + " " + key + " is not set" + (e.getValue().isEmpty() ? ""
-                        : ", expected '" + shown(e.getValue(), secret) + "'"), null, null));
+                breaches.add(SecurityText.breach(what + " " + key + " is not set" + (e.getValue().isEmpty() ? ""
+                        : ", expected '" + shown(e.getValue(), secret) + "'"), null, null).withSubject(what + ":" + key));
             } else if (!e.getValue().isEmpty() && !e.getValue().equals(value)) {
-                breaches.add(new Breach(what + " " + key + " is '" + shown(value, secret) + "', expected '"
-                        + shown(e.getValue(), secret) + "'", null, null));
+                breaches.add(SecurityText.breach(what + " " + key + " is '" + shown(value, secret) + "', expected '"
+                        + shown(e.getValue(), secret) + "'", null, null).withSubject(what + ":" + key));
             }
         }
     }

@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +29,7 @@ import io.github.imagehygiene.layer.LayeredFilesystem.Node;
  * tests, with no container. Content is read during the layer pass, for the asserted paths only, up to
  * {@link #MAX_CONTENT} bytes; a message never quotes content, only line numbers.
  */
-public final class FileAssertionsRule extends SecurityRule {
+public final class FileAssertionsRule extends Rule {
     public static final String ID = "fileAssertions";
     /** Asserted files are read up to this size. */
     public static final long MAX_CONTENT = 4L * 1024 * 1024;
@@ -32,7 +37,7 @@ public final class FileAssertionsRule extends SecurityRule {
     private final FileContents contents;
 
     public FileAssertionsRule(SecuritySettings settings) {
-        super(ID, Level.ERROR, null);
+        super(ID, Level.ERROR);
         this.settings = settings;
         Set<String> paths = new LinkedHashSet<>();
         for (FileAssertion a : settings.fileAssertions()) {
@@ -49,12 +54,12 @@ public final class FileAssertionsRule extends SecurityRule {
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         List<FileAssertion> assertions = settings.fileAssertions();
         if (assertions.isEmpty()) {
-            return SecurityOutcome.notConfigured("no file assertion set");
+            return Outcome.notSet("no file assertion set");
         }
-        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+        Origins origins = Origins.of(analysis);
         LayeredFilesystem fs = analysis.filesystem();
         List<Breach> breaches = new ArrayList<>();
         int failed = 0;
@@ -65,14 +70,18 @@ public final class FileAssertionsRule extends SecurityRule {
             } else {
                 Optional<Node> node = fs.get(a.path());
                 if (node.isEmpty()) {
-                    breaches.add(new Breach(a.path() + " does not exist, and must", a.path(), null));
+                    breaches.add(SecurityText.breach(a.path() + " does not exist, and must", a.path(), null));
                 } else {
+                    int from = breaches.size();
                     check(a, node.get(), fs, origins, breaches);
+                    for (int i = from; i < breaches.size(); i++) {
+                        breaches.set(i, breaches.get(i).inLayer(node.get().layer(), breaches.get(i).origin()));
+                    }
                 }
             }
             failed += breaches.size() > before ? 1 : 0;
         }
-        return SecurityOutcome.of("file assertions: " + (assertions.size() - failed) + " of " + assertions.size()
+        return Outcome.of("file assertions: " + (assertions.size() - failed) + " of " + assertions.size()
                 + " hold", breaches);
     }
 
@@ -92,53 +101,53 @@ public final class FileAssertionsRule extends SecurityRule {
     }
 
     private static Breach exists(String asserted, String path, Node n, Origins origins) {
-        Origins.Origin origin = origins.ofLayer(n.layer());
+        Origin origin = origins.ofLayer(n.layer());
         String which = asserted.equals(path) ? path : path + " (matching " + asserted + ")";
-        return new Breach(which + " exists, and must not: " + type(n.entry().type()) + " added in layer " + n.layer()
-                + " (" + origin.where() + ")", path, origin);
+        return SecurityText.at(path, n.layer(), origin, which + " exists, and must not: " + type(n.entry().type())
+                + " added in layer " + n.layer() + " (" + origin.where() + ")");
     }
 
     private void check(FileAssertion a, Node node, LayeredFilesystem fs, Origins origins, List<Breach> breaches) {
         FileEntry e = node.entry();
-        Origins.Origin origin = origins.ofLayer(node.layer());
+        Origin origin = origins.ofLayer(node.layer());
         String where = " (layer " + node.layer() + ", " + origin.where() + ")";
         if (a.type() != null && !a.type().equals(typeId(e.type()))) {
-            breaches.add(new Breach(a.path() + " is a " + type(e.type()) + ", expected a " + a.type() + where,
+            breaches.add(SecurityText.breach(a.path() + " is a " + type(e.type()) + ", expected a " + a.type() + where,
                     a.path(), origin));
         }
         if (a.mode() != null && (e.mode() & 07777) != a.mode()) {
-            breaches.add(new Breach(a.path() + " has mode " + octal(e.mode()) + ", expected " + octal(a.mode())
+            breaches.add(SecurityText.breach(a.path() + " has mode " + SecurityText.octal(e.mode()) + ", expected " + SecurityText.octal(a.mode())
                     + where, a.path(), origin));
         }
         if (a.uid() != null && e.uid() != a.uid()) {
-            breaches.add(new Breach(a.path() + " is owned by uid " + e.uid() + ", expected " + a.uid() + where,
+            breaches.add(SecurityText.breach(a.path() + " is owned by uid " + e.uid() + ", expected " + a.uid() + where,
                     a.path(), origin));
         }
         if (a.gid() != null && e.gid() != a.gid()) {
-            breaches.add(new Breach(a.path() + " has gid " + e.gid() + ", expected " + a.gid() + where, a.path(),
+            breaches.add(SecurityText.breach(a.path() + " has gid " + e.gid() + ", expected " + a.gid() + where, a.path(),
                     origin));
         }
         if (!a.checksContent()) {
             return;
         }
         if (e.type() != EntryType.FILE) {
-            breaches.add(new Breach(a.path() + " is a " + type(e.type()) + ", whose content cannot be checked"
+            breaches.add(SecurityText.breach(a.path() + " is a " + type(e.type()) + ", whose content cannot be checked"
                     + (e.type() == EntryType.SYMLINK ? "; assert its target " + e.linkTarget() + " instead" : "")
                     + where, a.path(), origin));
             return;
         }
         if (e.size() > MAX_CONTENT) {
-            breaches.add(new Breach(a.path() + " is " + e.size() + " bytes, over the " + MAX_CONTENT + " bytes whose"
+            breaches.add(SecurityText.breach(a.path() + " is " + e.size() + " bytes, over the " + MAX_CONTENT + " bytes whose"
                     + " content can be checked" + where, a.path(), origin));
             return;
         }
         String text = contents == null ? null : fs.collected(contents, a.path()).orElse(null);
         if (text == null) {
-            breaches.add(new Breach(a.path() + ": its content was not read" + where, a.path(), origin));
+            breaches.add(SecurityText.breach(a.path() + ": its content was not read" + where, a.path(), origin));
             return;
         }
         if (a.matches() != null && !a.matches().matcher(text).find()) {
-            breaches.add(new Breach(a.path() + ": no line matches /" + a.matches().pattern() + "/" + where, a.path(),
+            breaches.add(SecurityText.breach(a.path() + ": no line matches /" + a.matches().pattern() + "/" + where, a.path(),
                     origin));
         }
         if (a.notMatches() != null) {
@@ -150,7 +159,7 @@ public final class FileAssertionsRule extends SecurityRule {
                         line++;
                     }
                 }
-                breaches.add(new Breach(a.path() + " line " + line + " matches /" + a.notMatches().pattern()
+                breaches.add(SecurityText.breach(a.path() + " line " + line + " matches /" + a.notMatches().pattern()
                         + "/, and must not" + where, a.path(), origin));
             }
         }

@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +20,12 @@ import io.github.imagehygiene.layer.LayeredFilesystem;
  * {@code noEmptyPasswords} (dockle DKL-LI-0001): no account of the final /etc/shadow (or /etc/passwd) may have an
  * empty password field, which lets anyone log in as it without a password (CVE-2019-5021 was Alpine's root).
  */
-public final class NoEmptyPasswordsRule extends SecurityRule {
+public final class NoEmptyPasswordsRule extends Rule {
     public static final String ID = "noEmptyPasswords";
     private final SecuritySettings settings;
 
     public NoEmptyPasswordsRule(SecuritySettings settings) {
-        super(ID, Level.ERROR, "DKL-LI-0001");
+        super(ID, Level.ERROR);
         this.settings = settings;
     }
 
@@ -30,8 +35,8 @@ public final class NoEmptyPasswordsRule extends SecurityRule {
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
-        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+    public Outcome evaluate(ImageAnalysis analysis) {
+        Origins origins = Origins.of(analysis);
         LayeredFilesystem fs = analysis.filesystem();
         List<Breach> breaches = new ArrayList<>();
         int accounts = 0;
@@ -43,21 +48,22 @@ public final class NoEmptyPasswordsRule extends SecurityRule {
             }
             any = true;
             int layer = fs.get(path).map(LayeredFilesystem.Node::layer).orElse(0);
-            Origins.Origin origin = origins.ofLayer(layer);
+            Origin origin = origins.ofLayer(layer);
             for (AccountFiles.Account a : table.get().accounts()) {
                 if (path.equals(AccountFiles.SHADOW)) {
                     accounts++;
                 }
                 if (a.password() == AccountFiles.Password.EMPTY) {
-                    breaches.add(new Breach(path + ": account " + a.name() + " (line " + a.line() + ") has an empty"
+                    breaches.add(SecurityText.at(path, layer, origin, path + ": account " + a.name() + " (line " + a.line() + ") has an empty"
                             + " password, so anyone can log in as it; lock it (passwd -l " + a.name() + ", or '!' in"
-                            + " the password field), layer " + layer + " (" + origin.where() + ")", path, origin));
+                            + " the password field), layer " + layer + " (" + origin.where() + ")")
+                            .withSubject(path + ":" + a.name()));
                 }
             }
         }
         String summary = !any ? "no /etc/shadow or /etc/passwd"
                 : breaches.isEmpty() ? "no empty password among " + count(accounts, "account", "accounts")
                 : count(breaches.size(), "account", "accounts") + " without a password";
-        return SecurityOutcome.of(summary, breaches);
+        return Outcome.of(summary, breaches);
     }
 }

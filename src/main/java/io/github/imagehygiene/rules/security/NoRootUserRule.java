@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,12 +19,12 @@ import io.github.imagehygiene.layer.ContentCollector;
  * {@code noRootUser} (dockle CIS-DI-0001): the container must not run as root. Root is an unset USER, {@code root},
  * uid {@code 0} (with any group: {@code 0:0}, {@code root:root}), or a name that /etc/passwd maps to uid 0.
  */
-public final class NoRootUserRule extends SecurityRule {
+public final class NoRootUserRule extends Rule {
     public static final String ID = "noRootUser";
     private final SecuritySettings settings;
 
     public NoRootUserRule(SecuritySettings settings) {
-        super(ID, Level.WARN, "CIS-DI-0001");
+        super(ID, Level.WARN);
         this.settings = settings;
     }
 
@@ -29,9 +34,9 @@ public final class NoRootUserRule extends SecurityRule {
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         ImageConfig config = analysis.image().config();
-        Origins origins = new Origins(config, analysis.layers().size(), settings.isBaseLayer(analysis));
+        Origins origins = Origins.of(analysis);
         String user = config.user() == null ? "" : config.user().strip();
         String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
         String reason = null;
@@ -50,14 +55,14 @@ public final class NoRootUserRule extends SecurityRule {
             }
         }
         if (reason == null) {
-            return SecurityOutcome.of("runs as " + user, List.of());
+            return Outcome.of("runs as " + user, List.of());
         }
         int h = user.isEmpty() ? -1 : origins.lastInstruction("USER", "");
-        Origins.Origin origin = h >= 0 ? origins.ofHistory(h) : Origins.Origin.OWN;
+        Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
         String set = h >= 0 ? " (set " + origin.where() + ")" : "";
-        return SecurityOutcome.of("runs as root (" + (user.isEmpty() ? "no USER" : "USER " + user) + ")",
-                List.of(new Breach("the container runs as root: " + reason + set + "; add a non-root USER, e.g."
-                        + " USER 1000:1000, after the steps that need root", null, origin)));
+        return Outcome.of("runs as root (" + (user.isEmpty() ? "no USER" : "USER " + user) + ")",
+                List.of(SecurityText.breach("the container runs as root: " + reason + set + "; add a non-root USER, e.g."
+                        + " USER 1000:1000, after the steps that need root", null, origin).withSubject("config:User")));
     }
 
     private static boolean isNumber(String s) {

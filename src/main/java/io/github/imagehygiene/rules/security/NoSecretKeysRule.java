@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,20 +25,20 @@ import io.github.imagehygiene.image.ImageConfig;
  * overridden later still shows in the history: the history is read too. Values are masked; keys listed in
  * {@code acceptKeys} (and GPG_KEY, *_FILE...) are accepted.
  */
-public final class NoSecretKeysRule extends SecurityRule {
+public final class NoSecretKeysRule extends Rule {
     public static final String ID = "noSecretKeys";
     private final SecuritySettings settings;
 
     public NoSecretKeysRule(SecuritySettings settings) {
-        super(ID, Level.ERROR, "CIS-DI-0010");
+        super(ID, Level.ERROR);
         this.settings = settings;
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         ImageConfig config = analysis.image().config();
         SecretKeys keys = settings.secretKeys();
-        Origins origins = new Origins(config, analysis.layers().size(), settings.isBaseLayer(analysis));
+        Origins origins = Origins.of(analysis);
         List<Breach> breaches = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         for (String env : config.env()) {
@@ -42,20 +47,20 @@ public final class NoSecretKeysRule extends SecurityRule {
             String value = eq < 0 ? "" : env.substring(eq + 1);
             if (keys.isSecret(key) && SecretKeys.hasValue(value)) {
                 int h = lastSetting(origins, "ENV", key, value);
-                Origins.Origin origin = h >= 0 ? origins.ofHistory(h) : Origins.Origin.OWN;
-                breaches.add(new Breach("ENV " + key + "=" + SecretPatterns.mask(value) + " (" + origin.where()
+                Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
+                breaches.add(SecurityText.breach("ENV " + key + "=" + SecretPatterns.mask(value) + " (" + origin.where()
                         + "): a secret in the image config, readable with docker inspect; pass it at run time"
-                        + " (docker run -e, a mounted secret file) instead", null, origin));
+                        + " (docker run -e, a mounted secret file) instead", null, origin).withSubject("env:" + key));
                 reported.add(key + "=" + value);
             }
         }
         for (Map.Entry<String, String> label : config.labels().entrySet()) {
             if (keys.isSecret(label.getKey()) && SecretKeys.hasValue(label.getValue())) {
                 int h = lastSetting(origins, "LABEL", label.getKey(), label.getValue());
-                Origins.Origin origin = h >= 0 ? origins.ofHistory(h) : Origins.Origin.OWN;
-                breaches.add(new Breach("LABEL " + label.getKey() + "=" + SecretPatterns.mask(label.getValue())
+                Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
+                breaches.add(SecurityText.breach("LABEL " + label.getKey() + "=" + SecretPatterns.mask(label.getValue())
                         + " (" + origin.where() + "): a secret in the image config, readable with docker inspect;"
-                        + " remove the label", null, origin));
+                        + " remove the label", null, origin).withSubject("label:" + label.getKey()));
                 reported.add(label.getKey() + "=" + label.getValue());
             }
         }
@@ -67,20 +72,21 @@ public final class NoSecretKeysRule extends SecurityRule {
                         || !reported.add(pair.key() + "=" + pair.value())) {
                     continue;
                 }
-                Origins.Origin origin = origins.ofHistory(h);
+                Origin origin = origins.ofHistory(h);
                 String what = text.startsWith("|") || text.startsWith("RUN |") ? "build argument"
                         : text.startsWith("ENV ") ? "ENV, overridden later," : text.startsWith("LABEL ")
                                 ? "LABEL, overridden later," : text.startsWith("ARG ") ? "ARG default" : "value";
-                breaches.add(new Breach(what + " " + pair.key() + "=" + SecretPatterns.mask(pair.value())
+                breaches.add(SecurityText.breach(what + " " + pair.key() + "=" + SecretPatterns.mask(pair.value())
                         + " in history entry " + (h + 1) + " (" + origin.where() + "): readable with docker history;"
-                        + " use a build secret (RUN --mount=type=secret) instead of an ARG", null, origin));
+                        + " use a build secret (RUN --mount=type=secret) instead of an ARG", null, origin)
+                        .withSubject((what.equals("build argument") ? "build-arg:" : "history:") + pair.key()));
             }
         }
         String summary = breaches.isEmpty() ? "no secret-looking key in " + count(config.env().size(),
                 "ENV variable", "ENV variables") + ", " + count(config.labels().size(), "label", "labels")
                 + " and the history"
                 : count(breaches.size(), "secret-looking key", "secret-looking keys") + " with a value";
-        return SecurityOutcome.of(summary, breaches);
+        return Outcome.of(summary, breaches);
     }
 
     /** The last history entry of this instruction that sets key=value; -1 when none does. */

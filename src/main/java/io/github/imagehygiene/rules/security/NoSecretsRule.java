@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +22,7 @@ import io.github.imagehygiene.layer.ContentCollector;
  * URL. A secret deleted or replaced by a later layer counts: it is still stored in the image. Text files up to
  * {@code secretScanMaxFileSize} are read, binaries skipped; every value shown is masked.
  */
-public final class NoSecretsRule extends SecurityRule {
+public final class NoSecretsRule extends Rule {
     public static final String ID = "noSecrets";
     private final SecuritySettings settings;
     private final SecretScanner scanner;
@@ -26,7 +31,7 @@ public final class NoSecretsRule extends SecurityRule {
      * @param scanner the collector feeding this rule; one per run (it counts what it scanned)
      */
     public NoSecretsRule(SecuritySettings settings, SecretScanner scanner) {
-        super(ID, Level.ERROR, "CIS-DI-0010");
+        super(ID, Level.ERROR);
         this.settings = settings;
         this.scanner = scanner;
     }
@@ -46,8 +51,8 @@ public final class NoSecretsRule extends SecurityRule {
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
-        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+    public Outcome evaluate(ImageAnalysis analysis) {
+        Origins origins = Origins.of(analysis);
         List<Breach> breaches = new ArrayList<>();
         int files = 0;
         int hidden = 0;
@@ -56,16 +61,16 @@ public final class NoSecretsRule extends SecurityRule {
             if (!item.visible()) {
                 hidden++;
             }
-            Origins.Origin origin = origins.ofLayer(item.layer());
+            Origin origin = origins.ofLayer(item.layer());
             String stored = item.visible() ? ""
                     : item.hiddenIn() == item.layer() ? ", replaced within the layer but still stored in the image"
                     : ", " + (item.replaced() ? "replaced" : "deleted") + " in layer " + item.hiddenIn()
                             + " but still stored in the image";
             for (SecretHit hit : item.hits()) {
-                breaches.add(new Breach(hit.description() + " " + hit.masked() + " in " + item.path() + " line "
+                breaches.add(SecurityText.at(item.path(), item.layer(), origin, hit.description() + " " + hit.masked()
+                        + " in " + item.path() + " line "
                         + hit.line() + ", added in layer " + item.layer() + " (" + origin.where() + ")" + stored
-                        + "; revoke it and keep it out of the image (a build secret, a runtime mount)", item.path(),
-                        origin));
+                        + "; revoke it and keep it out of the image (a build secret, a runtime mount)"));
             }
         }
         SecretScanner.Stats stats = scanner.stats();
@@ -76,6 +81,6 @@ public final class NoSecretsRule extends SecurityRule {
         String summary = breaches.isEmpty() ? "no secret; " + scanned
                 : count(breaches.size(), "secret", "secrets") + " in " + count(files, "file", "files")
                         + (hidden == 0 ? "" : " (" + hidden + " deleted or replaced later)") + "; " + scanned;
-        return SecurityOutcome.of(summary, breaches);
+        return Outcome.of(summary, breaches);
     }
 }

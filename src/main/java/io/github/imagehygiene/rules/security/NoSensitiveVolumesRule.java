@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,19 +18,19 @@ import io.github.imagehygiene.layer.LayerScanner;
  * {@code noSensitiveVolumes} (dockle DKL-DI-0002): no VOLUME over the whole filesystem, the kernel's interfaces
  * (/proc, /sys, /dev and below) or the Docker socket. Such a volume invites mounting the host's counterpart there.
  */
-public final class NoSensitiveVolumesRule extends SecurityRule {
+public final class NoSensitiveVolumesRule extends Rule {
     public static final String ID = "noSensitiveVolumes";
     private final SecuritySettings settings;
 
     public NoSensitiveVolumesRule(SecuritySettings settings) {
-        super(ID, Level.ERROR, "DKL-DI-0002");
+        super(ID, Level.ERROR);
         this.settings = settings;
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         ImageConfig config = analysis.image().config();
-        Origins origins = new Origins(config, analysis.layers().size(), settings.isBaseLayer(analysis));
+        Origins origins = Origins.of(analysis);
         List<Breach> breaches = new ArrayList<>();
         for (String volume : config.volumes().stream().sorted().toList()) {
             String path = LayerScanner.normalise(volume);
@@ -34,14 +39,14 @@ public final class NoSensitiveVolumesRule extends SecurityRule {
                 continue;
             }
             int h = lastVolume(origins, path);
-            Origins.Origin origin = h >= 0 ? origins.ofHistory(h) : Origins.Origin.OWN;
-            breaches.add(new Breach("VOLUME " + path + " (" + origin.where() + "): " + why + "; remove it from the"
+            Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
+            breaches.add(SecurityText.breach("VOLUME " + path + " (" + origin.where() + "): " + why + "; remove it from the"
                     + " VOLUME instruction", path, origin));
         }
         int n = config.volumes().size();
         String summary = n == 0 ? "no VOLUME" : breaches.isEmpty() ? count(n, "volume", "volumes") + ", none sensitive"
                 : breaches.size() + " of " + count(n, "volume", "volumes") + " sensitive";
-        return SecurityOutcome.of(summary, breaches);
+        return Outcome.of(summary, breaches);
     }
 
     /** Why a volume at this path is dangerous, or null when it is not. */

@@ -1,5 +1,11 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Blame;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +21,12 @@ import io.github.imagehygiene.layer.ContentCollector;
  * directories, .DS_Store, .env files, Dockerfiles, Compose files, and .npmrc files holding a token. Folders of
  * third-party packages (node_modules, vendor, site-packages...) are not looked into.
  */
-public final class NoStrayFilesRule extends SecurityRule {
+public final class NoStrayFilesRule extends Rule {
     public static final String ID = "noStrayFiles";
     private final SecuritySettings settings;
 
     public NoStrayFilesRule(SecuritySettings settings) {
-        super(ID, Level.WARN, "DKL-LI-0003");
+        super(ID, Level.WARN);
         this.settings = settings;
     }
 
@@ -30,9 +36,11 @@ public final class NoStrayFilesRule extends SecurityRule {
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
-        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+    public Outcome evaluate(ImageAnalysis analysis) {
+        Origins origins = Origins.of(analysis);
         List<Breach> breaches = new ArrayList<>();
+        Blame blame = Blame.of(analysis);
+        int inBase = 0;
         for (FilesystemScan.Stray s : FilesystemScan.of(analysis).strays()) {
             String what = s.kind().label();
             if (s.kind() == FilesystemScan.StrayKind.NPMRC) {
@@ -41,12 +49,15 @@ public final class NoStrayFilesRule extends SecurityRule {
                 }
                 what = ".npmrc with a registry token";
             }
-            Origins.Origin origin = origins.ofLayer(s.layer());
-            breaches.add(new Breach(s.path() + ": " + what + " (" + s.kind().why() + "), added in layer " + s.layer()
-                    + " (" + origin.where() + "); add it to .dockerignore or copy only what the application needs",
-                    s.path(), origin));
+            if (!blame.counts(s.layer())) {
+                inBase++;
+                continue;
+            }
+            Origin origin = origins.ofLayer(s.layer());
+            breaches.add(SecurityText.at(s.path(), s.layer(), origin, s.path() + ": " + what + " (" + s.kind().why() + "), added in layer " + s.layer()
+                    + " (" + origin.where() + "); add it to .dockerignore or copy only what the application needs"));
         }
-        return SecurityOutcome.of(breaches.isEmpty() ? "no stray file"
-                : count(breaches.size(), "stray file", "stray files"), breaches);
+        return Outcome.of((breaches.isEmpty() ? "no stray file" : count(breaches.size(), "stray file", "stray files"))
+                + (inBase == 0 ? "" : blame.notCounted(count(inBase, "more", "more"))), breaches);
     }
 }

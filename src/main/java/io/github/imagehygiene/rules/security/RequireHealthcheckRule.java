@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
@@ -11,32 +16,32 @@ import io.github.imagehygiene.image.ImageConfig;
  * {@code requireHealthcheck} (dockle CIS-DI-0006): the image must define a HEALTHCHECK, so that the engine can tell a
  * hung container from a healthy one. {@code HEALTHCHECK NONE} counts as none.
  */
-public final class RequireHealthcheckRule extends SecurityRule {
+public final class RequireHealthcheckRule extends Rule {
     public static final String ID = "requireHealthcheck";
     private final SecuritySettings settings;
 
     public RequireHealthcheckRule(SecuritySettings settings) {
-        super(ID, Level.WARN, "CIS-DI-0006");
+        super(ID, Level.WARN);
         this.settings = settings;
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
+    public Outcome evaluate(ImageAnalysis analysis) {
         ImageConfig config = analysis.image().config();
         List<String> test = config.healthcheck();
         if (!test.isEmpty() && !test.get(0).equalsIgnoreCase("NONE")) {
-            return SecurityOutcome.of("HEALTHCHECK set", List.of());
+            return Outcome.of("HEALTHCHECK set", List.of());
         }
-        Origins origins = new Origins(config, analysis.layers().size(), settings.isBaseLayer(analysis));
+        Origins origins = Origins.of(analysis);
         if (test.isEmpty()) {
-            return SecurityOutcome.of("no HEALTHCHECK", List.of(new Breach("the image has no HEALTHCHECK; add one,"
+            return Outcome.of("no HEALTHCHECK", List.of(SecurityText.breach("the image has no HEALTHCHECK; add one,"
                     + " e.g. HEALTHCHECK CMD [\"/app/healthcheck\"], so that the engine can tell a hung container from"
-                    + " a healthy one", null, Origins.Origin.OWN)));
+                    + " a healthy one", null, Origin.OWN).withSubject("config:Healthcheck")));
         }
         int h = origins.lastInstruction("HEALTHCHECK", "");
-        Origins.Origin origin = h >= 0 ? origins.ofHistory(h) : Origins.Origin.OWN;
-        return SecurityOutcome.of("HEALTHCHECK NONE", List.of(new Breach("HEALTHCHECK NONE turns the health check"
+        Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
+        return Outcome.of("HEALTHCHECK NONE", List.of(SecurityText.breach("HEALTHCHECK NONE turns the health check"
                 + " off (set " + origin.where() + "); define one, e.g. HEALTHCHECK CMD [\"/app/healthcheck\"]", null,
-                origin)));
+                origin).withSubject("config:Healthcheck")));
     }
 }

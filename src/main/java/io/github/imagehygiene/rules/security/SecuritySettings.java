@@ -2,12 +2,8 @@ package io.github.imagehygiene.rules.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.IntPredicate;
 
-import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.security.Glob;
-import io.github.imagehygiene.analysis.security.Origins;
 import io.github.imagehygiene.analysis.security.SecretKeys;
 import io.github.imagehygiene.analysis.security.SecretScanner;
 import io.github.imagehygiene.common.ByteSize;
@@ -39,8 +35,6 @@ public final class SecuritySettings {
     private final List<Glob> secretScanExcludes;
     private final ConfigAssertions configAssertions;
     private final List<FileAssertion> fileAssertions;
-    private final Function<ImageAnalysis, IntPredicate> baseLayers;
-    private final Function<ImageAnalysis, String> baseReference;
 
     private SecuritySettings(Builder b) {
         List<String> keys = new ArrayList<>(SecretKeys.DEFAULT_ACCEPTED);
@@ -66,8 +60,6 @@ public final class SecuritySettings {
         this.secretScanExcludes = globs("secretScanExcludes", SecretScanner.DEFAULT_EXCLUDES, b.secretScanExcludes);
         this.configAssertions = b.configAssertions == null ? ConfigAssertions.NONE : b.configAssertions;
         this.fileAssertions = List.copyOf(b.fileAssertions);
-        this.baseLayers = b.baseLayers == null ? a -> Origins.NO_BASE : b.baseLayers;
-        this.baseReference = b.baseReference;
     }
 
     private static List<Glob> globs(String parameter, List<String> defaults, List<String> added) {
@@ -128,17 +120,6 @@ public final class SecuritySettings {
         return fileAssertions;
     }
 
-    /** Which 1-based layers of this image are the base image's; by default none is. */
-    public IntPredicate isBaseLayer(ImageAnalysis analysis) {
-        IntPredicate p = baseLayers.apply(analysis);
-        return p == null ? Origins.NO_BASE : p;
-    }
-
-    /** The base image's reference as the base-image analysis found it (null when unknown), or null. */
-    public Function<ImageAnalysis, String> baseReference() {
-        return baseReference;
-    }
-
     /** Collects raw values; {@link #build()} validates them. */
     public static final class Builder {
         private List<String> acceptKeys = List.of();
@@ -148,8 +129,6 @@ public final class SecuritySettings {
         private List<String> secretScanExcludes = List.of();
         private ConfigAssertions configAssertions;
         private List<FileAssertion> fileAssertions = List.of();
-        private Function<ImageAnalysis, IntPredicate> baseLayers;
-        private Function<ImageAnalysis, String> baseReference;
 
         private Builder() {
         }
@@ -191,27 +170,6 @@ public final class SecuritySettings {
 
         public Builder fileAssertions(List<FileAssertion> v) {
             fileAssertions = v == null ? List.of() : v;
-            return this;
-        }
-
-        /** Which 1-based layers are the base image's, the same for every image; default: none. */
-        public Builder isBaseLayer(IntPredicate v) {
-            baseLayers = v == null ? null : a -> v;
-            return this;
-        }
-
-        /**
-         * Which 1-based layers are the base image's, as the base-image analysis finds them for the analysed image,
-         * e.g. {@code a -> { BaseLayers b = BaseLayers.of(a); return i -> b.origin(i) == BaseLayers.Origin.BASE; }}.
-         */
-        public Builder baseLayers(Function<ImageAnalysis, IntPredicate> v) {
-            baseLayers = v;
-            return this;
-        }
-
-        /** The base image's reference, when the base-image analysis knows it (for noLatestTag). */
-        public Builder baseReference(Function<ImageAnalysis, String> v) {
-            baseReference = v;
             return this;
         }
 

@@ -1,5 +1,10 @@
 package io.github.imagehygiene.rules.security;
 
+import io.github.imagehygiene.analysis.Origin;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+import io.github.imagehygiene.rules.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +22,12 @@ import io.github.imagehygiene.layer.LayeredFilesystem;
  * {@code uniqueIds} (dockle DKL-LI-0002): every uid of the final /etc/passwd and every gid of /etc/group must be
  * used by one name only; two names for one id (a second uid 0 is a classic backdoor) confuse every audit.
  */
-public final class UniqueIdsRule extends SecurityRule {
+public final class UniqueIdsRule extends Rule {
     public static final String ID = "uniqueIds";
     private final SecuritySettings settings;
 
     public UniqueIdsRule(SecuritySettings settings) {
-        super(ID, Level.ERROR, "DKL-LI-0002");
+        super(ID, Level.ERROR);
         this.settings = settings;
     }
 
@@ -32,8 +37,8 @@ public final class UniqueIdsRule extends SecurityRule {
     }
 
     @Override
-    protected SecurityOutcome compute(ImageAnalysis analysis) {
-        Origins origins = new Origins(analysis.image().config(), analysis.layers().size(), settings.isBaseLayer(analysis));
+    public Outcome evaluate(ImageAnalysis analysis) {
+        Origins origins = Origins.of(analysis);
         LayeredFilesystem fs = analysis.filesystem();
         List<Breach> breaches = new ArrayList<>();
         List<String> counts = new ArrayList<>();
@@ -44,7 +49,7 @@ public final class UniqueIdsRule extends SecurityRule {
             }
             String what = path.equals(AccountFiles.PASSWD) ? "uid" : "gid";
             int layer = fs.get(path).map(LayeredFilesystem.Node::layer).orElse(0);
-            Origins.Origin origin = origins.ofLayer(layer);
+            Origin origin = origins.ofLayer(layer);
             Map<Long, List<String>> byId = new TreeMap<>();
             for (AccountFiles.Account a : table.get().accounts()) {
                 if (a.id() >= 0) {
@@ -54,15 +59,16 @@ public final class UniqueIdsRule extends SecurityRule {
             counts.add(count(byId.size(), what, what + "s"));
             for (Map.Entry<Long, List<String>> e : byId.entrySet()) {
                 if (e.getValue().size() > 1) {
-                    breaches.add(new Breach(path + ": " + what + " " + e.getKey() + " is shared by "
+                    breaches.add(SecurityText.at(path, layer, origin, path + ": " + what + " " + e.getKey() + " is shared by "
                             + String.join(", ", e.getValue()) + ", layer " + layer + " (" + origin.where() + "); give"
-                            + " each " + (what.equals("uid") ? "user" : "group") + " its own " + what, path, origin));
+                            + " each " + (what.equals("uid") ? "user" : "group") + " its own " + what)
+                            .withSubject(path + ":" + what + ":" + e.getKey()));
                 }
             }
         }
         String summary = counts.isEmpty() ? "no /etc/passwd or /etc/group"
                 : breaches.isEmpty() ? "unique: " + String.join(", ", counts)
                 : count(breaches.size(), "shared id", "shared ids");
-        return SecurityOutcome.of(summary, breaches);
+        return Outcome.of(summary, breaches);
     }
 }

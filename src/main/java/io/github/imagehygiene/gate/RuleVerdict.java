@@ -1,4 +1,4 @@
-package io.github.imagehygiene.rules;
+package io.github.imagehygiene.gate;
 
 import java.util.List;
 

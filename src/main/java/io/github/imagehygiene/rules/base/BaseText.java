@@ -1,20 +1,12 @@
 package io.github.imagehygiene.rules.base;
 
-import java.util.List;
-
-import io.github.imagehygiene.analysis.base.BaseFiles;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.JavaRuntime;
 import io.github.imagehygiene.analysis.base.OperatingSystem;
-import io.github.imagehygiene.layer.ContentCollector;
-import io.github.imagehygiene.rules.Rule;
 
-/** What the base-image rules share: the collector of OS and Java release files, and how messages name evidence. */
-abstract class BaseRule implements Rule {
-
-    @Override
-    public List<ContentCollector<?>> collectors() {
-        return List.of(BaseFiles.COLLECTOR);
+/** How the base-image rules name the base, its operating system and Java runtime, and their evidence. */
+final class BaseText {
+    private BaseText() {
     }
 
     /** "docker.io/library/openjdk:17 (from label org.opencontainers.image.base.name, Dockerfile Dockerfile:3)". */
@@ -39,6 +31,32 @@ abstract class BaseRule implements Rule {
     static String java(BaseImage base) {
         JavaRuntime j = base.java();
         return j.describe() + " (from " + j.evidence().get(0).source() + ", " + base.where(j.layer()) + ")";
+    }
+
+    /** "base:docker.io/library/openjdk:17": what a finding about the base is about. */
+    static String subject(BaseImage base) {
+        return "base:" + base.name();
+    }
+
+    /** "os:debian:12", or "os" when no operating system was found. */
+    static String subject(OperatingSystem os) {
+        return os == null ? "os" : "os:" + os.id() + (os.versionId() == null ? "" : ":" + os.versionId());
+    }
+
+    /** The file that tells the operating system ("/etc/os-release"), or null. */
+    static String path(OperatingSystem os) {
+        return os == null || os.evidence().isEmpty() ? null : firstPath(os.evidence().get(0).source());
+    }
+
+    /** The release file of the Java runtime, or null. */
+    static String path(JavaRuntime java) {
+        return java == null || java.evidence().isEmpty() ? null : firstPath(java.evidence().get(0).source());
+    }
+
+    /** "/etc/os-release" of "/etc/os-release -> /usr/lib/os-release"; null for a source that is no path. */
+    private static String firstPath(String source) {
+        String s = source.contains(" -> ") ? source.substring(0, source.indexOf(" -> ")) : source;
+        return s.startsWith("/") ? s : null;
     }
 
     /** The summary line when nothing names the base. */

@@ -1,0 +1,43 @@
+package io.github.imagehygiene.report;
+
+import java.util.function.Supplier;
+
+import io.github.imagehygiene.findings.Finding;
+import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.gate.Gate;
+import io.github.imagehygiene.report.sbom.SbomWriter;
+
+/**
+ * Writes everything a check result shows, in one place and through one {@link Output}: the console summary, the
+ * warnings, the suppression notes, report.json and the SBOM.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    /**
+     * @param sbom the SBOM's JSON, made on demand (the check may have made it beside the rules)
+     */
+    public static void write(CheckResult result, OutputSettings settings, Output out, Supplier<String> sbom) {
+        ConsoleSummary.lines(result).forEach(out::info);
+        for (Finding f : result.findings(Level.WARN)) {
+            out.warn(f.toString());
+        }
+        if (result.suppressions() != null) {
+            result.suppressions().notes().forEach(out::warn);
+        }
+        if (!out.writesFiles()) {
+            return;
+        }
+        out.info("Report: " + out.writeJson(JsonReport.FILE_NAME, JsonReport.toJson(result, settings.toolVersion())));
+        if (settings.sbom()) {
+            out.info("SBOM: " + out.writeJsonText(SbomWriter.FILE_NAME, sbom.get()));
+        }
+    }
+
+    /** "Image ... has 2 breaches:\n  1. [maxSize] ...", masked: the build failure's message. */
+    public static String failureMessage(CheckResult result) {
+        return result.masking().apply(Gate.failureMessage(result));
+    }
+}
