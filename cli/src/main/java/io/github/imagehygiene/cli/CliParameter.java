@@ -1,0 +1,124 @@
+package io.github.imagehygiene.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One parameter of the check, as the Maven goal names it ({@code maxSize}) and as the command line writes it
+ * ({@code --max-size}); a config file uses the goal's name. The list is the CLI's one table of options: the options,
+ * the config file's keys and the usage help are all made from it, and a test of the Maven plugin holds it equal to the
+ * goal's parameters.
+ *
+ * @param name        the goal's parameter name
+ * @param kind        how a value is written and read
+ * @param label       the value's placeholder in the usage help
+ * @param description one line of help
+ */
+record CliParameter(String name, Kind kind, String label, String description) {
+
+    /** How a value is written on the command line (a config file writes YAML's own lists and maps). */
+    enum Kind {
+        /** A text the core parses: a size, a duration, a version. */
+        TEXT,
+        /** A whole number. */
+        INTEGER,
+        /** A decimal number. */
+        DECIMAL,
+        /** true or false; the option alone means true. */
+        BOOLEAN,
+        /** A file or folder, relative to the working folder. */
+        PATH,
+        /** Comma-separated ({@code a,b}); a comma inside brackets stays in its element (version ranges). */
+        LIST,
+        /** Comma-separated {@code KEY=VALUE} pairs ({@code maxSize=WARN,noRootUser=OFF}). */
+        MAP,
+        /** Comma-separated {@code PATTERN[=REASON]}: denied base images. */
+        PATTERNS_WITH_REASONS,
+        /** Inline YAML or JSON, as a config file would hold it (nested parameters). */
+        STRUCTURED
+    }
+
+    /** {@code maxSize} → {@code --max-size}. */
+    String option() {
+        StringBuilder sb = new StringBuilder("--");
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                sb.append('-').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static CliParameter p(String name, Kind kind, String label, String description) {
+        return new CliParameter(name, kind, label, description);
+    }
+
+    /** The image is the positional IMAGE (or {@code image:} in a config file), not an option. */
+    static final String IMAGE = "image";
+
+    /** Every parameter but the image, in the order of the usage help: input, budgets, base, hygiene, security, output. */
+    static final List<CliParameter> ALL = List.of(
+            p("platform", Kind.TEXT, "OS/ARCH[/VARIANT]",
+                    "platform to check in a multi-platform index; default the only one, else linux/amd64"),
+            p("dockerHost", Kind.TEXT, "URL", "Docker daemon for docker:// images; default DOCKER_HOST"),
+            p("timeout", Kind.TEXT, "DURATION", "longest reading of the image (90s, 30m, 1h, PT30M; 0: none); default 30m"),
+            p("threads", Kind.INTEGER, "N", "layers read at once; default 0, one per processor"),
+            p("estimateCompressedSize", Kind.BOOLEAN, "BOOL",
+                    "estimate the gzip size of layers stored uncompressed; default true"),
+            p("maxSize", Kind.TEXT, "SIZE", "budget for the image size as docker images shows it, e.g. 300MB"),
+            p("maxCompressedSize", Kind.TEXT, "SIZE", "budget for what a push transfers, e.g. 120MB"),
+            p("maxLayerSize", Kind.TEXT, "SIZE", "budget for any one layer, e.g. 100MiB"),
+            p("maxLayers", Kind.INTEGER, "N", "most layers allowed"),
+            p("levels", Kind.MAP, "RULE=LEVEL,...", "level per rule: ERROR, WARN or OFF, e.g. maxLayers=WARN"),
+            p("failOnError", Kind.BOOLEAN, "BOOL", "whether ERROR findings exit with 1; default true"),
+            p("allowedBaseImages", Kind.LIST, "GLOB,...", "base images allowed, e.g. amazoncorretto:17.*-al2023"),
+            p("deniedBaseImages", Kind.PATTERNS_WITH_REASONS, "GLOB[=REASON],...",
+                    "base images denied, each with an optional reason, e.g. openjdk:*=deprecated"),
+            p("requirePinnedBase", Kind.TEXT, "TAG|DIGEST", "the base must be named by a version tag or a digest"),
+            p("baseImages", Kind.LIST, "[NAME=]ARCHIVE,...",
+                    "known bases for the layer fingerprint: archives, or NAME=sha256:... diff_ids separated by spaces"),
+            p("countBaseLayers", Kind.BOOLEAN, "BOOL",
+                    "whether the rules judging the build's own work count the base's layers too; default false"),
+            p("dockerfile", Kind.PATH, "FILE", "the Dockerfile whose final FROM names the base; default ./Dockerfile"),
+            p("allowedOperatingSystems", Kind.LIST, "OS,...", "operating systems allowed, e.g. debian>=12,distroless"),
+            p("eolData", Kind.PATH, "FILE", "a newer end-of-life table than the bundled one"),
+            p("eolWarningDays", Kind.INTEGER, "DAYS", "days of warning before the OS's end of life; default 90"),
+            p("minJavaVersion", Kind.TEXT, "VERSION", "lowest Java runtime version allowed, e.g. 17.0.10"),
+            p("allowedJavaVendors", Kind.LIST, "GLOB,...", "Java vendors allowed, e.g. Amazon.com Inc.,eclipse *"),
+            p("minEfficiency", Kind.DECIMAL, "0-1", "lowest efficiency, as dive computes it; default 0.9"),
+            p("maxWastedBytes", Kind.TEXT, "SIZE", "budget for dive's wasted bytes"),
+            p("maxWastedPercent", Kind.DECIMAL, "FRACTION",
+                    "highest share of the user layers wasted, 0.1 meaning 10 %; default 0.1"),
+            p("maxReclaimable", Kind.TEXT, "SIZE|PERCENT", "budget for bytes stored but hidden, e.g. 20MB or 5%"),
+            p("packageCacheThreshold", Kind.TEXT, "SIZE", "bytes a package cache may hold before it counts; default 0"),
+            p("ignorePaths", Kind.LIST, "GLOB,...", "image paths every hygiene rule leaves out, e.g. /tmp/**"),
+            p("deniedPackages", Kind.LIST, "PURL|GLOB,...",
+                    "packages denied, e.g. pkg:maven/org.apache.logging.log4j/log4j-core@[2.0,2.17.1)"),
+            p("maxPackageSize", Kind.TEXT, "SIZE", "budget for any one package"),
+            p("acceptKeys", Kind.LIST, "GLOB,...", "ENV, label and build-arg names that only look secret"),
+            p("allowedSetuidFiles", Kind.LIST, "GLOB,...", "setuid/setgid files allowed"),
+            p("allowedWorldWritable", Kind.LIST, "GLOB,...", "world-writable paths allowed besides sticky /tmp"),
+            p("secretScanMaxFileSize", Kind.TEXT, "SIZE", "largest file scanned for secrets; default 1MiB"),
+            p("secretScanExcludes", Kind.LIST, "GLOB,...", "paths not scanned for secrets"),
+            p("configAssertions", Kind.STRUCTURED, "YAML",
+                    "expected config, e.g. '{user: \"1000:1000\", exposedPorts: [\"8080\"]}'"),
+            p("fileAssertions", Kind.STRUCTURED, "YAML",
+                    "expected files, e.g. '[{path: /root/.ssh, exists: false}]'"),
+            p("suppressions", Kind.PATH, "FILE",
+                    "suppression file; default image-hygiene-suppressions.{xml,yaml,yml} in the working folder"),
+            p("sbom", Kind.BOOLEAN, "BOOL", "write sbom.cdx.json; default true"),
+            p("reportDirectory", Kind.PATH, "DIR", "where report.json goes; default target/image-hygiene"),
+            p("skip", Kind.BOOLEAN, "BOOL", "skip the check, saying so"));
+
+    /** The parameter of a config file's key, or null. */
+    static CliParameter named(String name) {
+        for (CliParameter p : ALL) {
+            if (p.name.equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

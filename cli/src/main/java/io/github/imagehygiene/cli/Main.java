@@ -1,0 +1,177 @@
+package io.github.imagehygiene.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.ImageHygieneException;
+import io.github.imagehygiene.common.LogSink;
+import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.gate.Verdict;
+import io.github.imagehygiene.report.Reports;
+import io.github.imagehygiene.settings.CheckSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code java -jar image-hygiene.jar check IMAGE [options]}: the Maven goal's check for builds that do not run Maven.
+ * Every goal parameter is an option ({@code --max-size 300MB}) and a key of {@code --config FILE} (YAML or JSON, the
+ * goal's names); the command line wins over the file. Prints what the goal logs, with Maven's {@code [INFO]} and
+ * {@code [WARNING]} prefixes, and writes the same reports.
+ *
+ * <p>Exit codes: 0 the image passes (or its ERROR findings do not fail: {@code --fail-on-error=false}), 1 it has
+ * breaches at level ERROR, 2 bad input or settings (one line; {@code --verbose} adds the stack trace).
+ */
+public final class Main {
+    static final int PASS = 0;
+    static final int BREACHES = 1;
+    static final int BAD_INPUT = 2;
+
+    /** The tool report.json and the SBOM name. */
+    static final String TOOL = "image-hygiene-cli";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err, Path.of("").toAbsolutePath()));
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param cwd the working folder: relative paths and the default report folder are its
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Path cwd) {
+        CommandLine cli = commandLine();
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("[ERROR] " + e.getMessage());
+            err.println("[ERROR] See 'image-hygiene check --help'.");
+            return BAD_INPUT;
+        }
+        if (CommandLine.printHelpIfRequested(parsed.asCommandLineList(), out, err, CommandLine.Help.Ansi.OFF)) {
+            return PASS;
+        }
+        if (!parsed.hasSubcommand()) {
+            cli.usage(err, CommandLine.Help.Ansi.OFF);
+            return BAD_INPUT;
+        }
+        ParseResult check = parsed.subcommand();
+        boolean verbose = check.hasMatchedOption("--verbose");
+        try {
+            return check(check, out, err, cwd, verbose);
+        } catch (ImageHygieneException e) {
+            err.println("[ERROR] " + Reports.errorMessage(e));
+            if (verbose) {
+                e.printStackTrace(new PrintWriter(err, true));
+            }
+            return BAD_INPUT;
+        }
+    }
+
+    private static int check(ParseResult check, PrintStream out, PrintStream err, Path cwd, boolean verbose) {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        if (check.hasMatchedOption("--config")) {
+            Path file = cwd.resolve(check.<String>matchedOptionValue("--config", null));
+            values.putAll(ConfigFile.read(file));
+        }
+        // the command line wins over the config file, key by key (levels merge: the command line's rule wins)
+        values.putAll(Options.values(check));
+        if (ConfigFile.bool(values, "skip", false)) {
+            out.println("[INFO] Skipping image hygiene check: skip is true (--skip)");
+            return PASS;
+        }
+        CheckSettings.Builder builder = CheckSettings.builder().tool(TOOL, version());
+        Settings.apply(values, builder, cwd);
+        CheckResult result = ImageCheck.run(builder.build(), log(out, verbose));
+        if (result.verdict() == Verdict.FAIL) {
+            String failure = Reports.failureMessage(result);
+            if (ConfigFile.bool(values, "failOnError", true)) {
+                failure.lines().forEach(l -> err.println("[ERROR] " + l));
+                return BREACHES;
+            }
+            (failure + " (failOnError is false: the build goes on)").lines()
+                    .forEach(l -> err.println("[ERROR] " + l));
+        }
+        return PASS;
+    }
+
+    /** Maven's prefixes, so that a CI log reads the same whichever front end ran the check. */
+    private static LogSink log(PrintStream out, boolean verbose) {
+        return new LogSink() {
+            @Override
+            public void info(String message) {
+                out.println("[INFO] " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                out.println("[WARNING] " + message);
+            }
+
+            @Override
+            public void debug(String message) {
+                if (verbose) {
+                    out.println("[DEBUG] " + message);
+                }
+            }
+        };
+    }
+
+    /** The jar's version (its manifest), else "dev" when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The command line, made from the one table of parameters ({@link CliParameter#ALL}). */
+    public static CommandLine commandLine() {
+        CommandSpec check = CommandSpec.create().name("check").mixinStandardHelpOptions(true);
+        check.usageMessage(new UsageMessageSpec().description(
+                "Checks a container image against size budgets, base image policy and hygiene rules.",
+                "IMAGE: an archive (docker save, OCI layout tar, Jib buildTar), an OCI layout folder (PATH:TAG picks"
+                        + " a tag), or docker://NAME[:TAG|@DIGEST].",
+                "Exit codes: 0 pass, 1 breaches at level ERROR, 2 bad input or settings.", "")
+                .sortOptions(false).abbreviateSynopsis(true));
+        check.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("IMAGE")
+                .description("the image to check (or image: in the config file)").type(String.class).build());
+        check.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(String.class)
+                .description("YAML or JSON file of parameters, named as the Maven goal's (levels as a map);"
+                        + " options given here win").build());
+        for (CliParameter p : CliParameter.ALL) {
+            OptionSpec.Builder option = OptionSpec.builder(p.option()).paramLabel(p.label())
+                    .description(p.description().replace("%", "%%")).type(String.class);
+            if (p.kind() == CliParameter.Kind.BOOLEAN) {
+                // --count-base-layers alone means true; --count-base-layers=false says no
+                option.arity("0..1").fallbackValue("true");
+            }
+            check.addOption(option.build());
+        }
+        check.addOption(OptionSpec.builder("--verbose").arity("0")
+                .description("debug lines, and the stack trace of an error").build());
+        CommandSpec top = CommandSpec.create().name("image-hygiene").mixinStandardHelpOptions(true)
+                .version("image-hygiene " + version());
+        top.usageMessage(new UsageMessageSpec().description("Container image hygiene checks, as the Maven goal"
+                + " image-hygiene:check runs them."));
+        top.addSubcommand("check", check);
+        CommandLine cli = new CommandLine(top);
+        cli.setOverwrittenOptionsAllowed(false);
+        return cli;
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.imagehygiene.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.CollectionType;
+
+import io.github.imagehygiene.analysis.base.BuildHints;
+import io.github.imagehygiene.common.ConfigurationException;
+import io.github.imagehygiene.settings.CheckSettings;
+import io.github.imagehygiene.settings.ConfigAssertionsParam;
+import io.github.imagehygiene.settings.FileAssertionParam;
+
+/**
+ * The parameters' values (from the config file and the command line) into the core's settings, as the Maven goal
+ * hands its parameters over: the same builder, the same names, the same defaults (the working folder stands for the
+ * project folder: relative paths, the Dockerfile, the suppression file and {@code target/image-hygiene} are its).
+ */
+final class Settings {
+    private static final ObjectMapper BEANS = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Settings() {
+    }
+
+    static void apply(Map<String, JsonNode> values, CheckSettings.Builder b, Path cwd) {
+        String image = text(values, CliParameter.IMAGE);
+        if (image == null || image.isBlank()) {
+            throw new ConfigurationException("No image to check: give IMAGE (an archive, an OCI layout folder or"
+                    + " docker://NAME:TAG), or image: in the config file");
+        }
+        Path dockerfile = path(values, "dockerfile", cwd);
+        if (dockerfile == null && Files.isRegularFile(cwd.resolve("Dockerfile"))) {
+            dockerfile = cwd.resolve("Dockerfile");
+        }
+        Path reports = path(values, "reportDirectory", cwd);
+        // as the goal does: a relative path is the working folder's, shown normalised; an absolute one stays as written
+        b.image(image.startsWith("docker://") || Path.of(image).isAbsolute() ? image
+                : cwd.resolve(image).normalize().toString())
+                .platform(text(values, "platform"))
+                .dockerHost(text(values, "dockerHost"))
+                .timeout(text(values, "timeout"))
+                .threads(integer(values, "threads"))
+                .estimateCompressedSize(bool(values, "estimateCompressedSize"))
+                .maxSize(text(values, "maxSize"))
+                .maxCompressedSize(text(values, "maxCompressedSize"))
+                .maxLayerSize(text(values, "maxLayerSize"))
+                .maxLayers(integer(values, "maxLayers"))
+                .levels(map(values, "levels"))
+                .allowedBaseImages(list(values, "allowedBaseImages"))
+                .deniedBaseImages(withReasons(values, "deniedBaseImages", "image"))
+                .requirePinnedBase(text(values, "requirePinnedBase"))
+                .baseImages(list(values, "baseImages"))
+                .countBaseLayers(bool(values, "countBaseLayers"))
+                .buildHints(new BuildHints(null, null, null, dockerfile, cwd))
+                .allowedOperatingSystems(list(values, "allowedOperatingSystems"))
+                .eolData(path(values, "eolData", cwd))
+                .eolWarningDays(integer(values, "eolWarningDays"))
+                .minJavaVersion(text(values, "minJavaVersion"))
+                .allowedJavaVendors(list(values, "allowedJavaVendors"))
+                .minEfficiency(decimal(values, "minEfficiency"))
+                .maxWastedBytes(text(values, "maxWastedBytes"))
+                .maxWastedPercent(decimal(values, "maxWastedPercent"))
+                .maxReclaimable(text(values, "maxReclaimable"))
+                .packageCacheThreshold(text(values, "packageCacheThreshold"))
+                .ignorePaths(list(values, "ignorePaths"))
+                .deniedPackages(withReasons(values, "deniedPackages", "match"))
+                .maxPackageSize(text(values, "maxPackageSize"))
+                .security(s -> s.acceptKeys(list(values, "acceptKeys"))
+                        .allowedSetuidFiles(list(values, "allowedSetuidFiles"))
+                        .allowedWorldWritable(list(values, "allowedWorldWritable"))
+                        .secretScanMaxFileSize(text(values, "secretScanMaxFileSize"))
+                        .secretScanExcludes(list(values, "secretScanExcludes"))
+                        .configAssertions(configAssertions(values))
+                        .fileAssertions(fileAssertions(values)))
+                .suppressionFile(path(values, "suppressions", cwd))
+                .projectDirectory(cwd)
+                .sbom(bool(values, "sbom"))
+                .reportDirectory(reports != null ? reports : cwd.resolve("target").resolve("image-hygiene"));
+    }
+
+    private static String text(Map<String, JsonNode> values, String name) {
+        JsonNode v = values.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw new ConfigurationException("Invalid value for " + name + ": expected one value, not " + v);
+        }
+        return v.asText();
+    }
+
+    private static Integer integer(Map<String, JsonNode> values, String name) {
+        String t = text(values, name);
+        try {
+            return t == null ? null : Integer.valueOf(t.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("Invalid value for " + name + ": '" + t + "' is not a whole number");
+        }
+    }
+
+    private static Double decimal(Map<String, JsonNode> values, String name) {
+        String t = text(values, name);
+        try {
+            return t == null ? null : Double.valueOf(t.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("Invalid value for " + name + ": '" + t + "' is not a number");
+        }
+    }
+
+    private static Boolean bool(Map<String, JsonNode> values, String name) {
+        JsonNode v = values.get(name);
+        return v == null || v.isNull() ? null : bool(name, v);
+    }
+
+    static boolean bool(String name, JsonNode v) {
+        String t = v.asText().strip();
+        if (t.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (t.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ConfigurationException("Invalid value for " + name + ": '" + t + "' is neither true nor false");
+    }
+
+    private static Path path(Map<String, JsonNode> values, String name, Path cwd) {
+        String t = text(values, name);
+        return t == null ? null : cwd.resolve(t).normalize();
+    }
+
+    /** A YAML list, or one value as a list of one. */
+    private static List<String> list(Map<String, JsonNode> values, String name) {
+        JsonNode v = values.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        if (v.isArray()) {
+            for (JsonNode e : v) {
+                if (!e.isValueNode()) {
+                    throw new ConfigurationException("Invalid value for " + name + ": element " + (out.size() + 1)
+                            + " is not a plain value: " + e);
+                }
+                out.add(e.asText());
+            }
+        } else if (v.isValueNode()) {
+            out.add(v.asText());
+        } else {
+            throw new ConfigurationException("Invalid value for " + name + ": expected a list, not " + v);
+        }
+        return out;
+    }
+
+    private static Map<String, String> map(Map<String, JsonNode> values, String name) {
+        JsonNode v = values.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw new ConfigurationException("Invalid value for " + name + ": expected a map, e.g. {maxLayers: WARN}");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    /**
+     * Patterns with optional reasons: {@code PATTERN=REASON} texts (the command line's form, as the goal's
+     * comma-separated property), or maps with the pattern under {@code key} and a {@code reason} (the pom's form).
+     * Denied packages take no reason in the text form: a purl's qualifiers hold '='.
+     */
+    private static Map<String, String> withReasons(Map<String, JsonNode> values, String name, String key) {
+        JsonNode v = values.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (JsonNode e : v.isArray() ? v : List.of(v)) {
+            n++;
+            if (e.isObject()) {
+                JsonNode pattern = e.get(key);
+                if (pattern == null || !pattern.isValueNode()) {
+                    throw new ConfigurationException("Invalid value for " + name + ": element " + n + " has no "
+                            + key);
+                }
+                out.put(pattern.asText(), e.hasNonNull("reason") ? e.get("reason").asText() : null);
+            } else if (key.equals("image")) {
+                String t = e.asText();
+                int eq = t.indexOf('=');
+                out.put(eq < 0 ? t : t.substring(0, eq).strip(), eq < 0 ? null : t.substring(eq + 1).strip());
+            } else {
+                out.put(e.asText(), null);
+            }
+        }
+        return out;
+    }
+
+    private static io.github.imagehygiene.rules.security.ConfigAssertions configAssertions(
+            Map<String, JsonNode> values) {
+        JsonNode v = values.get("configAssertions");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return bean("configAssertions", v, ConfigAssertionsParam.class).toCore();
+    }
+
+    private static List<io.github.imagehygiene.rules.security.FileAssertion> fileAssertions(
+            Map<String, JsonNode> values) {
+        JsonNode v = values.get("fileAssertions");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        CollectionType type = BEANS.getTypeFactory().constructCollectionType(List.class, FileAssertionParam.class);
+        try {
+            return FileAssertionParam.toCore(BEANS.convertValue(v.isArray() ? v : BEANS.createArrayNode().add(v),
+                    type));
+        } catch (IllegalArgumentException e) {
+            throw invalid("fileAssertions", e);
+        }
+    }
+
+    private static <T> T bean(String name, JsonNode v, Class<T> type) {
+        try {
+            return BEANS.convertValue(v, type);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e);
+        }
+    }
+
+    /** Jackson's message names the field; its first line is enough. */
+    private static ConfigurationException invalid(String name, IllegalArgumentException e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return new ConfigurationException("Invalid value for " + name + ": " + (nl < 0 ? m : m.substring(0, nl))
+                .replaceAll(" \\(class io\\.github\\.imagehygiene\\.settings\\.\\w+\\)", ""));
+    }
+}

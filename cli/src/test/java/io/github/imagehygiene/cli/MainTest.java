@@ -1,0 +1,219 @@
+package io.github.imagehygiene.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The command line in-process, as a user runs it in a folder of their own: exit codes, what it prints, where the
+ * report goes, the config file and its precedence. The images are the core's committed fixtures; their sizes are
+ * docker's own ({@code expected.properties}, written by the fixture script from {@code docker image inspect}).
+ */
+class MainTest {
+    static final Path IMAGES = Path.of("../core/src/test/resources/images").toAbsolutePath().normalize();
+    static final Path BUSYBOX = IMAGES.resolve("busybox-app.docker.tar");
+    static final Path TINY = IMAGES.resolve("tiny.docker.tar");
+
+    @TempDir
+    Path cwd;
+
+    record Run(int exit, List<String> out, List<String> err) {
+    }
+
+    Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), cwd);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8).lines().toList(),
+                err.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    static Properties expected() throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(IMAGES.resolve("expected.properties"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    JsonNode report() throws IOException {
+        return new ObjectMapper().readTree(cwd.resolve("target/image-hygiene/report.json").toFile());
+    }
+
+    @Test
+    void passingImageExitsZeroAndWritesTheReportsInTheWorkingFolder() throws IOException {
+        Run r = run("check", BUSYBOX.toString(), "--max-size", "10MB", "--levels", "maxWastedPercent=WARN");
+        assertThat(r.exit()).isEqualTo(Main.PASS);
+        assertThat(r.out()).first().isEqualTo("[INFO] Image " + BUSYBOX + " (docker-archive, linux/amd64)");
+        assertThat(r.out()).contains("[INFO]     PASS  maxSize             2.1 MB of 10 MB",
+                "[INFO]     WARN  maxWastedPercent    99.99 % wasted (maximum 10 %)",
+                "[INFO]   Verdict: PASS",
+                "[INFO] Report: " + cwd.resolve("target/image-hygiene/report.json"),
+                "[INFO] SBOM: " + cwd.resolve("target/image-hygiene/sbom.cdx.json"));
+        assertThat(r.err()).isEmpty();
+        JsonNode report = report();
+        // docker image inspect's .Size
+        assertThat(report.at("/size/content").asLong())
+                .isEqualTo(Long.parseLong(expected().getProperty("busybox-app.docker.totalSize")));
+        assertThat(report.at("/tool/name").asText()).isEqualTo("image-hygiene-cli");
+        assertThat(report.at("/verdict").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void breachExitsOneWithTheNumberedList() {
+        Run r = run("check", BUSYBOX.toString(), "--max-size=1MB", "--levels=maxWastedPercent=OFF,historyLint=OFF");
+        assertThat(r.exit()).isEqualTo(Main.BREACHES);
+        assertThat(r.err()).containsExactly("[ERROR] Image " + BUSYBOX + " has 1 breach:",
+                "[ERROR]   1. [maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: #1 2.0 MB"
+                        + " (COPY file:73e2b2d48642 in /bin/busybox), #3 102.4 KB (RUN mkdir -p /app/data && echo"
+                        + " hello > /app/hel...)");
+        assertThat(r.out()).contains("[INFO]   Verdict: FAIL", "[INFO]     off: maxWastedPercent, historyLint");
+    }
+
+    @Test
+    void failOnErrorFalseShowsTheBreachesAndExitsZero() {
+        Run r = run("check", BUSYBOX.toString(), "--max-size=1MB", "--levels=maxWastedPercent=OFF",
+                "--fail-on-error=false");
+        assertThat(r.exit()).isEqualTo(Main.PASS);
+        assertThat(r.err()).first().isEqualTo("[ERROR] Image " + BUSYBOX + " has 1 breach:");
+        assertThat(r.err()).last().asString().endsWith(" (failOnError is false: the build goes on)");
+    }
+
+    @Test
+    void badSettingIsOneLineAndExitTwo() {
+        Run r = run("check", BUSYBOX.toString(), "--max-size", "lots");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).containsExactly("[ERROR] Invalid value for maxSize: 'lots' is not a size; use bytes or a"
+                + " unit (B, KB, MB, GB, KiB, MiB, GiB), e.g. 300MB or 1.5GiB");
+        assertThat(r.out()).isEmpty();
+        // --verbose adds the stack trace
+        Run verbose = run("check", BUSYBOX.toString(), "--max-size", "lots", "--verbose");
+        assertThat(verbose.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(verbose.err()).first().isEqualTo(r.err().get(0));
+        assertThat(verbose.err()).anyMatch(l -> l.startsWith("\tat io.github.imagehygiene."));
+    }
+
+    @Test
+    void missingImageAndUnknownOptionAreExitTwo() {
+        Run missing = run("check", "no-such.tar");
+        assertThat(missing.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(missing.err()).containsExactly("[ERROR] " + cwd.resolve("no-such.tar") + ": no such file or folder");
+        Run none = run("check");
+        assertThat(none.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(none.err()).containsExactly("[ERROR] No image to check: give IMAGE (an archive, an OCI layout"
+                + " folder or docker://NAME:TAG), or image: in the config file");
+        Run unknown = run("check", BUSYBOX.toString(), "--max-sise=1MB");
+        assertThat(unknown.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(unknown.err()).first().asString().startsWith("[ERROR] Unknown option: '--max-sise=1MB'");
+    }
+
+    @Test
+    void anEmptyListElementIsNamed() {
+        Run r = run("check", BUSYBOX.toString(), "--allowed-base-images=debian:12,,alpine:3.20");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).containsExactly("[ERROR] Invalid value for --allowed-base-images: element 2 of"
+                + " 'debian:12,,alpine:3.20' is empty; separate the elements with single commas");
+    }
+
+    /** The goal's names in YAML; the command line wins over the file, key by key. */
+    @Test
+    void configFileWithTheGoalsNamesAndCommandLinePrecedence() throws IOException {
+        Files.writeString(cwd.resolve("hygiene.yaml"), """
+                image: %s
+                maxSize: 1MB
+                maxLayers: 3
+                levels:
+                  maxWastedPercent: WARN
+                  historyLint: "OFF"
+                baseImages: [%s]
+                allowedBaseImages:
+                  - image-hygiene/busybox-app:*
+                deniedBaseImages:
+                  - {image: "busybox:1.35", reason: too old}
+                fileAssertions:
+                  - {path: /bin/busybox, type: file}
+                  - {path: /root/.ssh, exists: false}
+                configAssertions:
+                  user: "1000:1000"
+                """.formatted(BUSYBOX, BUSYBOX));
+        Run r = run("check", "--config", "hygiene.yaml", "--max-size", "10MB");
+        assertThat(r.err()).containsExactly("[ERROR] Image " + BUSYBOX + " has 1 breach:",
+                "[ERROR]   1. [maxLayers] image has 4 layers, 1 over the limit of 3; join consecutive RUN"
+                        + " instructions with '&&' and use a multi-stage build to copy only the result");
+        assertThat(r.exit()).isEqualTo(Main.BREACHES);
+        assertThat(r.out()).contains("[INFO]     PASS  maxSize             2.1 MB of 10 MB",
+                "[INFO]     PASS  allowedBaseImages   docker.io/image-hygiene/busybox-app:1.0 matches"
+                        + " image-hygiene/busybox-app:*",
+                "[INFO]     PASS  deniedBaseImages    docker.io/image-hygiene/busybox-app:1.0 matches none of 1 denied",
+                "[INFO]     PASS  configAssertions    config assertions: 1 of 1 hold",
+                "[INFO]     PASS  fileAssertions      file assertions: 2 of 2 hold");
+    }
+
+    @Test
+    void configFileAsJsonAndItsMistakesNamed() throws IOException {
+        Files.writeString(cwd.resolve("hygiene.json"), "{\"maxSize\": \"10MB\", \"failOnError\": false}");
+        assertThat(run("check", BUSYBOX.toString(), "--config", "hygiene.json").exit()).isEqualTo(Main.PASS);
+
+        Files.writeString(cwd.resolve("typo.yaml"), "maxSise: 10MB\n");
+        Run typo = run("check", BUSYBOX.toString(), "--config", "typo.yaml");
+        assertThat(typo.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(typo.err()).containsExactly("[ERROR] Unknown parameter 'maxSise' in " + cwd.resolve("typo.yaml")
+                + " (did you mean 'maxSize'?)");
+
+        Files.writeString(cwd.resolve("bad.yaml"), "fileAssertions:\n  - {path: /x, colour: red}\n");
+        Run bad = run("check", BUSYBOX.toString(), "--config", "bad.yaml");
+        assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.err()).singleElement().asString()
+                .startsWith("[ERROR] Invalid value for fileAssertions: Unrecognized field \"colour\"");
+
+        Run absent = run("check", BUSYBOX.toString(), "--config", "absent.yaml");
+        assertThat(absent.err()).containsExactly("[ERROR] Config file " + cwd.resolve("absent.yaml")
+                + " does not exist");
+    }
+
+    /** Relative paths are the working folder's, and so is the Dockerfile the base is read from. */
+    @Test
+    void relativePathsAndTheDockerfileAreTheWorkingFolders() throws IOException {
+        Files.copy(TINY, cwd.resolve("tiny.tar"));
+        Files.writeString(cwd.resolve("Dockerfile"), "FROM busybox:1.36\nCOPY x /x\n");
+        Run r = run("check", "tiny.tar", "--report-directory", "out", "--require-pinned-base=DIGEST");
+        assertThat(r.out()).first().isEqualTo("[INFO] Image " + cwd.resolve("tiny.tar") + " (docker-archive,"
+                + " linux/amd64)");
+        assertThat(r.out()).contains("[INFO] Report: " + cwd.resolve("out/report.json"));
+        assertThat(r.err()).anyMatch(l -> l.contains("[requirePinnedBase]") && l.contains("busybox:1.36"));
+        assertThat(r.exit()).isEqualTo(Main.BREACHES);
+    }
+
+    @Test
+    void skipSaysSo() {
+        Run r = run("check", "no-such.tar", "--skip");
+        assertThat(r.exit()).isEqualTo(Main.PASS);
+        assertThat(r.out()).containsExactly("[INFO] Skipping image hygiene check: skip is true (--skip)");
+        assertThat(cwd.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        Run r = run("check", "--help");
+        assertThat(r.exit()).isEqualTo(Main.PASS);
+        for (CliParameter p : CliParameter.ALL) {
+            assertThat(r.out()).as(p.option()).anyMatch(l -> l.contains(p.option() + "=") || l.contains(p.option() + "[="));
+        }
+        assertThat(run("--version").out()).containsExactly("image-hygiene " + Main.version());
+    }
+}

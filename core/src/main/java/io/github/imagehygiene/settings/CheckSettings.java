@@ -1,0 +1,334 @@
+package io.github.imagehygiene.settings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.github.imagehygiene.analysis.base.BaseImageSettings;
+import io.github.imagehygiene.analysis.base.BuildHints;
+import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
+import io.github.imagehygiene.archive.InputSettings;
+import io.github.imagehygiene.gate.GateSettings;
+import io.github.imagehygiene.gate.SuppressionFile;
+import io.github.imagehygiene.gate.Suppressions;
+import io.github.imagehygiene.report.OutputSettings;
+import io.github.imagehygiene.rules.base.BasePolicySettings;
+import io.github.imagehygiene.rules.budget.BudgetSettings;
+import io.github.imagehygiene.rules.catalog.RuleSettings;
+import io.github.imagehygiene.rules.inventory.InventorySettings;
+import io.github.imagehygiene.rules.security.SecuritySettings;
+
+/**
+ * Everything one check needs, as the records of the topics that own them, each validated when made: a bad value
+ * fails here, naming its parameter, before the image is opened. The Maven plugin (and any other front end) fills a
+ * {@link Builder} with the values as the user wrote them; the defaults are the topics' own.
+ *
+ * @param input  where the image is and how to read it
+ * @param base   what identifies the base image, and whether its layers count
+ * @param rules  the rules' topic records
+ * @param gate   levels and suppressions
+ * @param output what is written where
+ */
+public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
+        OutputSettings output) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects the values as written; {@link #build()} validates them. A null value leaves the default (for the
+     * limits without one, no limit).
+     */
+    public static final class Builder {
+        private String image;
+        private String platform;
+        private String dockerHost;
+        private String timeout;
+        private Integer threads;
+        private Boolean estimateCompressedSize;
+        private String maxSize;
+        private String maxCompressedSize;
+        private String maxLayerSize;
+        private Integer maxLayers;
+        private List<String> allowedBaseImages;
+        private Map<String, String> deniedBaseImages;
+        private String requirePinnedBase;
+        private List<String> allowedOperatingSystems;
+        private Integer eolWarningDays;
+        private String minJavaVersion;
+        private List<String> allowedJavaVendors;
+        private List<String> baseImages;
+        private BuildHints buildHints;
+        private Path eolData;
+        private boolean countBaseLayers;
+        private Double minEfficiency = HygieneSettings.DEFAULT_MIN_EFFICIENCY;
+        private String maxWastedBytes;
+        private Double maxWastedPercent = HygieneSettings.DEFAULT_MAX_WASTED_PERCENT;
+        private String maxReclaimable;
+        private String packageCacheThreshold;
+        private List<String> ignorePaths;
+        private Map<String, String> deniedPackages;
+        private String maxPackageSize;
+        private final SecuritySettings.Builder security = SecuritySettings.builder();
+        private Map<String, String> levels;
+        private Path suppressionFile;
+        private Path projectDirectory;
+        private Clock clock;
+        private Path reportDirectory;
+        private Boolean sbom;
+        private String toolName;
+        private String toolVersion;
+
+        private Builder() {
+        }
+
+        public Builder image(String v) {
+            image = v;
+            return this;
+        }
+
+        public Builder platform(String v) {
+            platform = v;
+            return this;
+        }
+
+        public Builder dockerHost(String v) {
+            dockerHost = v;
+            return this;
+        }
+
+        /** {@code 30m}, {@code 90s}, {@code 1h30m}, {@code PT30M}; {@code 0} for none. Default 30 minutes. */
+        public Builder timeout(String v) {
+            timeout = v;
+            return this;
+        }
+
+        /** How many layers are read at once; null or 0: one per processor. */
+        public Builder threads(Integer v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder estimateCompressedSize(Boolean v) {
+            estimateCompressedSize = v;
+            return this;
+        }
+
+        public Builder maxSize(String v) {
+            maxSize = v;
+            return this;
+        }
+
+        public Builder maxCompressedSize(String v) {
+            maxCompressedSize = v;
+            return this;
+        }
+
+        public Builder maxLayerSize(String v) {
+            maxLayerSize = v;
+            return this;
+        }
+
+        public Builder maxLayers(Integer v) {
+            maxLayers = v;
+            return this;
+        }
+
+        public Builder allowedBaseImages(List<String> v) {
+            allowedBaseImages = v;
+            return this;
+        }
+
+        public Builder deniedBaseImages(Map<String, String> v) {
+            deniedBaseImages = v;
+            return this;
+        }
+
+        public Builder requirePinnedBase(String v) {
+            requirePinnedBase = v;
+            return this;
+        }
+
+        public Builder allowedOperatingSystems(List<String> v) {
+            allowedOperatingSystems = v;
+            return this;
+        }
+
+        /** Default {@link BasePolicySettings#DEFAULT_EOL_WARNING_DAYS}. */
+        public Builder eolWarningDays(Integer v) {
+            eolWarningDays = v;
+            return this;
+        }
+
+        public Builder minJavaVersion(String v) {
+            minJavaVersion = v;
+            return this;
+        }
+
+        public Builder allowedJavaVendors(List<String> v) {
+            allowedJavaVendors = v;
+            return this;
+        }
+
+        public Builder baseImages(List<String> v) {
+            baseImages = v;
+            return this;
+        }
+
+        public Builder buildHints(BuildHints v) {
+            buildHints = v;
+            return this;
+        }
+
+        public Builder eolData(Path v) {
+            eolData = v;
+            return this;
+        }
+
+        /** Whether the rules that judge the build's own work count the base image's layers too; default false. */
+        public Builder countBaseLayers(Boolean v) {
+            countBaseLayers = v != null && v;
+            return this;
+        }
+
+        /** Default {@link HygieneSettings#DEFAULT_MIN_EFFICIENCY}. */
+        public Builder minEfficiency(Double v) {
+            if (v != null) {
+                minEfficiency = v;
+            }
+            return this;
+        }
+
+        /** No minimum efficiency at all (the rule then reports NOT SET). */
+        public Builder noMinEfficiency() {
+            minEfficiency = null;
+            return this;
+        }
+
+        public Builder maxWastedBytes(String v) {
+            maxWastedBytes = v;
+            return this;
+        }
+
+        /** Default {@link HygieneSettings#DEFAULT_MAX_WASTED_PERCENT}. */
+        public Builder maxWastedPercent(Double v) {
+            if (v != null) {
+                maxWastedPercent = v;
+            }
+            return this;
+        }
+
+        /** No maximum wasted share at all (the rule then reports NOT SET). */
+        public Builder noMaxWastedPercent() {
+            maxWastedPercent = null;
+            return this;
+        }
+
+        public Builder maxReclaimable(String v) {
+            maxReclaimable = v;
+            return this;
+        }
+
+        public Builder packageCacheThreshold(String v) {
+            packageCacheThreshold = v;
+            return this;
+        }
+
+        public Builder ignorePaths(List<String> v) {
+            ignorePaths = v;
+            return this;
+        }
+
+        /** Denied package patterns (purl or name globs, optional Maven version range) → reason, in order. */
+        public Builder deniedPackages(Map<String, String> v) {
+            deniedPackages = v;
+            return this;
+        }
+
+        public Builder maxPackageSize(String v) {
+            maxPackageSize = v;
+            return this;
+        }
+
+        /** The security rules' allow-lists and assertions. */
+        public Builder security(Consumer<SecuritySettings.Builder> settings) {
+            settings.accept(security);
+            return this;
+        }
+
+        /** Rule id → ERROR, WARN or OFF. */
+        public Builder levels(Map<String, String> v) {
+            levels = v;
+            return this;
+        }
+
+        /** The suppression file; null looks for the default names in {@link #projectDirectory(Path)}. */
+        public Builder suppressionFile(Path v) {
+            suppressionFile = v;
+            return this;
+        }
+
+        public Builder projectDirectory(Path v) {
+            projectDirectory = v;
+            return this;
+        }
+
+        /** The build date, for end-of-life dates and suppression expiry; default the system clock. */
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        /** Where report.json and sbom.cdx.json go; null writes no file. */
+        public Builder reportDirectory(Path v) {
+            reportDirectory = v;
+            return this;
+        }
+
+        /** Whether to write sbom.cdx.json; default true. */
+        public Builder sbom(Boolean v) {
+            sbom = v;
+            return this;
+        }
+
+        /** The front end, as report.json's and the SBOM's {@code tool} name it: a name and its version. */
+        public Builder tool(String name, String version) {
+            toolName = name;
+            toolVersion = version;
+            return this;
+        }
+
+        /** The version alone, under the default name. */
+        public Builder toolVersion(String v) {
+            toolVersion = v;
+            return this;
+        }
+
+        /** @throws io.github.imagehygiene.common.ConfigurationException naming the first bad value */
+        public CheckSettings build() {
+            InputSettings input = InputSettings.parse(image, platform, dockerHost, timeout, threads,
+                    estimateCompressedSize);
+            Clock date = clock == null ? Clock.systemDefaultZone() : clock;
+            RuleSettings rules = new RuleSettings(
+                    BudgetSettings.parse(maxSize, maxCompressedSize, maxLayerSize, maxLayers),
+                    BasePolicySettings.parse(allowedBaseImages, deniedBaseImages, requirePinnedBase,
+                            allowedOperatingSystems, eolWarningDays, minJavaVersion, allowedJavaVendors, date),
+                    HygieneSettings.parse(minEfficiency, maxWastedBytes, maxWastedPercent, maxReclaimable,
+                            packageCacheThreshold, ignorePaths),
+                    InventorySettings.parse(deniedPackages, maxPackageSize),
+                    security.build());
+            BaseImageSettings base = new BaseImageSettings(baseImages, buildHints, eolData, dockerHost,
+                    countBaseLayers);
+            Suppressions suppressions = suppressionFile != null ? SuppressionFile.load(suppressionFile)
+                    : projectDirectory != null ? SuppressionFile.find(projectDirectory).map(SuppressionFile::load)
+                            .orElse(Suppressions.NONE)
+                    : Suppressions.NONE;
+            GateSettings gate = GateSettings.parse(levels, suppressions, date);
+            OutputSettings output = new OutputSettings(reportDirectory, sbom == null || sbom, toolName, toolVersion);
+            return new CheckSettings(input, base, rules, gate, output);
+        }
+    }
+}

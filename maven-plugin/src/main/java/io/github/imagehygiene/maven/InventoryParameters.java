@@ -1,0 +1,66 @@
+package io.github.imagehygiene.maven;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.maven.plugins.annotations.Parameter;
+
+import io.github.imagehygiene.settings.CheckSettings;
+import io.github.imagehygiene.settings.DeniedPackageParameter;
+
+/** The inventory's parameters: denied packages, a per-package budget, the SBOM (docs/inventory.md). */
+public abstract class InventoryParameters extends BasePolicyParameters {
+    /**
+     * Packages that must not be in the image (OS packages, jars, nested and shaded libraries): a Package URL pattern
+     * with an optional Maven-syntax version range, and why.
+     *
+     * <pre>{@code
+     * <deniedPackages>
+     *   <deniedPackage>
+     *     <match>pkg:maven/org.apache.logging.log4j/log4j-core@[2.0,2.17.1)</match>
+     *     <reason>CVE-2021-44228 (Log4Shell)</reason>
+     *   </deniedPackage>
+     * </deniedPackages>
+     * }</pre>
+     *
+     * <p>On the command line, comma-separated:
+     * {@code -DimageHygiene.deniedPackages=log4j-core@[2.0,2.17.1),pkg:deb/debian/bash}
+     * (matches without reasons; a version range's comma stays in its element).
+     */
+    @Parameter
+    private List<DeniedPackageParameter> deniedPackages;
+
+    /**
+     * Budget for any one package (an OS package's files, a jar's own bytes; nested jars count on their own).
+     *
+     * <pre>{@code <maxPackageSize>20MB</maxPackageSize>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "maxPackageSize")
+    private String maxPackageSize;
+
+    /**
+     * Whether to write the CycloneDX SBOM {@code sbom.cdx.json} (OS packages and Java libraries) next to report.json.
+     * Default true.
+     *
+     * <pre>{@code <sbom>false</sbom>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "sbom")
+    private Boolean sbom;
+
+    @Override
+    protected void configure(CheckSettings.Builder builder) {
+        super.configure(builder);
+        Map<String, String> denied = new LinkedHashMap<>();
+        if (deniedPackages != null) {
+            deniedPackages.forEach(d -> denied.put(d.getMatch(), d.getReason()));
+        } else {
+            // on the command line, matches without reasons; a version range's comma stays in its element
+            List<String> matches = list("deniedPackages", null);
+            if (matches != null) {
+                matches.forEach(m -> denied.put(m, null));
+            }
+        }
+        builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(sbom);
+    }
+}
