@@ -26,4 +26,14 @@ public enum Origin {
     public String where() {
         return where;
     }
+
+    /** " (in the base image)", " (in your layers)"; "" when unknown: a message claims no owner it cannot tell. */
+    public String inParens() {
+        return where.isEmpty() ? "" : " (" + where + ")";
+    }
+
+    /** " (set in the base image)", " (set in your layers)"; "" when unknown. */
+    public String setIn() {
+        return where.isEmpty() ? "" : " (set " + where + ")";
+    }
 }

@@ -166,8 +166,8 @@ class AssertionsTest {
                 new Located("/app/config/application.yml does not exist, and must", "/app/config/application.yml",
                         null),
                 new Located("/app/bin/run.sh does not exist, and must", "/app/bin/run.sh", null),
-                new Located("/app/.env (matching /app/**/.env) exists, and must not: file added in layer 4 (in your"
-                        + " layers)", "/app/.env", Origin.OWN));
+                new Located("/app/.env (matching /app/**/.env) exists, and must not: file added in layer 4",
+                        "/app/.env", Origin.UNKNOWN));
     }
 
     /** The deleted key does not exist in the final filesystem, though a layer stores it. */
@@ -197,13 +197,23 @@ class AssertionsTest {
         Outcome o = files("filesystem", FileAssertionParam.toCore(List.of(data, passwd, shadow, dir)));
         assertThat(o.summary()).isEqualTo("file assertions: 0 of 4 hold");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
-                "/app/data.txt is a file, expected a directory (layer 3, in your layers)",
-                "/app/data.txt has mode 0666, expected 0644 (layer 3, in your layers)",
-                "/app/data.txt is owned by uid 0, expected 1000 (layer 3, in your layers)",
-                "/app/data.txt has gid 0, expected 1000 (layer 3, in your layers)",
-                "/etc/passwd: no line matches /^app:x:1000:1000:.*:/sbin/nologin$/ (layer 2, in your layers)",
-                "/etc/shadow line 4 matches /^guest::/, and must not (layer 2, in your layers)",
-                "/app/uploads is a directory, whose content cannot be checked (layer 3, in your layers)");
+                "/app/data.txt is a file, expected a directory (layer 3)",
+                "/app/data.txt has mode 0666, expected 0644 (layer 3)",
+                "/app/data.txt is owned by uid 0, expected 1000 (layer 3)",
+                "/app/data.txt has gid 0, expected 1000 (layer 3)",
+                "/etc/passwd: no line matches /^app:x:1000:1000:.*:/sbin/nologin$/ (layer 2)",
+                "/etc/shadow line 4 matches /^guest::/, and must not (layer 2)",
+                "/app/uploads is a directory, whose content cannot be checked (layer 3)");
+        // each breach is located in the layer that added the path, and is about the path's asserted property: the
+        // mode's finding keeps its fingerprint when the owner is fixed
+        assertThat(o.breaches()).extracting(Breach::subject, Breach::path, Breach::layer).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("/app/data.txt:type", "/app/data.txt", 3),
+                org.assertj.core.groups.Tuple.tuple("/app/data.txt:mode", "/app/data.txt", 3),
+                org.assertj.core.groups.Tuple.tuple("/app/data.txt:uid", "/app/data.txt", 3),
+                org.assertj.core.groups.Tuple.tuple("/app/data.txt:gid", "/app/data.txt", 3),
+                org.assertj.core.groups.Tuple.tuple("/etc/passwd:matches", "/etc/passwd", 2),
+                org.assertj.core.groups.Tuple.tuple("/etc/shadow:notMatches", "/etc/shadow", 2),
+                org.assertj.core.groups.Tuple.tuple("/app/uploads:content", "/app/uploads", 3));
     }
 
     @Test

@@ -34,15 +34,17 @@ class ConfigRulesTest {
     @ParameterizedTest
     @CsvSource({
             "user-empty,     '',  'runs as root (no USER)', 'USER is not set'",
-            "user-root,      root, 'runs as root (USER root)', 'USER is ''root'' (set in your layers)'",
-            "user-zero,      0,   'runs as root (USER 0)', 'USER is ''0'', uid 0 (set in your layers)'",
-            "user-zero-zero, 0:0, 'runs as root (USER 0:0)', 'USER is ''0:0'', uid 0 (set in your layers)'"})
+            "user-root,      root, 'runs as root (USER root)', 'USER is ''root'''",
+            "user-zero,      0,   'runs as root (USER 0)', 'USER is ''0'', uid 0'",
+            "user-zero-zero, 0:0, 'runs as root (USER 0:0)', 'USER is ''0:0'', uid 0'"})
     void rootUserFires(String image, String user, String summary, String reason) {
         assertThat(fact(image + ".user")).isEqualTo(user);
         Outcome o = SecurityFixtures.run(image).outcome(NoRootUserRule.ID);
         assertThat(o.summary()).isEqualTo(summary);
+        // no USER: no history entry to place, the config's default; a USER entry: whose, unknown without a base
         assertThat(located(o)).containsExactly(new Located("the container runs as root: " + reason + "; add a"
-                + " non-root USER, e.g. USER 1000:1000, after the steps that need root", null, Origin.OWN));
+                + " non-root USER, e.g. USER 1000:1000, after the steps that need root", null,
+                user.isEmpty() ? Origin.OWN : Origin.UNKNOWN));
     }
 
     /** USER toor, which the image's own /etc/passwd maps to uid 0: root under another name. */
@@ -52,7 +54,7 @@ class ConfigRulesTest {
         Outcome o = SecurityFixtures.run("user-toor").outcome(NoRootUserRule.ID);
         assertThat(o.summary()).isEqualTo("runs as root (USER toor)");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly("the container runs as root: USER is"
-                + " 'toor', which /etc/passwd maps to uid 0 (set in your layers); add a non-root USER, e.g. USER"
+                + " 'toor', which /etc/passwd maps to uid 0; add a non-root USER, e.g. USER"
                 + " 1000:1000, after the steps that need root");
     }
 
@@ -94,8 +96,7 @@ class ConfigRulesTest {
         assertThat(fact("user-toor.healthcheck")).isEqualTo("NONE");
         Outcome o = SecurityFixtures.run("user-toor").outcome(RequireHealthcheckRule.ID);
         assertThat(o.summary()).isEqualTo("HEALTHCHECK NONE");
-        assertThat(located(o)).containsExactly(new Located("HEALTHCHECK NONE turns the health check off (set in your"
-                + " layers); define one, e.g. HEALTHCHECK CMD [\"/app/healthcheck\"]", null, Origin.OWN));
+        assertThat(located(o)).containsExactly(new Located("HEALTHCHECK NONE turns the health check off; define one, e.g. HEALTHCHECK CMD [\"/app/healthcheck\"]", null, Origin.UNKNOWN));
     }
 
     /** config-bad declares VOLUME / /proc /sys /dev /var/run/docker.sock /data: all but /data are sensitive. */
@@ -104,15 +105,15 @@ class ConfigRulesTest {
         assertThat(fact("config-bad.volumes")).isEqualTo("/|/data|/dev|/proc|/sys|/var/run/docker.sock");
         Outcome o = SecurityFixtures.run("config-bad").outcome(NoSensitiveVolumesRule.ID);
         assertThat(o.summary()).isEqualTo("5 of 6 volumes sensitive");
-        assertThat(o.breaches()).extracting(Breach::path, Breach::origin).containsExactly(tuple("/", Origin.OWN),
-                tuple("/dev", Origin.OWN), tuple("/proc", Origin.OWN), tuple("/sys", Origin.OWN),
-                tuple("/var/run/docker.sock", Origin.OWN));
-        assertThat(o.breaches().get(0).message()).isEqualTo("VOLUME / (in your layers): a volume over the whole"
+        assertThat(o.breaches()).extracting(Breach::path, Breach::origin).containsExactly(tuple("/", Origin.UNKNOWN),
+                tuple("/dev", Origin.UNKNOWN), tuple("/proc", Origin.UNKNOWN), tuple("/sys", Origin.UNKNOWN),
+                tuple("/var/run/docker.sock", Origin.UNKNOWN));
+        assertThat(o.breaches().get(0).message()).isEqualTo("VOLUME /: a volume over the whole"
                 + " filesystem invites mounting the host's root there; remove it from the VOLUME instruction");
-        assertThat(o.breaches().get(2).message()).isEqualTo("VOLUME /proc (in your layers): a volume at /proc invites"
+        assertThat(o.breaches().get(2).message()).isEqualTo("VOLUME /proc: a volume at /proc invites"
                 + " mounting the host's /proc, the kernel's interfaces, into the container; remove it from the VOLUME"
                 + " instruction");
-        assertThat(o.breaches().get(4).message()).isEqualTo("VOLUME /var/run/docker.sock (in your layers): mounting the"
+        assertThat(o.breaches().get(4).message()).isEqualTo("VOLUME /var/run/docker.sock: mounting the"
                 + " Docker socket gives the container root on the host; remove it from the VOLUME instruction");
 
         assertThat(fact("good.volumes")).isEqualTo("/data");
@@ -182,15 +183,15 @@ class ConfigRulesTest {
         Outcome o = SecurityFixtures.run("config-bad").outcome(NoSecretKeysRule.ID);
         assertThat(o.summary()).isEqualTo("5 secret-looking keys with a value");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
-                "ENV DB_PASSWORD=" + db + " (in your layers): a secret in the image config, readable with docker"
+                "ENV DB_PASSWORD=" + db + ": a secret in the image config, readable with docker"
                         + " inspect; pass it at run time (docker run -e, a mounted secret file) instead",
-                "LABEL com.example.api-token=" + api + " (in your layers): a secret in the image config, readable"
+                "LABEL com.example.api-token=" + api + ": a secret in the image config, readable"
                         + " with docker inspect; remove the label",
-                "build argument API_TOKEN_VALUE=" + api + " in history entry 7 (in your layers): readable with docker"
+                "build argument API_TOKEN_VALUE=" + api + " in history entry 7: readable with docker"
                         + " history; use a build secret (RUN --mount=type=secret) instead of an ARG",
-                "build argument DB_PASSWORD_VALUE=" + db + " in history entry 7 (in your layers): readable with docker"
+                "build argument DB_PASSWORD_VALUE=" + db + " in history entry 7: readable with docker"
                         + " history; use a build secret (RUN --mount=type=secret) instead of an ARG",
-                "build argument NPM_TOKEN=" + npm + " in history entry 7 (in your layers): readable with docker"
+                "build argument NPM_TOKEN=" + npm + " in history entry 7: readable with docker"
                         + " history; use a build secret (RUN --mount=type=secret) instead of an ARG");
         for (Breach b : o.breaches()) {
             for (String name : List.of("dbPassword", "apiToken", "npmToken")) {

@@ -47,12 +47,12 @@ class FilesystemRulesTest {
         assertThat(located(o)).containsExactly(
                 new Located("/usr/local/bin/grouper is setgid (mode " + modeOf("filesystem", "/usr/local/bin/grouper")
                         + ", owner 0:0), added in layer " + layerOf("filesystem", "/usr/local/bin/grouper")
-                        + " (in your layers): it runs with its group's rights whoever starts it; chmod g-s it, or"
-                        + " remove it", "/usr/local/bin/grouper", Origin.OWN),
+                        + ": it runs with its group's rights whoever starts it; chmod g-s it, or"
+                        + " remove it", "/usr/local/bin/grouper", Origin.UNKNOWN),
                 new Located("/usr/local/bin/helper is setuid (mode " + modeOf("filesystem", "/usr/local/bin/helper")
-                        + ", owner 0:0), added in layer " + layer + " (in your layers): it runs with its owner's"
+                        + ", owner 0:0), added in layer " + layer + ": it runs with its owner's"
                         + " rights whoever starts it; chmod u-s it, or remove it", "/usr/local/bin/helper",
-                        Origin.OWN));
+                        Origin.UNKNOWN));
     }
 
     /**
@@ -102,11 +102,11 @@ class FilesystemRulesTest {
         assertThat(o.summary()).isEqualTo("2 world-writable paths, 1 in temporary directories");
         assertThat(located(o)).containsExactly(
                 new Located("/app/data.txt is world-writable (mode " + modeOf("filesystem", "/app/data.txt")
-                        + "), added in layer 3 (in your layers): any user of the container can change it; chmod o-w it",
-                        "/app/data.txt", Origin.OWN),
+                        + "), added in layer 3: any user of the container can change it; chmod o-w it",
+                        "/app/data.txt", Origin.UNKNOWN),
                 new Located("directory /app/uploads is world-writable without the sticky bit (mode "
-                        + modeOf("filesystem", "/app/uploads") + "), added in layer 3 (in your layers): any user of the"
-                        + " container can replace its files; chmod o-w it", "/app/uploads", Origin.OWN));
+                        + modeOf("filesystem", "/app/uploads") + "), added in layer 3: any user of the"
+                        + " container can replace its files; chmod o-w it", "/app/uploads", Origin.UNKNOWN));
 
         assertThat(fact("good.worldWritable")).isEmpty();
         Outcome good = SecurityFixtures.run("good").outcome(NoWorldWritableRule.ID);
@@ -124,7 +124,7 @@ class FilesystemRulesTest {
         assertThat(o.summary()).isEqualTo("1 account without a password");
         assertThat(located(o)).containsExactly(new Located("/etc/shadow: account guest (line 4) has an empty"
                 + " password, so anyone can log in as it; lock it (passwd -l guest, or '!' in the password field),"
-                + " layer 2 (in your layers)", "/etc/shadow", Origin.OWN));
+                + " layer 2", "/etc/shadow", Origin.UNKNOWN));
 
         Outcome good = SecurityFixtures.run("good").outcome(NoEmptyPasswordsRule.ID);
         assertThat(good.summary()).isEqualTo("no empty password among 4 accounts");
@@ -139,10 +139,10 @@ class FilesystemRulesTest {
         Outcome o = SecurityFixtures.run("filesystem").outcome(UniqueIdsRule.ID);
         assertThat(o.summary()).isEqualTo("2 shared ids");
         assertThat(located(o)).containsExactly(
-                new Located("/etc/passwd: uid 0 is shared by root, toor, layer 2 (in your layers); give each user its"
-                        + " own uid", "/etc/passwd", Origin.OWN),
-                new Located("/etc/group: gid 50 is shared by staff, devs, layer 2 (in your layers); give each group its"
-                        + " own gid", "/etc/group", Origin.OWN));
+                new Located("/etc/passwd: uid 0 is shared by root, toor, layer 2; give each user its"
+                        + " own uid", "/etc/passwd", Origin.UNKNOWN),
+                new Located("/etc/group: gid 50 is shared by staff, devs, layer 2; give each group its"
+                        + " own gid", "/etc/group", Origin.UNKNOWN));
 
         Outcome good = SecurityFixtures.run("good").outcome(UniqueIdsRule.ID);
         assertThat(good.summary()).isEqualTo("unique: 4 uids, 4 gids");
@@ -162,11 +162,11 @@ class FilesystemRulesTest {
         Outcome o = SecurityFixtures.run("filesystem").outcome(NoStrayFilesRule.ID);
         assertThat(o.summary()).isEqualTo("7 stray files");
         assertThat(o.breaches()).extracting(Breach::path, Breach::origin).containsExactly(
-                tuple("/app/.DS_Store", Origin.OWN), tuple("/app/.aws", Origin.OWN), tuple("/app/.env", Origin.OWN),
-                tuple("/app/.git", Origin.OWN), tuple("/app/.idea", Origin.OWN), tuple("/app/Dockerfile", Origin.OWN),
-                tuple("/app/docker-compose.yml", Origin.OWN));
+                tuple("/app/.DS_Store", Origin.UNKNOWN), tuple("/app/.aws", Origin.UNKNOWN), tuple("/app/.env", Origin.UNKNOWN),
+                tuple("/app/.git", Origin.UNKNOWN), tuple("/app/.idea", Origin.UNKNOWN), tuple("/app/Dockerfile", Origin.UNKNOWN),
+                tuple("/app/docker-compose.yml", Origin.UNKNOWN));
         assertThat(o.breaches().get(3).message()).isEqualTo("/app/.git: .git directory (the repository's history and"
-                + " config, perhaps with credentials in .git/config), added in layer " + layer + " (in your layers);"
+                + " config, perhaps with credentials in .git/config), added in layer " + layer + ";"
                 + " add it to .dockerignore or copy only what the application needs");
     }
 
@@ -176,10 +176,10 @@ class FilesystemRulesTest {
         assertThat(fact("secrets.entry./app/.npmrc")).startsWith("file:");
         Outcome o = SecurityFixtures.run("secrets").outcome(NoStrayFilesRule.ID);
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
-                "/home/app/.aws: .aws directory (AWS CLI configuration and credentials), added in layer 5 (in your"
-                        + " layers); add it to .dockerignore or copy only what the application needs",
-                "/home/app/.npmrc: .npmrc with a registry token (npm configuration), added in layer 5 (in your"
-                        + " layers); add it to .dockerignore or copy only what the application needs");
+                "/home/app/.aws: .aws directory (AWS CLI configuration and credentials), added in layer 5"
+                        + "; add it to .dockerignore or copy only what the application needs",
+                "/home/app/.npmrc: .npmrc with a registry token (npm configuration), added in layer 5"
+                        + "; add it to .dockerignore or copy only what the application needs");
     }
 
     @Test

@@ -23,6 +23,21 @@ import io.github.imagehygiene.findings.Masking;
 class MaskingTest {
     private static final String ALNUM36 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 
+    /**
+     * An error's line leaves the check through the front ends (the goal's execution error, the CLI's exit 2) before
+     * the image's own values are known: what looks like a secret by itself is masked there too.
+     */
+    @Test
+    void errorLinesAreMasked() {
+        String token = SecurityFixtures.planted("githubToken");
+        var error = new io.github.imagehygiene.common.ImageReadException("app.tar: config blob: Unrecognized token '"
+                + token + "': was expecting JSON");
+        assertThat(io.github.imagehygiene.report.Reports.errorMessage(error))
+                .isEqualTo("app.tar: config blob: Unrecognized token '" + Masking.mask(token)
+                        + "': was expecting JSON")
+                .doesNotContain(token);
+    }
+
     @Test
     void maskShowsFourCharacters() {
         assertThat(Masking.mask("ghp_" + ALNUM36)).isEqualTo("ghp_****");

@@ -40,30 +40,35 @@ class SecretsTest {
         assertThat(aws).isEqualTo("AKIA****");
         assertThat(o.breaches()).extracting(Breach::message).containsExactly(
                 "private key (OPENSSH PRIVATE KEY) " + Masking.mask(planted("sshKeyLine"))
-                        + " in /root/.ssh/id_ed25519 line 1, added in layer 2 (in your layers), deleted in layer 3 but"
+                        + " in /root/.ssh/id_ed25519 line 1, added in layer 2, deleted in layer 3 but"
                         + " still stored in the image" + FIX,
-                "JWT " + Masking.mask(planted("jwt")) + " in /app/config/app.yml line 4, added in layer 4 (in your"
-                        + " layers)" + FIX,
+                "JWT " + Masking.mask(planted("jwt")) + " in /app/config/app.yml line 4, added in layer 4"
+                        + "" + FIX,
                 "password in a URL " + Masking.mask(planted("urlPassword")) + " in /app/config/app.yml line 6, added"
-                        + " in layer 4 (in your layers)" + FIX,
-                "AWS access key id " + aws + " in /app/config/application.properties line 4, added in layer 4 (in your"
-                        + " layers)" + FIX,
+                        + " in layer 4" + FIX,
+                "AWS access key id " + aws + " in /app/config/application.properties line 4, added in layer 4"
+                        + "" + FIX,
                 "GitLab token " + Masking.mask(planted("gitlabToken")) + " in /app/config/ci.conf line 2, added in"
-                        + " layer 4 (in your layers)" + FIX,
+                        + " layer 4" + FIX,
                 "GitHub token " + Masking.mask(planted("githubToken")) + " in /app/config/ci.conf line 3, added in"
-                        + " layer 4 (in your layers)" + FIX,
+                        + " layer 4" + FIX,
                 "Slack token " + Masking.mask(planted("slackToken")) + " in /app/config/slack.json line 3, added in"
-                        + " layer 4 (in your layers)" + FIX,
+                        + " layer 4" + FIX,
                 "private key (PRIVATE KEY) " + Masking.mask(planted("rsaKeyLine")) + " in /app/keys/server.key line 1,"
-                        + " added in layer 4 (in your layers)" + FIX,
-                "AWS access key id " + aws + " in /home/app/.aws/credentials line 2, added in layer 5 (in your layers)"
+                        + " added in layer 4" + FIX,
+                "AWS access key id " + aws + " in /home/app/.aws/credentials line 2, added in layer 5"
                         + FIX,
                 "AWS secret access key " + Masking.mask(planted("awsSecret")) + " in /home/app/.aws/credentials line 3,"
-                        + " added in layer 5 (in your layers)" + FIX,
-                "npm token " + Masking.mask(planted("npmToken")) + " in /home/app/.npmrc line 1, added in layer 5 (in"
-                        + " your layers)" + FIX);
+                        + " added in layer 5" + FIX,
+                "npm token " + Masking.mask(planted("npmToken")) + " in /home/app/.npmrc line 1, added in layer 5"
+                        + FIX);
         assertThat(o.breaches()).extracting(Breach::path).doesNotContain("/app/README.md", "/app/.npmrc",
                 "/app/data/blob", "/app/logs/big.log");
+        // one subject per kind of secret in a file, none repeated: revoking one secret leaves the others'
+        // fingerprints as they were (a repeated subject would be numbered by its position)
+        assertThat(o.breaches()).extracting(Breach::subject).doesNotHaveDuplicates().contains(
+                "/app/config/ci.conf:gitlab_token", "/app/config/ci.conf:github_token",
+                "/home/app/.aws/credentials:aws_access_key_id", "/home/app/.aws/credentials:aws_secret_access_key");
     }
 
     /**

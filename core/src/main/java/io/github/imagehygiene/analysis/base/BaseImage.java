@@ -95,7 +95,8 @@ public final class BaseImage {
         }
         Dockerfiles.Base dockerfile = null;
         if (build.dockerfile() != null) {
-            dockerfile = Dockerfiles.finalBase(build.dockerfile());
+            dockerfile = settings.dockerfileBase() != null ? settings.dockerfileBase()
+                    : Dockerfiles.finalBase(build.dockerfile());
             String source = "Dockerfile " + display(build.dockerfile(), build.basedir()) + ":" + dockerfile.line()
                     + (dockerfile.chain().size() > 1 || dockerfile.chain().get(0).charAt(0) != '#'
                             ? " (stage " + String.join(" <- ", dockerfile.chain()) + ")" : "");
@@ -107,13 +108,17 @@ public final class BaseImage {
 
         // c. the fingerprint
         BaseImageSettings.KnownBases read = analysis.settings(BaseImageSettings.KnownBases.class, null);
-        List<KnownBase> known = new ArrayList<>(read != null ? read.bases()
-                : settings.readKnownBases(image.platform()).bases());
+        if (read == null) {
+            read = settings.readKnownBases(image.platform());
+        }
+        List<KnownBase> known = new ArrayList<>(read.bases());
         for (Named n : List.copyOf(named)) {
             if (n.reference().kind() == ImageReference.Kind.FILE) {
-                String path = n.reference().written().substring("tar://".length());
-                known.add(KnownBase.read(null, path, build.basedir(), settings.dockerHost(), image.platform(),
-                        n.evidence().source() + " " + n.reference().written()));
+                // Jib's tar:// base, read before the layers were; another tar:// (a label) is read now
+                String path = n.reference().written().substring(BaseImageSettings.TAR_PREFIX.length());
+                known.add(read.jibTar() != null && n.reference().written().equals(build.jibFromImage()) ? read.jibTar()
+                        : KnownBase.read(null, path, build.basedir(), settings.dockerHost(), image.platform(),
+                                n.evidence().source() + " " + n.reference().written()));
             }
         }
         List<String> diffIds = new ArrayList<>();

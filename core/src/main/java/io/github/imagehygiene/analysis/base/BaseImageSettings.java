@@ -21,6 +21,7 @@ public final class BaseImageSettings {
     private final String dockerHost;
     private final boolean countBaseLayers;
     private final EolTable eolTable;
+    private final Dockerfiles.Base dockerfileBase;
 
     /**
      * @param baseImages      known base images for the fingerprint: {@code [NAME=]LOCATION} or
@@ -43,6 +44,8 @@ public final class BaseImageSettings {
         this.dockerHost = dockerHost;
         this.countBaseLayers = countBaseLayers;
         this.eolTable = eolData == null ? EolTable.bundled() : EolTable.load(eolData);
+        // a Dockerfile that cannot be read fails here, with the settings, not after the layers
+        this.dockerfileBase = this.build.dockerfile() == null ? null : Dockerfiles.finalBase(this.build.dockerfile());
     }
 
     /** The same, base layers not counted by the rules that judge the build's own work. */
@@ -71,6 +74,11 @@ public final class BaseImageSettings {
         return countBaseLayers;
     }
 
+    /** The final stage's base of the configured Dockerfile, read when the settings were made; null without one. */
+    public Dockerfiles.Base dockerfileBase() {
+        return dockerfileBase;
+    }
+
     /** The EOL table: eolData when set, else the bundled one; read when the settings were made. */
     public EolTable eolTable() {
         return eolTable;
@@ -85,15 +93,27 @@ public final class BaseImageSettings {
         for (String entry : baseImages) {
             known.add(KnownBase.parse(entry, build.basedir(), dockerHost, platform));
         }
-        return new KnownBases(known);
+        // Jib's tar:// base is an archive too: read with the others
+        KnownBase jibTar = null;
+        String jib = build.jibFromImage();
+        if (jib != null && jib.startsWith(TAR_PREFIX)) {
+            jibTar = KnownBase.read(null, jib.substring(TAR_PREFIX.length()), build.basedir(), dockerHost, platform,
+                    (build.jibFromImageSource() != null ? build.jibFromImageSource() : BuildHints.JIB_PLUGIN) + " "
+                            + jib);
+        }
+        return new KnownBases(known, jibTar);
     }
+
+    /** How Jib names a base image archive: {@code tar:///path/base.tar}. */
+    static final String TAR_PREFIX = "tar://";
 
     /**
      * The {@code baseImages} entries, read: what the check hands the analysis.
      *
-     * @param bases in the order of the entries
+     * @param bases  in the order of the entries
+     * @param jibTar Jib's {@code tar://} base, read; null when Jib names none
      */
-    public record KnownBases(List<KnownBase> bases) {
+    public record KnownBases(List<KnownBase> bases, KnownBase jibTar) {
         public KnownBases {
             bases = List.copyOf(bases);
         }

@@ -11,8 +11,9 @@ import io.github.imagehygiene.image.ImageConfig;
 
 /**
  * Whose a layer or a history entry is: the base image's or the image's own. Which layers are the base's is told by
- * an {@link IntPredicate} over 1-based layer indexes (the base-image analysis knows; while it does not, no layer is
- * the base's, i.e. everything is "in your layers", {@link Origin#BASE} or {@link Origin#OWN}, never unknown).
+ * an {@link IntPredicate} over 1-based layer indexes (the base-image analysis knows); while nothing tells where the
+ * base ends, every layer and entry is {@link Origin#UNKNOWN}, so that no message claims an owner it cannot tell (the
+ * rules still count such a layer as the build's).
  *
  * <p>A history entry (an ENV, LABEL, USER or RUN) is the base's when it comes at or before the history entry of the
  * last base layer. Instructions after the base's last layer but before the image's first own layer cannot be told
@@ -26,20 +27,23 @@ public final class Origins {
     public static Origins of(ImageAnalysis analysis) {
         return analysis.derived(Origins.class, a -> {
             BaseLayers base = BaseLayers.of(a);
-            return new Origins(a.image().config(), a.layers().size(), i -> base.origin(i) == Origin.BASE);
+            return new Origins(a.image().config(), a.layers().size(),
+                    base.known() ? i -> base.origin(i) == Origin.BASE : null);
         });
     }
 
     private final IntPredicate isBaseLayer;
+    private final boolean known;
     private final List<HistoryEntry> history;
     private final int lastBaseHistory;
 
     /**
      * @param config      the image config (its history)
      * @param layers      the number of layers
-     * @param isBaseLayer whether a 1-based layer index is the base image's
+     * @param isBaseLayer whether a 1-based layer index is the base image's; null when nothing tells
      */
     public Origins(ImageConfig config, int layers, IntPredicate isBaseLayer) {
+        this.known = isBaseLayer != null;
         this.isBaseLayer = isBaseLayer == null ? NO_BASE : isBaseLayer;
         this.history = config == null ? List.of() : config.history();
         int lastBase = 0;
@@ -64,12 +68,12 @@ public final class Origins {
 
     /** The origin of a 1-based layer. */
     public Origin ofLayer(int layer) {
-        return isBaseLayer.test(layer) ? Origin.BASE : Origin.OWN;
+        return !known ? Origin.UNKNOWN : isBaseLayer.test(layer) ? Origin.BASE : Origin.OWN;
     }
 
     /** The origin of a 0-based history entry. */
     public Origin ofHistory(int index) {
-        return index >= 0 && index <= lastBaseHistory ? Origin.BASE : Origin.OWN;
+        return !known ? Origin.UNKNOWN : index >= 0 && index <= lastBaseHistory ? Origin.BASE : Origin.OWN;
     }
 
     /** The layer a 0-based history entry made, 1-based; 0 for an entry that made none (ENV, USER...). */

@@ -104,51 +104,51 @@ public final class FileAssertionsRule extends Rule {
         Origin origin = origins.ofLayer(n.layer());
         String which = asserted.equals(path) ? path : path + " (matching " + asserted + ")";
         return SecurityText.at(path, n.layer(), origin, which + " exists, and must not: " + type(n.entry().type())
-                + " added in layer " + n.layer() + " (" + origin.where() + ")");
+                + " added in layer " + n.layer() + origin.inParens());
     }
 
     private void check(FileAssertion a, Node node, LayeredFilesystem fs, Origins origins, List<Breach> breaches) {
         FileEntry e = node.entry();
         Origin origin = origins.ofLayer(node.layer());
-        String where = " (layer " + node.layer() + ", " + origin.where() + ")";
+        String where = " (layer " + node.layer() + (origin.where().isEmpty() ? "" : ", " + origin.where()) + ")";
         if (a.type() != null && !a.type().equals(typeId(e.type()))) {
-            breaches.add(SecurityText.breach(a.path() + " is a " + type(e.type()) + ", expected a " + a.type() + where,
-                    a.path(), origin));
+            breaches.add(at(a, node, origin, "type", a.path() + " is a " + type(e.type()) + ", expected a " + a.type()
+                    + where));
         }
         if (a.mode() != null && (e.mode() & 07777) != a.mode()) {
-            breaches.add(SecurityText.breach(a.path() + " has mode " + SecurityText.octal(e.mode()) + ", expected " + SecurityText.octal(a.mode())
-                    + where, a.path(), origin));
+            breaches.add(at(a, node, origin, "mode", a.path() + " has mode " + SecurityText.octal(e.mode())
+                    + ", expected " + SecurityText.octal(a.mode()) + where));
         }
         if (a.uid() != null && e.uid() != a.uid()) {
-            breaches.add(SecurityText.breach(a.path() + " is owned by uid " + e.uid() + ", expected " + a.uid() + where,
-                    a.path(), origin));
+            breaches.add(at(a, node, origin, "uid", a.path() + " is owned by uid " + e.uid() + ", expected " + a.uid()
+                    + where));
         }
         if (a.gid() != null && e.gid() != a.gid()) {
-            breaches.add(SecurityText.breach(a.path() + " has gid " + e.gid() + ", expected " + a.gid() + where, a.path(),
-                    origin));
+            breaches.add(at(a, node, origin, "gid", a.path() + " has gid " + e.gid() + ", expected " + a.gid() + where));
         }
         if (!a.checksContent()) {
             return;
         }
         if (e.type() != EntryType.FILE) {
-            breaches.add(SecurityText.breach(a.path() + " is a " + type(e.type()) + ", whose content cannot be checked"
+            breaches.add(at(a, node, origin, "content", a.path() + " is a " + type(e.type())
+                    + ", whose content cannot be checked"
                     + (e.type() == EntryType.SYMLINK ? "; assert its target " + e.linkTarget() + " instead" : "")
-                    + where, a.path(), origin));
+                    + where));
             return;
         }
         if (e.size() > MAX_CONTENT) {
-            breaches.add(SecurityText.breach(a.path() + " is " + e.size() + " bytes, over the " + MAX_CONTENT + " bytes whose"
-                    + " content can be checked" + where, a.path(), origin));
+            breaches.add(at(a, node, origin, "content", a.path() + " is " + e.size() + " bytes, over the " + MAX_CONTENT
+                    + " bytes whose content can be checked" + where));
             return;
         }
         String text = contents == null ? null : fs.collected(contents, a.path()).orElse(null);
         if (text == null) {
-            breaches.add(SecurityText.breach(a.path() + ": its content was not read" + where, a.path(), origin));
+            breaches.add(at(a, node, origin, "content", a.path() + ": its content was not read" + where));
             return;
         }
         if (a.matches() != null && !a.matches().matcher(text).find()) {
-            breaches.add(SecurityText.breach(a.path() + ": no line matches /" + a.matches().pattern() + "/" + where, a.path(),
-                    origin));
+            breaches.add(at(a, node, origin, "matches", a.path() + ": no line matches /" + a.matches().pattern() + "/"
+                    + where));
         }
         if (a.notMatches() != null) {
             Matcher m = a.notMatches().matcher(text);
@@ -159,10 +159,18 @@ public final class FileAssertionsRule extends Rule {
                         line++;
                     }
                 }
-                breaches.add(SecurityText.breach(a.path() + " line " + line + " matches /" + a.notMatches().pattern()
-                        + "/, and must not" + where, a.path(), origin));
+                breaches.add(at(a, node, origin, "notMatches", a.path() + " line " + line + " matches /"
+                        + a.notMatches().pattern() + "/, and must not" + where));
             }
         }
+    }
+
+    /**
+     * A breach of one asserted property of a path, in the layer that added it: its subject is the path and the
+     * property ({@code /app/app.jar:mode}), so that each keeps its fingerprint whichever others hold.
+     */
+    private static Breach at(FileAssertion a, Node node, Origin origin, String property, String message) {
+        return SecurityText.at(a.path(), node.layer(), origin, message).withSubject(a.path() + ":" + property);
     }
 
     private static String typeId(EntryType t) {

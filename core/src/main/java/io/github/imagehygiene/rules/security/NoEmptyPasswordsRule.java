@@ -56,7 +56,7 @@ public final class NoEmptyPasswordsRule extends Rule {
                 if (a.password() == AccountFiles.Password.EMPTY) {
                     breaches.add(SecurityText.at(path, layer, origin, path + ": account " + a.name() + " (line " + a.line() + ") has an empty"
                             + " password, so anyone can log in as it; lock it (passwd -l " + a.name() + ", or '!' in"
-                            + " the password field), layer " + layer + " (" + origin.where() + ")")
+                            + " the password field), layer " + layer + origin.inParens())
                             .withSubject(path + ":" + a.name()));
                 }
             }

@@ -59,7 +59,7 @@ public final class NoRootUserRule extends Rule {
         }
         int h = user.isEmpty() ? -1 : origins.lastInstruction("USER", "");
         Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
-        String set = h >= 0 ? " (set " + origin.where() + ")" : "";
+        String set = h >= 0 ? origin.setIn() : "";
         return Outcome.of("runs as root (" + (user.isEmpty() ? "no USER" : "USER " + user) + ")",
                 List.of(SecurityText.breach("the container runs as root: " + reason + set + "; add a non-root USER, e.g."
                         + " USER 1000:1000, after the steps that need root", null, origin).withSubject("config:User")));

@@ -48,8 +48,8 @@ public final class NoSecretKeysRule extends Rule {
             if (keys.isSecret(key) && SecretKeys.hasValue(value)) {
                 int h = lastSetting(origins, "ENV", key, value);
                 Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
-                breaches.add(SecurityText.breach("ENV " + key + "=" + SecretPatterns.mask(value) + " (" + origin.where()
-                        + "): a secret in the image config, readable with docker inspect; pass it at run time"
+                breaches.add(SecurityText.breach("ENV " + key + "=" + SecretPatterns.mask(value) + origin.inParens()
+                        + ": a secret in the image config, readable with docker inspect; pass it at run time"
                         + " (docker run -e, a mounted secret file) instead", null, origin).withSubject("env:" + key));
                 reported.add(key + "=" + value);
             }
@@ -59,7 +59,7 @@ public final class NoSecretKeysRule extends Rule {
                 int h = lastSetting(origins, "LABEL", label.getKey(), label.getValue());
                 Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
                 breaches.add(SecurityText.breach("LABEL " + label.getKey() + "=" + SecretPatterns.mask(label.getValue())
-                        + " (" + origin.where() + "): a secret in the image config, readable with docker inspect;"
+                        + origin.inParens() + ": a secret in the image config, readable with docker inspect;"
                         + " remove the label", null, origin).withSubject("label:" + label.getKey()));
                 reported.add(label.getKey() + "=" + label.getValue());
             }
@@ -77,7 +77,7 @@ public final class NoSecretKeysRule extends Rule {
                         : text.startsWith("ENV ") ? "ENV, overridden later," : text.startsWith("LABEL ")
                                 ? "LABEL, overridden later," : text.startsWith("ARG ") ? "ARG default" : "value";
                 breaches.add(SecurityText.breach(what + " " + pair.key() + "=" + SecretPatterns.mask(pair.value())
-                        + " in history entry " + (h + 1) + " (" + origin.where() + "): readable with docker history;"
+                        + " in history entry " + (h + 1) + origin.inParens() + ": readable with docker history;"
                         + " use a build secret (RUN --mount=type=secret) instead of an ARG", null, origin)
                         .withSubject((what.equals("build argument") ? "build-arg:" : "history:") + pair.key()));
             }

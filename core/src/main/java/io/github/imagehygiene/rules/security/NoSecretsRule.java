@@ -69,8 +69,10 @@ public final class NoSecretsRule extends Rule {
             for (SecretHit hit : item.hits()) {
                 breaches.add(SecurityText.at(item.path(), item.layer(), origin, hit.description() + " " + hit.masked()
                         + " in " + item.path() + " line "
-                        + hit.line() + ", added in layer " + item.layer() + " (" + origin.where() + ")" + stored
-                        + "; revoke it and keep it out of the image (a build secret, a runtime mount)"));
+                        + hit.line() + ", added in layer " + item.layer() + origin.inParens() + stored
+                        + "; revoke it and keep it out of the image (a build secret, a runtime mount)")
+                        // one finding per kind of secret in a file: fixing one leaves the others' fingerprints
+                        .withSubject(item.path() + ":" + hit.kind().name().toLowerCase(java.util.Locale.ROOT)));
             }
         }
         SecretScanner.Stats stats = scanner.stats();

@@ -40,7 +40,7 @@ public final class NoSensitiveVolumesRule extends Rule {
             }
             int h = lastVolume(origins, path);
             Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
-            breaches.add(SecurityText.breach("VOLUME " + path + " (" + origin.where() + "): " + why + "; remove it from the"
+            breaches.add(SecurityText.breach("VOLUME " + path + origin.inParens() + ": " + why + "; remove it from the"
                     + " VOLUME instruction", path, origin));
         }
         int n = config.volumes().size();

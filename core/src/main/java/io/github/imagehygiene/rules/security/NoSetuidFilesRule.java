@@ -54,7 +54,7 @@ public final class NoSetuidFilesRule extends Rule {
             String fix = uid && gid ? "chmod ug-s" : uid ? "chmod u-s" : "chmod g-s";
             Origin origin = origins.ofLayer(node.layer());
             breaches.add(SecurityText.at(e.path(), node.layer(), origin, e.path() + " is " + bits + " (mode " + SecurityText.octal(e.mode()) + ", owner " + e.uid() + ":"
-                    + e.gid() + "), added in layer " + node.layer() + " (" + origin.where() + "): it runs with its"
+                    + e.gid() + "), added in layer " + node.layer() + origin.inParens() + ": it runs with its"
                     + (uid ? " owner's" : " group's") + " rights whoever starts it; " + fix + " it, or remove it"));
         }
         String summary = breaches.isEmpty() && allowed == 0 ? "no setuid/setgid file"

@@ -55,7 +55,7 @@ public final class NoStrayFilesRule extends Rule {
             }
             Origin origin = origins.ofLayer(s.layer());
             breaches.add(SecurityText.at(s.path(), s.layer(), origin, s.path() + ": " + what + " (" + s.kind().why() + "), added in layer " + s.layer()
-                    + " (" + origin.where() + "); add it to .dockerignore or copy only what the application needs"));
+                    + origin.inParens() + "; add it to .dockerignore or copy only what the application needs"));
         }
         return Outcome.of((breaches.isEmpty() ? "no stray file" : count(breaches.size(), "stray file", "stray files"))
                 + (inBase == 0 ? "" : blame.notCounted(count(inBase, "more", "more"))), breaches);

@@ -53,7 +53,7 @@ public final class NoWorldWritableRule extends Rule {
             Origin origin = origins.ofLayer(node.layer());
             breaches.add(SecurityText.at(e.path(), node.layer(), origin, (dir ? "directory " : "") + e.path() + " is world-writable"
                     + (dir ? " without the sticky bit" : "") + " (mode " + SecurityText.octal(e.mode()) + "), added in layer "
-                    + node.layer() + " (" + origin.where() + "): any user of the container can "
+                    + node.layer() + origin.inParens() + ": any user of the container can "
                     + (dir ? "replace its files" : "change it") + "; chmod o-w it"));
         }
         String summary = breaches.isEmpty() && allowed == 0 ? "no world-writable file"

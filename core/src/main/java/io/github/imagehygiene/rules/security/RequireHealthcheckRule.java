@@ -41,7 +41,7 @@ public final class RequireHealthcheckRule extends Rule {
         int h = origins.lastInstruction("HEALTHCHECK", "");
         Origin origin = h >= 0 ? origins.ofHistory(h) : Origin.OWN;
         return Outcome.of("HEALTHCHECK NONE", List.of(SecurityText.breach("HEALTHCHECK NONE turns the health check"
-                + " off (set " + origin.where() + "); define one, e.g. HEALTHCHECK CMD [\"/app/healthcheck\"]", null,
+                + " off" + origin.setIn() + "; define one, e.g. HEALTHCHECK CMD [\"/app/healthcheck\"]", null,
                 origin).withSubject("config:Healthcheck")));
     }
 }

@@ -24,8 +24,9 @@ public final class SecuritySettings {
             "/usr/lib/dbus-1.0/dbus-daemon-launch-helper", "/bin/bbsuid");
     /** Where world-writable files are expected. */
     public static final List<String> DEFAULT_WORLD_WRITABLE_ALLOWED = List.of("/tmp/**", "/var/tmp/**", "/dev/shm/**");
-    /** What a scan of text files reads at most per file. */
-    public static final String DEFAULT_SECRET_SCAN_MAX_FILE_SIZE = "1MiB";
+    /** What a scan of text files reads at most per file, as written: the scanner's own default ("1MiB"). */
+    public static final String DEFAULT_SECRET_SCAN_MAX_FILE_SIZE = SecretScanner.DEFAULT_MAX_FILE_SIZE / (1024 * 1024)
+            + "MiB";
 
     private final List<String> acceptKeys;
     private final SecretKeys secretKeys;

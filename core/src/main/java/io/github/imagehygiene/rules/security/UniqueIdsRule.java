@@ -60,7 +60,7 @@ public final class UniqueIdsRule extends Rule {
             for (Map.Entry<Long, List<String>> e : byId.entrySet()) {
                 if (e.getValue().size() > 1) {
                     breaches.add(SecurityText.at(path, layer, origin, path + ": " + what + " " + e.getKey() + " is shared by "
-                            + String.join(", ", e.getValue()) + ", layer " + layer + " (" + origin.where() + "); give"
+                            + String.join(", ", e.getValue()) + ", layer " + layer + origin.inParens() + "; give"
                             + " each " + (what.equals("uid") ? "user" : "group") + " its own " + what)
                             .withSubject(path + ":" + what + ":" + e.getKey()));
                 }
