@@ -180,8 +180,14 @@ class ItSupport {
         assert layers*.index == (1..layers.size()).toList()
         assert layers*.base.every { it in [true, false, null] }
         assert r.keySet() as List == ['tool', 'image', 'size', 'layers', 'baseImage', 'os', 'java', 'efficiency',
-                                      'wastedBytes', 'userWastedPercent', 'reclaimableBytes', 'reclaimable', 'inventory',
-                                      'rules', 'findings', 'suppressions', 'verdict']
+                                      'wastedBytes', 'userWastedPercent', 'reclaimableBytes', 'reclaimable', 'attribution',
+                                      'inventory', 'rules', 'findings', 'suppressions', 'verdict']
+        // what takes the space: as computed here from the archive's own layers, where the source is a local file
+        File source = new File(r.image.source as String)
+        if (source.isFile()) {
+            assert r.attribution == attribution(source)
+        }
+        assert r.attribution.totalBytes == r.inventory.fileBytes
         // no suppression file in any IT: the section is there, empty
         assert r.suppressions == [suppressed: [], expired: [], unused: []]
         assert r.reclaimableBytes == (r.reclaimable as List<Map>).sum(0L) { it.bytes } // fewer than 20 items in every IT
@@ -311,9 +317,8 @@ class ItSupport {
                 files[normalise(e.name as String)] = e.data as byte[]
             }
         }
-        Map m = (new JsonSlurper().parse(files['manifest.json']) as List)[0] as Map
         Map<String, Map> fs = new TreeMap<>()
-        (m.Layers as List<String>).eachWithIndex { String path, int i ->
+        layerPaths(files).eachWithIndex { String path, int i ->
             List<Map> entries = tarEntries(gunzipped(files[normalise(path)]))
             Map<String, Map> added = [:]
             // the whiteouts act on the layers below, whatever their place in this layer's tar
@@ -334,6 +339,70 @@ class ItSupport {
             fs.putAll(added)
         }
         return fs
+    }
+
+    /**
+     * The layers of an archive's image, bottom first: manifest.json's Layers (docker save, Jib), else the OCI index's
+     * first manifest (an OCI layout tar).
+     */
+    static List<String> layerPaths(Map<String, byte[]> files) {
+        if (files.containsKey('manifest.json')) {
+            Map m = (new JsonSlurper().parse(files['manifest.json']) as List)[0] as Map
+            return (m.Layers ?: m.layers) as List<String>
+        }
+        Map index = new JsonSlurper().parse(files['index.json']) as Map
+        Map manifest = new JsonSlurper().parse(files['blobs/' + (index.manifests[0].digest as String).replace(':', '/')]) as Map
+        return (manifest.layers as List<Map>).collect { 'blobs/' + (it.digest as String).replace(':', '/') }
+    }
+
+    /** As the plugin writes sizes: bytes below 1 KB, else one decimal of the largest decimal unit (KB, MB, GB). */
+    static String human(long bytes) {
+        def units = [[1000L * 1000 * 1000, 'GB'], [1000L * 1000, 'MB'], [1000L, 'KB']]
+        def u = units.find { Math.abs(bytes) >= (it[0] as long) }
+        return u == null ? "${bytes} B" : String.format(Locale.ROOT, '%.1f %s', bytes / (u[0] as long) as double, u[1])
+    }
+
+    /**
+     * The console's "what takes the space" lines, computed here from the archive's final filesystem: its five largest
+     * regular files (with the layer that put each there) and its five largest directories by the bytes of the regular
+     * files below them ("/" left out), largest first, ties by path.
+     */
+    static List<String> largestLines(File archive) {
+        Map a = attribution(archive)
+        def top = (a.largestFiles as List<Map>).take(5)
+        def dirs = (a.largestDirectories as List<Map>).take(5)
+        return ['[INFO]   Largest files: ' + (top ? top.collect { "${it.path} ${human(it.size as long)} (#${it.layer})" }.join(', ') : 'none'),
+                '[INFO]   Largest directories: ' + (dirs ? dirs.collect { "${it.path} ${human(it.size as long)}" }.join(', ') : 'none')]
+                .collect { it.toString() }
+    }
+
+    /**
+     * report.json's attribution, computed here: the bytes of every regular file of the final filesystem, its 20
+     * largest files and its 20 largest directories (by the bytes of the regular files below them, "/" left out).
+     */
+    static Map attribution(File archive) {
+        def fs = finalFilesystem(archive)
+        def files = fs.findAll { k, v -> v.type == 'file' && (v.size as long) > 0 }
+                .collect { k, v -> [path: '/' + k, size: v.size as long, layer: v.layer] }
+        def below = [:].withDefault { 0L }
+        files.each { f ->
+            def parts = (f.path as String).split('/').findAll { it }
+            for (int i = 1; i < parts.size(); i++) {
+                below['/' + parts[0..<i].join('/')] += f.size
+            }
+        }
+        def order = { a, b -> b.size <=> a.size ?: a.path <=> b.path }
+        return [totalBytes: files.sum(0L) { it.size },
+                largestFiles: files.sort(false, order).take(20),
+                largestDirectories: below.collect { k, v -> [path: k, size: v] }.sort(false, order).take(20)]
+    }
+
+    /** The console's lines naming the report files after report.json and the SBOM. */
+    static List<String> moreReports(File basedir, String folder = 'target/image-hygiene') {
+        return ["[INFO] SARIF: ${new File(basedir, folder + '/report.sarif')}",
+                "[INFO] JUnit: ${new File(basedir, folder + '/TEST-image-hygiene.xml')}",
+                "[INFO] HTML: ${new File(basedir, folder + '/report.html')}",
+                "[INFO] Summary: ${new File(basedir, folder + '/summary.md')}"].collect { it.toString() }
     }
 
     /**

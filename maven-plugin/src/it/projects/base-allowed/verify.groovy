@@ -56,6 +56,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 56.9 KB in files attributed, 56.9 KB to no package',
+        *support.largestLines(tar),
         '[INFO]   Rules:',
         '[INFO]     PASS  allowedBaseImages   docker.io/image-hygiene/tiny:1.0 matches image-hygiene/tiny:1.*',
         '[INFO]     PASS  deniedBaseImages    docker.io/image-hygiene/tiny:1.0 matches none of 1 denied',
@@ -85,6 +86,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${sbom}",
+        *support.moreReports(basedir),
 ])
 support.assertLines(log, ['[INFO] BUILD SUCCESS'])
 // the two default-level WARN findings in the block above (noRootUser, requireHealthcheck), no other warning

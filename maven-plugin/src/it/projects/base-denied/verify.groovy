@@ -82,6 +82,7 @@ support.assertBlock(log, [
         "[INFO]   OS: ${pretty}, end of life 2028-06-30 (EOL table of 2026-02-12)",
         "[INFO]   Java: ${vendor} ${jdk} (JDK) in /usr/local/openjdk-17",
         '[INFO]   Packages: none (debian-12); 0 B of 86.7 KB in files attributed, 86.7 KB to no package',
+        *support.largestLines(new File(image)),
         '[INFO]   Rules:',
         '[INFO]     FAIL  allowedBaseImages   docker.io/library/openjdk:17 matches none of 1 allowed',
         '[INFO]     FAIL  deniedBaseImages    docker.io/library/openjdk:17 is denied by openjdk:*',
@@ -113,6 +114,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${sbom}",
+        *support.moreReports(basedir),
 ])
 def allowed = "[allowedBaseImages] base image docker.io/library/openjdk:17 (from ${evidence}) matches none of the" +
         ' allowed base images: amazoncorretto:17.*-al2023'

@@ -102,6 +102,7 @@ support.assertBlock(log, [
         '[INFO]     100.1 KB  zlib (apk)                                    1.2.11-r3              #1',
         '[INFO]      96.1 KB  libtls-standalone (apk)                       2.9.1-r0               #1',
         '[INFO]      79.6 KB  scanelf (apk)                                 1.2.4-r0               #1',
+        *support.largestLines(new File(image)),
         '[INFO]   Rules:',
         '[INFO]     FAIL  osEndOfLife         Alpine Linux 3.11 past its end of life 2021-11-01 (EOL table of 2026-02-12)',
         '[INFO]     PASS  osEndOfLifeSoon     Alpine Linux 3.11 already past its end of life 2021-11-01 (see osEndOfLife)',
@@ -131,6 +132,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${sbom}",
+        *support.moreReports(basedir),
 ])
 def breaches = days.collect { d, n ->
     "[osEndOfLife] operating system Alpine Linux v3.11 (alpine 3.11.5, from /etc/os-release, in layer #1) reached its" +

@@ -75,6 +75,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 2.0 MB in files attributed, 2.0 MB to no package',
+        *support.largestLines(new File(image)),
         '[INFO]   Rules:',
         '[INFO]     PASS  allowedBaseImages   base unknown (see unknownBase)',
         '[INFO]     WARN  unknownBase         no evidence names the base',
@@ -106,6 +107,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${sbom}",
+        *support.moreReports(basedir),
 ])
 support.assertLines(log, ['[INFO] BUILD SUCCESS'])
 // unknownBase, maxWastedPercent (at WARN), historyLint, requireHealthcheck: in the block above, no other warning

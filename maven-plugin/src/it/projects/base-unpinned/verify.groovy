@@ -52,6 +52,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 56.4 KB in files attributed, 56.4 KB to no package',
+        *support.largestLines(new File(image)),
         '[INFO]   Rules:',
         '[INFO]     PASS  allowedBaseImages   docker.io/library/amazoncorretto:latest matches amazoncorretto',
         '[INFO]     FAIL  requirePinnedBase   docker.io/library/amazoncorretto:latest not pinned by tag',
@@ -82,6 +83,7 @@ support.assertBlock(log, [
         latest,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${sbom}",
+        *support.moreReports(basedir),
 ])
 def breach = '[requirePinnedBase] base image docker.io/library/amazoncorretto:latest (from Dockerfile' +
         ' docker/Dockerfile:3) has no tag, so it is whatever latest is when the image is built (requirePinnedBase' +

@@ -79,6 +79,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 2.0 MB in files attributed, 2.0 MB to no package',
+        *support.largestLines(new File(image)),
         '[INFO]   Rules:',
         '[INFO]     FAIL  maxSize             2.1 MB of 1 MB',
         '[INFO]     FAIL  maxLayers           4 of 2 layers',
@@ -108,12 +109,15 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
+        *support.moreReports(basedir),
 ])
 // largest layers by contentSize; #2 and #4 hold no file bytes (symlinks, a whiteout) and are left out; 102,406 B
 // is below the budget's unit (1 MB) and is given in KB
 def maxSizeBreach = '[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: ' +
         '#1 2.0 MB (COPY file:73e2b2d48642 in /bin/busybox), ' +
-        '#3 102.4 KB (RUN mkdir -p /app/data && echo hello > /app/hel...)'
+        '#3 102.4 KB (RUN mkdir -p /app/data && echo hello > /app/hel...); largest files: ' +
+        // the three largest files the container sees, as computed here from the archive
+        support.attribution(new File(image)).largestFiles.take(3).collect { "${it.path} ${support.human(it.size as long)} (#${it.layer})" }.join(', ')
 def maxLayersBreach = "[maxLayers] image has 4 layers, 2 over the limit of 2; join consecutive RUN instructions with '&&'" +
         ' and use a multi-stage build to copy only the result'
 support.assertBlock(log, [
@@ -206,4 +210,11 @@ def b = support.assertSbomOf(new File(basedir, 'target/image-hygiene/sbom.cdx.js
 assert b.metadata.component.name == 'image-hygiene/busybox-app'
 assert b.metadata.component.purl == "pkg:oci/busybox-app@${digest.replace(':', '%3A')}?tag=1.0".toString()
 assert b.components == null
+
+// GITHUB_STEP_SUMMARY (invoker.properties): summary.md appended to it, the same text, with the verdict and breaches
+def summary = new File(basedir, 'target/image-hygiene/summary.md').getText('UTF-8')
+assert new File(basedir, 'target/step-summary.md').getText('UTF-8') == summary + '\n'
+assert summary.startsWith("## Image hygiene: FAIL — `${image}` (linux/amd64)\n\n**3 breaches**, 2 warnings · 2.1 MB · ")
+assert summary.contains('\n1. **maxSize**: image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: #1 2.0 MB')
+support.assertLines(log, ["[INFO] Summary appended to target/step-summary.md (GITHUB_STEP_SUMMARY)"])
 return true

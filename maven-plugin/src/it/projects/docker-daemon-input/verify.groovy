@@ -96,6 +96,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 2.0 MB in files attributed, 2.0 MB to no package',
+        *support.largestLines(new File(testImages, 'busybox-app.docker.tar')),
         '[INFO]   Rules:',
         '[INFO]     PASS  maxSize             2.1 MB of 3 MB',
         '[INFO]     PASS  maxLayerSize        largest layer 1.9 MiB of 2 MiB',
@@ -126,6 +127,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
+        *support.moreReports(basedir),
 ])
 support.assertBlock(log, [
         "[ERROR] Failed to execute goal io.github.imagehygiene:image-hygiene-maven-plugin:${pluginVersion}:check (default)" +

@@ -48,6 +48,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 582 B in files attributed, 582 B to no package',
+        *support.largestLines(tar),
         '[INFO]   Rules:',
         '[INFO]     PASS  maxSize             582 B of 300 MB',
         '[INFO]     PASS  minEfficiency       efficiency 1.0000 (minimum 0.9)',
@@ -76,6 +77,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
+        *support.moreReports(basedir),
 ])
 support.assertLines(log, ['[INFO] BUILD SUCCESS'])
 // the two default-level WARN findings in the block above, no other warning, no error

@@ -49,6 +49,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 56.3 KB in files attributed, 56.3 KB to no package',
+        *support.largestLines(new File(image)),
         '[INFO]   Rules:',
         '[INFO]     PASS  maxSize             56.3 KB of 100 KB',
         '[INFO]     PASS  maxCompressedSize   0.9 KB of 1 KB',
@@ -79,6 +80,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
+        *support.moreReports(basedir),
 ])
 support.assertLines(log, ['[INFO] BUILD SUCCESS'])
 // the two default-level WARN findings in the block above (noRootUser, requireHealthcheck), no other warning

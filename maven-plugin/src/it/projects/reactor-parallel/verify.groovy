@@ -150,6 +150,7 @@ expected.each { String module, Map e ->
             '[INFO]   OS: none found',
             '[INFO]   Java: none found',
             e.packages,
+            *support.largestLines(tar),
             '[INFO]   Rules:',
             *e.rules,
             *rows(module, textFiles),
@@ -158,6 +159,7 @@ expected.each { String module, Map e ->
             support.NO_HEALTHCHECK_WARNING,
             "[INFO] Report: ${report}",
             "[INFO] SBOM: ${sbom}",
+            *support.moreReports(dir),
     ])
     // Reactor Summary row (only the time varies)
     assert log.count { it ==~ /\[INFO\] ${module} \.+ SUCCESS \[ *\d+\.\d+ s\]/ } == 1

@@ -23,7 +23,9 @@ assert facts.configDigest == p.getProperty('jib-app.configDigest')
 
 // largest layers by contentSize; #1 (directories only, 0 B) is left out
 def warning = '[maxSize] image is 653 B, 153 B over the budget of 500 B; largest layers: ' +
-        '#2 590 B (jib-maven-plugin:3.5.2: classes), #3 63 B (jib-maven-plugin:3.5.2: jvm arg files)'
+        '#2 590 B (jib-maven-plugin:3.5.2: classes), #3 63 B (jib-maven-plugin:3.5.2: jvm arg files); largest files: ' +
+        // the three largest files, as computed here from the archive (bytes: the budget is in bytes)
+        support.attribution(tar).largestFiles.take(3).collect { "${it.path} ${it.size} B (#${it.layer})" }.join(', ')
 // Nothing in this project names the base; the config's history names only Jib, so all three layers are the image's
 // own (Jib marks its layers, scratch leaves none). The final filesystem, built here: 653 B of files, no package.
 assert support.strings(p, 'jib-app.createdBy').every { it.startsWith('jib-maven-plugin:') }
@@ -55,6 +57,7 @@ support.assertBlock(log, [
         '[INFO]   OS: none found',
         '[INFO]   Java: none found',
         '[INFO]   Packages: none; 0 B of 653 B in files attributed, 653 B to no package',
+        *support.largestLines(tar),
         '[INFO]   Rules:',
         '[INFO]     WARN  maxSize             653 B of 500 B',
         '[INFO]     PASS  minEfficiency       efficiency 1.0000 (minimum 0.9)',
@@ -84,6 +87,7 @@ support.assertBlock(log, [
         support.NO_HEALTHCHECK_WARNING,
         "[INFO] Report: ${report}",
         "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
+        *support.moreReports(basedir),
 ])
 support.assertLines(log, ['[INFO] BUILD SUCCESS'])
 // the maxSize warning and the two default-level WARN findings (noRootUser, requireHealthcheck), no other

@@ -34,6 +34,11 @@ class ImageHygieneCheckTest {
     /** busybox-app's layers as docker history shows them: 1982256, 0, 102406, 0 bytes; empty ones are not named. */
     private static final String BUSYBOX_LARGEST = "#1 2.0 MB (COPY file:73e2b2d48642 in /bin/busybox),"
             + " #3 102.4 KB (RUN mkdir -p /app/data && echo hello > /app/hel...)";
+    /**
+     * The largest files the container sees (core/src/test/fixtures/busybox-app/Dockerfile): the busybox binary, 1,982,256
+     * bytes (layer 1's whole content in expected.properties), and hello.txt, "hello\n"; the 100 KiB blob is deleted.
+     */
+    private static final String BUSYBOX_FILES = "; largest files: /bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)";
 
     @TempDir
     Path reports;
@@ -90,10 +95,11 @@ class ImageHygieneCheckTest {
         assertThat(result.findings()).extracting(Finding::rule, Finding::level, Finding::message, Finding::path,
                 Finding::layer, Finding::origin, Finding::subject, Finding::fingerprint).containsExactly(tuple(
                         "maxSize", Level.ERROR, "image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: "
-                                + BUSYBOX_LARGEST, null, 0, null, "image", "393d40b1faa376099ac4e11af9931196"));
+                                + BUSYBOX_LARGEST + BUSYBOX_FILES, null, 0, null, "image",
+                        "393d40b1faa376099ac4e11af9931196"));
         assertThat(Gate.failureMessage(result)).isEqualTo("Image " + Fixtures.image("busybox-app.docker.tar")
                 + " has 1 breach:" + System.lineSeparator() + "  1. [maxSize] image is 2.1 MB, 1.1 MB over the budget"
-                + " of 1 MB; largest layers: " + BUSYBOX_LARGEST);
+                + " of 1 MB; largest layers: " + BUSYBOX_LARGEST + BUSYBOX_FILES);
     }
 
     @Test
@@ -105,7 +111,7 @@ class ImageHygieneCheckTest {
                 // 2084662 bytes = 1.988 MiB, 92368 bytes over 1.9 MiB (1992294 bytes)
                 "[maxSize] image is 2.0 MiB, 90.2 KiB over the budget of 1.9 MiB; largest layers: #1 1.9 MiB (COPY"
                         + " file:73e2b2d48642 in /bin/busybox), #3 100.0 KiB (RUN mkdir -p /app/data && echo hello >"
-                        + " /app/hel...)",
+                        + " /app/hel...); largest files: /bin/busybox 1.9 MiB (#1), /app/hello.txt 6 B (#3)",
                 "[maxCompressedSize] image is " + kb(result.analysis().compressedSize()) + " compressed (gzip"
                         + " estimate), " + kb(result.analysis().compressedSize() - 500_000) + " over the budget of"
                         + " 500 KB; largest layers: #1 " + kb(result.analysis().layers().get(0).compressedSize())
@@ -115,9 +121,11 @@ class ImageHygieneCheckTest {
                         + " (RUN mkdir -p /app/data && echo hello > /app/hel...)",
                 // 1982256 bytes = 1935.8 KiB; 102406 bytes = 100 KiB and 6 bytes
                 "[maxLayerSize] layer #1 1935.8 KiB (COPY file:73e2b2d48642 in /bin/busybox) is 1835.8 KiB"
-                        + " over the budget of 100 KiB for one layer",
+                        + " over the budget of 100 KiB for one layer; largest files: /bin/busybox 1935.8 KiB",
+                // what layer 3 stores, the blob it makes (dd bs=1024 count=100) though layer 4 deletes it
                 "[maxLayerSize] layer #3 100.0 KiB (RUN mkdir -p /app/data && echo hello > /app/hel...) is 6 B"
-                        + " over the budget of 100 KiB for one layer",
+                        + " over the budget of 100 KiB for one layer; largest files: /app/data/blob.bin 100.0 KiB,"
+                        + " /app/hello.txt 6 B",
                 "[maxLayers] image has 4 layers, 1 over the limit of 3; join consecutive RUN instructions with '&&'"
                         + " and use a multi-stage build to copy only the result");
         assertThat(Gate.failureMessage(result).split(System.lineSeparator())).hasSize(6)
@@ -156,7 +164,7 @@ class ImageHygieneCheckTest {
         CheckResult result = run(busybox().maxSize("1MB").levels(quiet("maxSize", "warn")));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.warnings()).containsExactly("[maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest"
-                + " layers: " + BUSYBOX_LARGEST);
+                + " layers: " + BUSYBOX_LARGEST + BUSYBOX_FILES);
         assertThat(log.info()).contains("    WARN  maxSize             2.1 MB of 1 MB");
     }
 
@@ -207,6 +215,10 @@ class ImageHygieneCheckTest {
                 "  OS: none found",
                 "  Java: none found",
                 "  Packages: none; 0 B of 56.3 KB in files attributed, 56.3 KB to no package",
+                // the fixture's three files of 3072, 12288 and 40960 bytes (core/src/test/fixtures/tiny), one a layer
+                "  Largest files: /data/large.txt 41.0 KB (#3), /data/medium.txt 12.3 KB (#2), /data/small.txt 3.1 KB"
+                        + " (#1)",
+                "  Largest directories: /data 56.3 KB",
                 "  Rules:",
                 "    PASS  maxSize             56.3 KB of 1 MB",
                 "    PASS  minEfficiency       efficiency 1.0000 (minimum 0.9)",
@@ -280,7 +292,7 @@ class ImageHygieneCheckTest {
         assertThat(r.path("findings").get(0).path("rule").asText()).isEqualTo("maxSize");
         assertThat(r.path("findings").get(0).path("level").asText()).isEqualTo("ERROR");
         assertThat(r.path("findings").get(0).path("message").asText()).isEqualTo("image is 2.1 MB, 1.1 MB over the"
-                + " budget of 1 MB; largest layers: " + BUSYBOX_LARGEST);
+                + " budget of 1 MB; largest layers: " + BUSYBOX_LARGEST + BUSYBOX_FILES);
         assertThat(r.path("verdict").asText()).isEqualTo("FAIL");
     }
 }

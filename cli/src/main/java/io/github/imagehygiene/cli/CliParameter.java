@@ -109,6 +109,8 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("suppressions", Kind.PATH, "FILE",
                     "suppression file; default image-hygiene-suppressions.{xml,yaml,yml} in the working folder"),
             p("sbom", Kind.BOOLEAN, "BOOL", "write sbom.cdx.json; default true"),
+            p("formats", Kind.LIST, "FORMAT,...",
+                    "report files: json, sbom, sarif, junit, html, markdown; default all"),
             p("reportDirectory", Kind.PATH, "DIR", "where report.json goes; default target/image-hygiene"),
             p("skip", Kind.BOOLEAN, "BOOL", "skip the check, saying so"));
 

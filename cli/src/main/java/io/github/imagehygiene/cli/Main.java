@@ -87,9 +87,10 @@ public final class Main {
 
     private static int check(ParseResult check, PrintStream out, PrintStream err, Path cwd, boolean verbose) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
+        Path config = null;
         if (check.hasMatchedOption("--config")) {
-            Path file = cwd.resolve(check.<String>matchedOptionValue("--config", null));
-            values.putAll(ConfigFile.read(file));
+            config = cwd.resolve(check.<String>matchedOptionValue("--config", null)).normalize();
+            values.putAll(ConfigFile.read(config));
         }
         // the command line wins over the config file, key by key (levels merge: the command line's rule wins)
         values.putAll(Options.values(check));
@@ -98,7 +99,9 @@ public final class Main {
             return PASS;
         }
         CheckSettings.Builder builder = CheckSettings.builder().tool(TOOL, version());
-        Settings.apply(values, builder, cwd);
+        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        Settings.apply(values, builder, cwd, config,
+                stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
         CheckResult result = ImageCheck.run(builder.build(), log(out, verbose));
         if (result.verdict() == Verdict.FAIL) {
             String failure = Reports.failureMessage(result);

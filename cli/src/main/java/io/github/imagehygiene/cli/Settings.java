@@ -31,7 +31,13 @@ final class Settings {
     private Settings() {
     }
 
-    static void apply(Map<String, JsonNode> values, CheckSettings.Builder b, Path cwd) {
+    /**
+     * @param configFile the config file the values came from, if any (SARIF points at it when there is no
+     *                   Dockerfile)
+     * @param stepSummary GitHub's GITHUB_STEP_SUMMARY, or null
+     */
+    static void apply(Map<String, JsonNode> values, CheckSettings.Builder b, Path cwd, Path configFile,
+            Path stepSummary) {
         String image = text(values, CliParameter.IMAGE);
         if (image == null || image.isBlank()) {
             throw new ConfigurationException("No image to check: give IMAGE (an archive, an OCI layout folder or"
@@ -83,7 +89,10 @@ final class Settings {
                         .fileAssertions(fileAssertions(values)))
                 .suppressionFile(path(values, "suppressions", cwd))
                 .projectDirectory(cwd)
+                .buildFile(configFile)
+                .stepSummary(stepSummary)
                 .sbom(bool(values, "sbom"))
+                .formats(list(values, "formats"))
                 .reportDirectory(reports != null ? reports : cwd.resolve("target").resolve("image-hygiene"));
     }
 

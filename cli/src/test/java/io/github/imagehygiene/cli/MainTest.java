@@ -81,7 +81,7 @@ class MainTest {
         assertThat(r.err()).containsExactly("[ERROR] Image " + BUSYBOX + " has 1 breach:",
                 "[ERROR]   1. [maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: #1 2.0 MB"
                         + " (COPY file:73e2b2d48642 in /bin/busybox), #3 102.4 KB (RUN mkdir -p /app/data && echo"
-                        + " hello > /app/hel...)");
+                        + " hello > /app/hel...); largest files: /bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)");
         assertThat(r.out()).contains("[INFO]   Verdict: FAIL", "[INFO]     off: maxWastedPercent, historyLint");
     }
 

@@ -114,6 +114,19 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
         return c.next();
     }
 
+    /** The size of entry {@code i}, without decoding its path. */
+    long sizeOf(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        Cursor c = new Cursor(i);
+        c.pos++; // the type
+        c.readLong(); // the bytes shared with the previous path
+        int suffix = (int) c.readLong(); // the rest of the path (read before pos moves past it)
+        c.pos += suffix;
+        return unzigzag(c.readLong());
+    }
+
     /**
      * Entry {@code i} when the caller already knows its path (the layered filesystem keeps the paths in its tree):
      * decodes only the entry's own numbers, without walking from the last whole path.

@@ -119,6 +119,100 @@ public final class LayeredFilesystem {
         return out;
     }
 
+    /** A path and the bytes it takes: a file's size, or a directory's files below it; the layer that added a file. */
+    public record PathSize(String path, long size, int layer) {
+    }
+
+    /**
+     * What takes the space in the final filesystem: the {@code n} largest regular files, the {@code n} largest
+     * directories by the bytes of the regular files below them ("/" left out: it holds everything), and every
+     * directory down to {@code depth} components that holds at least {@code minBytes} (for a chart). Largest first,
+     * ties by path. Hard links count once, as their target; memory grows with the number of paths, not bytes.
+     */
+    public SpaceUse spaceUse(int n, int depth, long minBytes) {
+        long[] below = new long[parent.length];
+        // smallest first, and of equal ones the later path: the one to give up first (paths only built on a tie)
+        java.util.PriorityQueue<long[]> files = new java.util.PriorityQueue<>(
+                (a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : path((int) b[0]).compareTo(path((int) a[0])));
+        long total = 0;
+        for (int i = 1; i < parent.length; i++) {
+            if (entryOf[i] < 0) {
+                continue;
+            }
+            long size = fileSize(i);
+            if (size <= 0) {
+                continue;
+            }
+            total += size;
+            for (int p = parent[i]; p > ROOT; p = parent[p]) {
+                below[p] += size;
+            }
+            keep(files, i, size, n);
+        }
+        java.util.PriorityQueue<long[]> dirs = new java.util.PriorityQueue<>(files.comparator());
+        List<PathSize> chart = new ArrayList<>();
+        for (int i = 1; i < parent.length; i++) {
+            if (below[i] > 0) {
+                keep(dirs, i, below[i], n);
+                if (below[i] >= minBytes && depth(i) <= depth) {
+                    chart.add(new PathSize(path(i), below[i], 0));
+                }
+            }
+        }
+        java.util.Comparator<PathSize> order = java.util.Comparator.comparingLong(PathSize::size).reversed()
+                .thenComparing(PathSize::path);
+        chart.sort(order);
+        return new SpaceUse(total, drain(files, true, order), drain(dirs, false, order), List.copyOf(chart));
+    }
+
+    /**
+     * @param totalBytes         the bytes of every regular file of the final filesystem
+     * @param largestFiles       the largest regular files, with the layer that added each
+     * @param largestDirectories the largest directories, by the bytes of the files below them
+     * @param directories        the directories of a chart: down to the depth asked, at least the bytes asked
+     */
+    public record SpaceUse(long totalBytes, List<PathSize> largestFiles, List<PathSize> largestDirectories,
+            List<PathSize> directories) {
+    }
+
+    /** The size of a visible node that is a regular file; -1 for any other entry. */
+    private long fileSize(int n) {
+        List<FileEntry> entries = scans.get(layerOf[n] - 1).entries();
+        if (entries instanceof EntryTable table) {
+            return table.type(entryOf[n]) == EntryType.FILE ? table.sizeOf(entryOf[n]) : -1;
+        }
+        FileEntry e = entries.get(entryOf[n]);
+        return e.type() == EntryType.FILE ? e.size() : -1;
+    }
+
+    private static void keep(java.util.PriorityQueue<long[]> top, int node, long size, int n) {
+        if (top.size() < n) {
+            top.add(new long[] {node, size});
+        } else if (n > 0 && top.comparator().compare(new long[] {node, size}, top.peek()) > 0) {
+            top.poll();
+            top.add(new long[] {node, size});
+        }
+    }
+
+    private List<PathSize> drain(java.util.PriorityQueue<long[]> top, boolean files,
+            java.util.Comparator<PathSize> order) {
+        List<PathSize> out = new ArrayList<>();
+        for (long[] t : top) {
+            int node = (int) t[0];
+            out.add(new PathSize(path(node), t[1], files ? layerOf[node] : 0));
+        }
+        out.sort(order);
+        return List.copyOf(out);
+    }
+
+    private int depth(int n) {
+        int d = 0;
+        for (int p = n; p != ROOT; p = parent[p]) {
+            d++;
+        }
+        return d;
+    }
+
     private Node node(int n) {
         List<FileEntry> entries = scans.get(layerOf[n] - 1).entries();
         // a packed table decodes an entry fastest when told its path, which the tree holds

@@ -6,12 +6,15 @@ import java.util.Locale;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.SizeAttribution;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.archive.Digests;
 import io.github.imagehygiene.common.ByteSize;
+import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.image.Image;
+import io.github.imagehygiene.layer.LayeredFilesystem.PathSize;
 import io.github.imagehygiene.report.sbom.InventoryReport;
 import io.github.imagehygiene.gate.RuleVerdict;
 
@@ -47,6 +50,9 @@ public final class ConsoleSummary {
         if (InventoryReport.collected(a)) {
             out.addAll(InventoryReport.consoleLines(a, InventoryReport.TOP));
         }
+        SizeAttribution space = SizeAttribution.of(a);
+        out.add("  Largest files: " + sizes(space.largestFiles(), true));
+        out.add("  Largest directories: " + sizes(space.largestDirectories(), false));
         // Rules that checked something get a row; the others one line each, so new rules do not drown the table.
         List<RuleVerdict> ran = result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.NOT_SET
                 && v.status() != RuleVerdict.Status.OFF).toList();
@@ -60,6 +66,16 @@ public final class ConsoleSummary {
         listRules(out, "    off: ", result, RuleVerdict.Status.OFF);
         out.add("  Verdict: " + result.verdict());
         return out;
+    }
+
+    /** "/bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)": the first few; "none". */
+    private static String sizes(List<PathSize> sizes, boolean layers) {
+        List<String> parts = new ArrayList<>();
+        for (PathSize p : sizes.subList(0, Math.min(SizeAttribution.CONSOLE_TOP, sizes.size()))) {
+            // a path is the image's: its control characters shown escaped, as in every other line
+            parts.add(OneLine.of(p.path()) + " " + ByteSize.human(p.size()) + (layers ? " (#" + p.layer() + ")" : ""));
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     private static void listRules(List<String> out, String label, CheckResult result, RuleVerdict.Status status) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.SizeAttribution;
 import io.github.imagehygiene.analysis.base.BaseImage;
 import io.github.imagehygiene.analysis.hygiene.HygieneFigures;
 import io.github.imagehygiene.analysis.hygiene.Reclaimable;
@@ -73,6 +74,13 @@ public final class JsonReport {
             reclaimable.addObject().put("path", i.path()).put("bytes", i.bytes()).put("addedIn", i.addedIn())
                     .put("hiddenIn", i.hiddenIn()).put("how", i.how().id());
         }
+        SizeAttribution space = SizeAttribution.of(a);
+        ObjectNode attribution = root.putObject("attribution").put("totalBytes", space.totalBytes());
+        ArrayNode files = attribution.putArray("largestFiles");
+        space.largestFiles().forEach(f -> files.addObject().put("path", f.path()).put("size", f.size())
+                .put("layer", f.layer()));
+        ArrayNode dirs = attribution.putArray("largestDirectories");
+        space.largestDirectories().forEach(d -> dirs.addObject().put("path", d.path()).put("size", d.size()));
         if (InventoryReport.collected(a)) {
             root.set("inventory", InventoryReport.json(a, InventoryReport.TOP));
         }

@@ -1,18 +1,23 @@
 package io.github.imagehygiene.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Supplier;
 
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.findings.Finding;
-import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.gate.Gate;
 import io.github.imagehygiene.report.sbom.SbomWriter;
 
 /**
  * Writes everything a check result shows, in one place and through one {@link Output}: the console summary, the
- * warnings, the suppression notes, report.json and the SBOM.
+ * warnings, the suppression notes, and each file {@code formats} asks for (report.json, the SBOM, SARIF, JUnit XML,
+ * HTML, the Markdown summary, which also goes to GitHub's step summary when there is one).
  */
 public final class Reports {
     private Reports() {
@@ -32,9 +37,42 @@ public final class Reports {
         if (!out.writesFiles()) {
             return;
         }
-        out.info("Report: " + out.writeJson(JsonReport.FILE_NAME, JsonReport.toJson(result, settings.toolName(), settings.toolVersion())));
-        if (settings.sbom()) {
-            out.info("SBOM: " + out.writeJsonText(SbomWriter.FILE_NAME, sbom.get()));
+        Masking mask = out.masking();
+        if (settings.writes(ReportFormat.JSON)) {
+            out.info("Report: " + out.writeJson(ReportFormat.JSON.fileName(),
+                    JsonReport.toJson(result, settings.toolName(), settings.toolVersion())));
+        }
+        if (settings.writes(ReportFormat.SBOM)) {
+            out.info("SBOM: " + out.writeJsonText(ReportFormat.SBOM.fileName(), sbom.get()));
+        }
+        if (settings.writes(ReportFormat.SARIF)) {
+            out.info("SARIF: " + out.writeJson(ReportFormat.SARIF.fileName(), SarifReport.toJson(result, settings)));
+        }
+        if (settings.writes(ReportFormat.JUNIT)) {
+            out.info("JUnit: " + out.writeText(ReportFormat.JUNIT.fileName(),
+                    JunitReport.toXml(result, mask::apply)));
+        }
+        if (settings.writes(ReportFormat.HTML)) {
+            out.info("HTML: " + out.writeText(ReportFormat.HTML.fileName(), HtmlReport.toHtml(result, mask::apply)));
+        }
+        if (settings.writes(ReportFormat.MARKDOWN)) {
+            String markdown = MarkdownSummary.toMarkdown(result, mask::apply);
+            out.info("Summary: " + out.writeText(ReportFormat.MARKDOWN.fileName(), markdown));
+            if (settings.stepSummary() != null) {
+                appendStepSummary(settings, out.masked(markdown));
+                out.info("Summary appended to " + settings.stepSummary() + " (GITHUB_STEP_SUMMARY)");
+            }
+        }
+    }
+
+    /** Appends to GitHub's job summary, the one file written outside the report directory, when asked. */
+    private static void appendStepSummary(OutputSettings settings, String markdown) {
+        try {
+            Files.writeString(settings.stepSummary(), markdown + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new ImageHygieneException("Cannot append the summary to " + settings.stepSummary()
+                    + " (GITHUB_STEP_SUMMARY): " + e.getMessage(), e);
         }
     }
 

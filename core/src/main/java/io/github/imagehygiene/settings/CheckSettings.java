@@ -14,6 +14,7 @@ import io.github.imagehygiene.gate.GateSettings;
 import io.github.imagehygiene.gate.SuppressionFile;
 import io.github.imagehygiene.gate.Suppressions;
 import io.github.imagehygiene.report.OutputSettings;
+import io.github.imagehygiene.report.ReportFormat;
 import io.github.imagehygiene.rules.base.BasePolicySettings;
 import io.github.imagehygiene.rules.budget.BudgetSettings;
 import io.github.imagehygiene.rules.catalog.RuleSettings;
@@ -79,6 +80,9 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private Clock clock;
         private Path reportDirectory;
         private Boolean sbom;
+        private List<String> formats;
+        private Path buildFile;
+        private Path stepSummary;
         private String toolName;
         private String toolVersion;
 
@@ -288,6 +292,42 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return this;
         }
 
+        /** Which report files to write ({@code json}, {@code sbom}, {@code sarif}, …); null or empty: all. */
+        public Builder formats(List<String> v) {
+            formats = v;
+            return this;
+        }
+
+        /** The build file that configured the check (pom.xml, a config file), for SARIF's locations. */
+        public Builder buildFile(Path v) {
+            buildFile = v;
+            return this;
+        }
+
+        /** A file the Markdown summary is appended to too (GitHub's GITHUB_STEP_SUMMARY); null for none. */
+        public Builder stepSummary(Path v) {
+            stepSummary = v;
+            return this;
+        }
+
+        /**
+         * The repository's root: the nearest folder up from the project folder that holds {@code .git}, else the
+         * project folder itself.
+         */
+        private Path sourceRoot() {
+            Path start = projectDirectory != null ? projectDirectory
+                    : buildHints != null && buildHints.basedir() != null ? buildHints.basedir() : null;
+            if (start == null) {
+                return null;
+            }
+            for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+                if (java.nio.file.Files.exists(p.resolve(".git"))) {
+                    return p;
+                }
+            }
+            return start.toAbsolutePath().normalize();
+        }
+
         /** Whether to write sbom.cdx.json; default true. */
         public Builder sbom(Boolean v) {
             sbom = v;
@@ -327,7 +367,15 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                             .orElse(Suppressions.NONE)
                     : Suppressions.NONE;
             GateSettings gate = GateSettings.parse(levels, suppressions, date);
-            OutputSettings output = new OutputSettings(reportDirectory, sbom == null || sbom, toolName, toolVersion);
+            java.util.Set<ReportFormat> written = new java.util.HashSet<>(ReportFormat.parse(formats));
+            if (sbom != null && !sbom) {
+                written.remove(ReportFormat.SBOM);
+            }
+            Path dockerfile = buildHints == null ? null : buildHints.dockerfile();
+            OutputSettings output = new OutputSettings(reportDirectory, written, toolName, toolVersion,
+                    new OutputSettings.Sources(sourceRoot(), dockerfile,
+                            base.dockerfileBase() == null ? 0 : base.dockerfileBase().line(), buildFile),
+                    stepSummary);
             return new CheckSettings(input, base, rules, gate, output);
         }
     }

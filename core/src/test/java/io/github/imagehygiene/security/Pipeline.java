@@ -58,7 +58,7 @@ final class Pipeline {
         RuleSettings r = defaults.rules();
         CheckSettings config = new CheckSettings(defaults.input(), defaults.base(),
                 new RuleSettings(r.budgets(), r.basePolicy(), r.hygiene(), r.inventory(), settings),
-                new GateSettings(levels, suppressions, clock), new OutputSettings(dir, true, null, "test"));
+                new GateSettings(levels, suppressions, clock), new OutputSettings(dir, null, null, "test"));
         CapturedLog log = new CapturedLog();
         CheckResult result = ImageCheck.run(config, log);
         try {

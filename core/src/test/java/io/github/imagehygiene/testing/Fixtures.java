@@ -28,7 +28,7 @@ public final class Fixtures {
 
     /** A path under the shared fixtures; the test is skipped, with a message saying so, when they are absent. */
     public static Path shared(String relative) {
-        Path root = Path.of(System.getProperty("imageHygiene.fixtures", "../shared/fixtures"));
+        Path root = Path.of(System.getProperty("imageHygiene.fixtures", "../../shared/fixtures"));
         Path p = root.resolve(relative);
         if (!Files.exists(p)) {
             String message = "SKIPPED: shared fixture " + p.toAbsolutePath() + " is absent"

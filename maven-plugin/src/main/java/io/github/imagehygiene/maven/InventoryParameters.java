@@ -48,6 +48,19 @@ public abstract class InventoryParameters extends BasePolicyParameters {
     @Parameter(property = PROPERTY_PREFIX + "sbom")
     private Boolean sbom;
 
+    /**
+     * The report files written to {@code reportDirectory}: {@code json} (report.json), {@code sbom} (sbom.cdx.json),
+     * {@code sarif} (report.sarif, for GitHub code scanning), {@code junit} (TEST-image-hygiene.xml, for CI test
+     * tabs), {@code html} (report.html) and {@code markdown} (summary.md, also appended to the file
+     * {@code GITHUB_STEP_SUMMARY} names when that is set). Default: all of them.
+     *
+     * <pre>{@code <formats><format>json</format><format>sarif</format><format>html</format></formats>}</pre>
+     *
+     * <p>On the command line, comma-separated: {@code -DimageHygiene.formats=json,junit}.
+     */
+    @Parameter
+    private List<String> formats;
+
     @Override
     protected void configure(CheckSettings.Builder builder) {
         super.configure(builder);
@@ -61,6 +74,9 @@ public abstract class InventoryParameters extends BasePolicyParameters {
                 matches.forEach(m -> denied.put(m, null));
             }
         }
-        builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(sbom);
+        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(sbom).formats(list("formats", formats))
+                .buildFile(project() == null ? null : project().getFile().toPath())
+                .stepSummary(stepSummary == null || stepSummary.isBlank() ? null : java.nio.file.Path.of(stepSummary));
     }
 }

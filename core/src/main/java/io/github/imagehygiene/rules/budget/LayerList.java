@@ -7,6 +7,7 @@ import java.util.function.ToLongFunction;
 
 import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.common.ByteSize;
+import io.github.imagehygiene.layer.LayeredFilesystem.PathSize;
 
 /** Names layers in messages: "#2 161.1 MB (RUN apt-get install ...)". */
 final class LayerList {
@@ -24,6 +25,15 @@ final class LayerList {
             if (measure.applyAsLong(l) > 0) {
                 parts.add(describe(l, measure.applyAsLong(l), limit));
             }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** "/usr/lib/jvm/…/libjvm.so 22.4 MB (#2), /app/app.jar 20.1 MB (#5)": files, in the unit family of limit. */
+    static String files(List<PathSize> files, ByteSize limit, boolean withLayer) {
+        List<String> parts = new ArrayList<>();
+        for (PathSize f : files) {
+            parts.add(f.path() + " " + limit.formatCompact(f.size()) + (withLayer ? " (#" + f.layer() + ")" : ""));
         }
         return String.join(", ", parts);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.SizeAttribution;
 import io.github.imagehygiene.analysis.base.BaseLayers;
 import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.findings.Level;
@@ -38,7 +39,9 @@ public final class MaxLayerSizeRule extends Rule {
                 // the layer's position is what stays when a rebuild changes its content
                 breaches.add(Breach.of("layer:" + l.index(), "layer " + LayerList.describe(l, l.contentSize(), limit)
                         + " is " + limit.formatLike(l.contentSize() - limit.bytes()) + " over the budget of " + limit
-                        + " for one layer").inLayer(l.index(), BaseLayers.of(analysis).origin(l.index())));
+                        + " for one layer; largest files: "
+                        + LayerList.files(SizeAttribution.largestIn(analysis, l.index(), 3), limit, false))
+                        .inLayer(l.index(), BaseLayers.of(analysis).origin(l.index())));
             }
         }
         return Outcome.of("largest layer " + limit.formatLike(largest) + " of " + limit, breaches);

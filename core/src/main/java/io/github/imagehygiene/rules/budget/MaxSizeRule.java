@@ -1,17 +1,21 @@
 package io.github.imagehygiene.rules.budget;
 
+import java.util.List;
+
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
+import io.github.imagehygiene.analysis.SizeAttribution;
 import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.findings.Level;
+import io.github.imagehygiene.layer.LayeredFilesystem.PathSize;
 import io.github.imagehygiene.rules.Breach;
 import io.github.imagehygiene.rules.Outcome;
 import io.github.imagehygiene.rules.Rule;
 
 /**
  * {@code maxSize}: the image's size as {@code docker images} shows it (the bytes of all files in all layers, tar
- * headers and padding left out) must not exceed the budget. A breach names the three largest layers, the places to
- * start trimming.
+ * headers and padding left out) must not exceed the budget. A breach names the three largest layers and the three
+ * largest files the container sees, the places to start trimming.
  */
 public final class MaxSizeRule extends Rule {
     public static final String ID = "maxSize";
@@ -34,6 +38,12 @@ public final class MaxSizeRule extends Rule {
         }
         return Outcome.breach(summary, Breach.ofImage("image is " + limit.formatLike(size) + ", "
                 + limit.formatLike(size - limit.bytes()) + " over the budget of " + limit + "; largest layers: "
-                + LayerList.largest(analysis.layers(), LayerSummary::contentSize, limit)));
+                + LayerList.largest(analysis.layers(), LayerSummary::contentSize, limit) + largestFiles(analysis)));
+    }
+
+    private String largestFiles(ImageAnalysis analysis) {
+        List<PathSize> files = SizeAttribution.of(analysis).largestFiles();
+        return files.isEmpty() ? "" : "; largest files: " + LayerList.files(files.subList(0, Math.min(3, files.size())),
+                limit, true);
     }
 }

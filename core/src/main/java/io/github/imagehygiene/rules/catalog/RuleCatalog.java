@@ -52,51 +52,97 @@ import io.github.imagehygiene.rules.security.UniqueIdsRule;
  * rule is one entry here, a class on {@link Rule}, and a page {@code docs/rules/<id>.md}.
  */
 public final class RuleCatalog {
-    /** A rule's id and how it is made from the settings; the id is checked against the rule's own by a test. */
-    private record Entry(String id, Function<RuleSettings, Rule> make) {
+    /**
+     * A rule's id, what it checks (one line; the README's rule table and SARIF's rule descriptions say it) and how it
+     * is made from the settings; the id is checked against the rule's own by a test.
+     */
+    private record Entry(String id, String checks, Function<RuleSettings, Rule> make) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(MaxSizeRule.ID, s -> new MaxSizeRule(s.budgets())),
-            new Entry(MaxCompressedSizeRule.ID, s -> new MaxCompressedSizeRule(s.budgets())),
-            new Entry(MaxLayerSizeRule.ID, s -> new MaxLayerSizeRule(s.budgets())),
-            new Entry(MaxLayersRule.ID, s -> new MaxLayersRule(s.budgets())),
-            new Entry(AllowedBaseImagesRule.ID, s -> new AllowedBaseImagesRule(s.basePolicy())),
-            new Entry(DeniedBaseImagesRule.ID, s -> new DeniedBaseImagesRule(s.basePolicy())),
-            new Entry(RequirePinnedBaseRule.ID, s -> new RequirePinnedBaseRule(s.basePolicy())),
-            new Entry(UnknownBaseRule.ID, s -> new UnknownBaseRule(s.basePolicy())),
-            new Entry(AllowedOperatingSystemsRule.ID, s -> new AllowedOperatingSystemsRule(s.basePolicy())),
-            new Entry(OsEndOfLifeRule.ID, s -> new OsEndOfLifeRule(s.basePolicy())),
-            new Entry(OsEndOfLifeSoonRule.ID, s -> new OsEndOfLifeSoonRule(s.basePolicy())),
-            new Entry(MinJavaVersionRule.ID, s -> new MinJavaVersionRule(s.basePolicy())),
-            new Entry(AllowedJavaVendorsRule.ID, s -> new AllowedJavaVendorsRule(s.basePolicy())),
-            new Entry(MinEfficiencyRule.ID, s -> new MinEfficiencyRule(s.hygiene())),
-            new Entry(MaxWastedBytesRule.ID, s -> new MaxWastedBytesRule(s.hygiene())),
-            new Entry(MaxWastedPercentRule.ID, s -> new MaxWastedPercentRule(s.hygiene())),
-            new Entry(MaxReclaimableRule.ID, s -> new MaxReclaimableRule(s.hygiene())),
-            new Entry(NoPackageCachesRule.ID, s -> new NoPackageCachesRule(s.hygiene())),
-            new Entry(HistoryLintRule.ID, s -> new HistoryLintRule(s.hygiene())),
-            new Entry(NoBuildToolsRule.ID, s -> new NoBuildToolsRule(s.hygiene())),
-            new Entry(JavaLayeringRule.ID, s -> new JavaLayeringRule(s.hygiene())),
-            new Entry(DeniedPackagesRule.ID, s -> new DeniedPackagesRule(s.inventory())),
-            new Entry(MaxPackageSizeRule.ID, s -> new MaxPackageSizeRule(s.inventory())),
-            new Entry(NoRootUserRule.ID, s -> new NoRootUserRule(s.security())),
-            new Entry(RequireHealthcheckRule.ID, s -> new RequireHealthcheckRule(s.security())),
-            new Entry(NoSensitiveVolumesRule.ID, s -> new NoSensitiveVolumesRule(s.security())),
-            new Entry(NoLatestTagRule.ID, s -> new NoLatestTagRule(s.security())),
-            new Entry(NoSecretKeysRule.ID, s -> new NoSecretKeysRule(s.security())),
-            new Entry(NoSecretsRule.ID, s -> new NoSecretsRule(s.security())),
-            new Entry(NoSetuidFilesRule.ID, s -> new NoSetuidFilesRule(s.security())),
-            new Entry(NoWorldWritableRule.ID, s -> new NoWorldWritableRule(s.security())),
-            new Entry(NoEmptyPasswordsRule.ID, s -> new NoEmptyPasswordsRule(s.security())),
-            new Entry(UniqueIdsRule.ID, s -> new UniqueIdsRule(s.security())),
-            new Entry(NoStrayFilesRule.ID, s -> new NoStrayFilesRule(s.security())),
-            new Entry(ConfigAssertionsRule.ID, s -> new ConfigAssertionsRule(s.security())),
-            new Entry(FileAssertionsRule.ID, s -> new FileAssertionsRule(s.security())));
+            new Entry(MaxSizeRule.ID, "image size (`docker images`) ≤ budget",
+                    s -> new MaxSizeRule(s.budgets())),
+            new Entry(MaxCompressedSizeRule.ID, "pushed (compressed) size ≤ budget",
+                    s -> new MaxCompressedSizeRule(s.budgets())),
+            new Entry(MaxLayerSizeRule.ID, "every layer ≤ budget",
+                    s -> new MaxLayerSizeRule(s.budgets())),
+            new Entry(MaxLayersRule.ID, "layer count ≤ limit",
+                    s -> new MaxLayersRule(s.budgets())),
+            new Entry(AllowedBaseImagesRule.ID, "the base matches an allowed pattern",
+                    s -> new AllowedBaseImagesRule(s.basePolicy())),
+            new Entry(DeniedBaseImagesRule.ID, "the base matches no denied pattern (the reason is repeated)",
+                    s -> new DeniedBaseImagesRule(s.basePolicy())),
+            new Entry(RequirePinnedBaseRule.ID, "the base is pinned by tag (not latest) or digest",
+                    s -> new RequirePinnedBaseRule(s.basePolicy())),
+            new Entry(UnknownBaseRule.ID, "some evidence names the base (when a base policy is set)",
+                    s -> new UnknownBaseRule(s.basePolicy())),
+            new Entry(AllowedOperatingSystemsRule.ID, "the OS matches `debian>=12`, `amzn=2023`, `distroless`…",
+                    s -> new AllowedOperatingSystemsRule(s.basePolicy())),
+            new Entry(OsEndOfLifeRule.ID, "the OS is not past its end of life (bundled, dated table)",
+                    s -> new OsEndOfLifeRule(s.basePolicy())),
+            new Entry(OsEndOfLifeSoonRule.ID, "the OS is not within `eolWarningDays` of its end of life",
+                    s -> new OsEndOfLifeSoonRule(s.basePolicy())),
+            new Entry(MinJavaVersionRule.ID, "the Java runtime found is at least this version",
+                    s -> new MinJavaVersionRule(s.basePolicy())),
+            new Entry(AllowedJavaVendorsRule.ID, "the Java runtime's vendor is allowed",
+                    s -> new AllowedJavaVendorsRule(s.basePolicy())),
+            new Entry(MinEfficiencyRule.ID, "dive's efficiency ≥ minimum (default 0.9)",
+                    s -> new MinEfficiencyRule(s.hygiene())),
+            new Entry(MaxWastedBytesRule.ID, "dive's wasted bytes ≤ budget",
+                    s -> new MaxWastedBytesRule(s.hygiene())),
+            new Entry(MaxWastedPercentRule.ID, "dive's wasted share of the user layers ≤ maximum (default 0.1)",
+                    s -> new MaxWastedPercentRule(s.hygiene())),
+            new Entry(MaxReclaimableRule.ID, "bytes stored but hidden (overwritten, deleted, chmod copies) ≤ budget (size or %)",
+                    s -> new MaxReclaimableRule(s.hygiene())),
+            new Entry(NoPackageCachesRule.ID, "no apt/apk/dnf/pip/npm/yarn/Maven/Gradle caches, no /tmp content",
+                    s -> new NoPackageCachesRule(s.hygiene())),
+            new Entry(HistoryLintRule.ID, "no consecutive RUNs, lone `apt-get update`, `apk add` without `--no-cache`, ADD of files/URLs, sudo",
+                    s -> new HistoryLintRule(s.hygiene())),
+            new Entry(NoBuildToolsRule.ID, "no JDK where a JRE would do, compilers, make, git, Maven/Gradle",
+                    s -> new NoBuildToolsRule(s.hygiene())),
+            new Entry(JavaLayeringRule.ID, "no fat jar in one layer; dependencies below application classes",
+                    s -> new JavaLayeringRule(s.hygiene())),
+            new Entry(DeniedPackagesRule.ID, "no OS package or Java library matches a denied purl/range",
+                    s -> new DeniedPackagesRule(s.inventory())),
+            new Entry(MaxPackageSizeRule.ID, "every package ≤ budget",
+                    s -> new MaxPackageSizeRule(s.inventory())),
+            new Entry(NoRootUserRule.ID, "the container does not run as root (dockle CIS-DI-0001)",
+                    s -> new NoRootUserRule(s.security())),
+            new Entry(RequireHealthcheckRule.ID, "a HEALTHCHECK is set (CIS-DI-0006)",
+                    s -> new RequireHealthcheckRule(s.security())),
+            new Entry(NoSensitiveVolumesRule.ID, "no VOLUME on `/`, `/proc`, `/sys`, `/dev`, the docker socket",
+                    s -> new NoSensitiveVolumesRule(s.security())),
+            new Entry(NoLatestTagRule.ID, "neither the image nor its base is `latest` (DKL-DI-0006)",
+                    s -> new NoLatestTagRule(s.security())),
+            new Entry(NoSecretKeysRule.ID, "no secret-looking ENV, label or build argument (CIS-DI-0010)",
+                    s -> new NoSecretKeysRule(s.security())),
+            new Entry(NoSecretsRule.ID, "no private key, cloud or VCS token, JWT, password URL in any layer's files",
+                    s -> new NoSecretsRule(s.security())),
+            new Entry(NoSetuidFilesRule.ID, "no setuid/setgid files beyond the usual ones (CIS-DI-0008)",
+                    s -> new NoSetuidFilesRule(s.security())),
+            new Entry(NoWorldWritableRule.ID, "no world-writable files outside /tmp",
+                    s -> new NoWorldWritableRule(s.security())),
+            new Entry(NoEmptyPasswordsRule.ID, "no empty password hash (DKL-LI-0001)",
+                    s -> new NoEmptyPasswordsRule(s.security())),
+            new Entry(UniqueIdsRule.ID, "no duplicate UIDs/GIDs (DKL-LI-0002)",
+                    s -> new UniqueIdsRule(s.security())),
+            new Entry(NoStrayFilesRule.ID, "no `.git/`, `.env`, `Dockerfile`, `.aws/`, `.npmrc` with a token… (DKL-LI-0003)",
+                    s -> new NoStrayFilesRule(s.security())),
+            new Entry(ConfigAssertionsRule.ID, "the config says what `<configAssertions>` expects",
+                    s -> new ConfigAssertionsRule(s.security())),
+            new Entry(FileAssertionsRule.ID, "files exist or not, with mode, owner, content, as `<fileAssertions>` expects",
+                    s -> new FileAssertionsRule(s.security())));
 
     private static final List<String> IDS = ENTRIES.stream().map(Entry::id).toList();
 
     private RuleCatalog() {
+    }
+
+    /** What each rule checks, one line in Markdown ("image size (`docker images`) ≤ budget"), by id in order. */
+    public static java.util.Map<String, String> descriptions() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        ENTRIES.forEach(e -> m.put(e.id(), e.checks()));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Every rule id, in catalogue order; no rule is made. */

@@ -67,12 +67,15 @@ class RuleCatalogTest {
 
     @Test
     void theReadmeListsEveryRuleInOrderWithItsPage() throws IOException {
-        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (ERROR|WARN|OFF) \\| .* \\| \\[\\w+\\]\\(docs/rules/(\\w+)\\.md\\) \\|$")
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (ERROR|WARN|OFF) \\| (.*) \\| \\[\\w+\\]\\(docs/rules/(\\w+)\\.md\\) \\|$")
                 .matcher(Files.readString(Path.of("../README.md")));
         List<String> listed = new ArrayList<>();
         List<Rule> rules = RuleCatalog.rules(RuleSettings.DEFAULTS);
         while (row.find()) {
-            assertThat(row.group(3)).as("the page of " + row.group(1)).isEqualTo(row.group(1));
+            assertThat(row.group(4)).as("the page of " + row.group(1)).isEqualTo(row.group(1));
+            // what it checks: the catalogue's line (SARIF's rule description), written once
+            assertThat(row.group(3)).as("what " + row.group(1) + " checks")
+                    .isEqualTo(RuleCatalog.descriptions().get(row.group(1)));
             Rule rule = rules.stream().filter(r -> r.id().equals(row.group(1))).findFirst().orElseThrow();
             assertThat(row.group(2)).as("default level of " + rule.id()).isEqualTo(rule.defaultLevel().name());
             listed.add(row.group(1));
