@@ -378,7 +378,7 @@ class ItSupport {
 
     /**
      * report.json's attribution, computed here: the bytes of every regular file of the final filesystem, its 20
-     * largest files and its 20 largest directories (by the bytes of the regular files below them, "/" left out).
+     * largest files (and its 500 largest, for diffs) and its 20 largest directories (by the bytes of the regular files below them, "/" left out).
      */
     static Map attribution(File archive) {
         def fs = finalFilesystem(archive)
@@ -394,6 +394,8 @@ class ItSupport {
         def order = { a, b -> b.size <=> a.size ?: a.path <=> b.path }
         return [totalBytes: files.sum(0L) { it.size },
                 largestFiles: files.sort(false, order).take(20),
+                // the 500 largest, kept for a later diff against this report
+                files: files.sort(false, order).take(500),
                 largestDirectories: below.collect { k, v -> [path: k, size: v] }.sort(false, order).take(20)]
     }
 

@@ -78,7 +78,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, requirePinnedBase,' +
+        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, requirePinnedBase,' +
                 ' allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion, allowedJavaVendors,' +
                 ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, configAssertions, fileAssertions',
         '[INFO]   Verdict: PASS',
@@ -114,12 +114,14 @@ assert r.baseImage == [name     : 'docker.io/image-hygiene/tiny:1.0', digest: ti
 assert r.os == null
 assert r.java == null
 assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
 assert r.rules == [
         [rule: 'maxSize', level: 'ERROR', status: 'NOT_SET', summary: '56.9 KB, no budget set'],
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '2.2 KB, no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 41.0 KB, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '6 layers, no limit set'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'PASS', summary: 'docker.io/image-hygiene/tiny:1.0 matches image-hygiene/tiny:1.*'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'PASS', summary: 'docker.io/image-hygiene/tiny:1.0 matches none of 1 denied'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'docker.io/image-hygiene/tiny:1.0, no pinning required'],

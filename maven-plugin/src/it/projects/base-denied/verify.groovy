@@ -105,7 +105,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, requirePinnedBase,' +
+        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, requirePinnedBase,' +
                 ' allowedOperatingSystems, minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable,' +
                 ' deniedPackages, maxPackageSize, configAssertions, fileAssertions',
         '[INFO]     off: osEndOfLife, osEndOfLifeSoon',
@@ -162,12 +162,14 @@ assert r.os == [id: 'debian', versionId: '12', prettyName: pretty, eol: '2028-06
 assert r.java == [vendor: vendor, version: jdk, jdk: true, home: '/usr/local/openjdk-17']
 assert r.inventory == [os             : [id: 'debian', versionId: '12', distro: 'debian-12'], counts: [:],
                        fileBytes      : support.fileBytes(fs), attributedBytes: 0, unattributedBytes: support.fileBytes(fs),
-                       largest        : []]
+                       packages: [], largest        : []]
 assert r.rules == [
         [rule: 'maxSize', level: 'ERROR', status: 'NOT_SET', summary: '86.7 KB, no budget set'],
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '5.1 KB (gzip estimate), no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 41.0 KB, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '5 layers, no limit set'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'FAIL', summary: 'docker.io/library/openjdk:17 matches none of 1 allowed'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'FAIL', summary: 'docker.io/library/openjdk:17 is denied by openjdk:*'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'docker.io/library/openjdk:17, no pinning required'],

@@ -123,7 +123,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no empty password among 27 accounts',
         '[INFO]     PASS  uniqueIds           unique: 27 uids, 47 gids',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages,' +
+        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, allowedBaseImages,' +
                 ' deniedBaseImages, requirePinnedBase, unknownBase, allowedOperatingSystems, minJavaVersion,' +
                 ' allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize,' +
                 ' configAssertions, fileAssertions',
@@ -171,6 +171,8 @@ assert r.baseImage == [name     : null, digest: null,
 assert r.inventory == [os             : [id: 'alpine', versionId: '3.11.5', distro: 'alpine-3.11.5'], counts: [apk: 14],
                        fileBytes      : support.fileBytes(fs), attributedBytes: attributed,
                        unattributedBytes: support.fileBytes(fs) - attributed,
+                       // every package, in the database's order, as a later diff reads them
+                       packages       : apk.collect { pkg -> [purl: purl(pkg), version: pkg.version, bytes: pkg.bytes] },
                        largest        : largest.collect { pkg ->
                            [type : 'apk', name: pkg.name, version: pkg.version, purl: purl(pkg), bytes: pkg.bytes,
                             files: pkg.files, layer: 1, layerDigest: layerDigest, location: '/lib/apk/db/installed']
@@ -180,6 +182,8 @@ assert r.rules == [
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '2.7 MB (gzip estimate), no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 5.6 MB, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '1 layer, no limit set'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no allow-list set'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no deny-list set'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no pinning required'],

@@ -74,7 +74,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, deniedBaseImages,' +
+        '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, deniedBaseImages,' +
                 ' allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion, allowedJavaVendors,' +
                 ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, configAssertions, fileAssertions',
         '[INFO]   Verdict: FAIL',
@@ -116,12 +116,14 @@ assert r.baseImage == [name: 'docker.io/library/amazoncorretto:latest', digest: 
                        layers: 3, layersBy: 'history']
 assert r.os == null && r.java == null
 assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
 assert r.rules == [
         [rule: 'maxSize', level: 'ERROR', status: 'NOT_SET', summary: '56.4 KB, no budget set'],
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.0 KB (gzip estimate), no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 41.0 KB, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '4 layers, no limit set'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'PASS', summary: 'docker.io/library/amazoncorretto:latest matches amazoncorretto'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'docker.io/library/amazoncorretto:latest, no deny-list set'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'FAIL', summary: 'docker.io/library/amazoncorretto:latest not pinned by tag'],

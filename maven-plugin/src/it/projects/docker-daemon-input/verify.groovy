@@ -76,7 +76,7 @@ assert steps[1] == '/bin/busybox --install -s /bin' && steps[2].startsWith('/bin
 assert steps[2].endsWith('dd if=/dev/zero of=/app/data/blob.bin bs=1024 count=100') && blob == 1024L * 100
 def dive = '[maxWastedPercent] wasted bytes are 99.99 % of the user layers (102.4 KB of 102.4 KB in the layers above' +
         " the first, dive's measure), above the maximum of 10 %; largest: /app/data/blob.bin 102.4 KB in 2 copies" +
-        ' (#3 (RUN mkdir -p /app/data && echo hello > /app/hel...), #4 (RUN rm /app/data/blob.bin)); ' + support.DIVE_FIX
+        ' (#3 (RUN mkdir -p /app/data && echo hello >...), #4 (RUN rm /app/data/blob.bin)); ' + support.DIVE_FIX
 def historyLint = '[WARNING] [historyLint] layers #2 to #4 are 3 consecutive RUN instructions (#2 RUN /bin/busybox' +
         ' --install -s /bin; #3 RUN mkdir -p /app/data && echo hello...; #4 RUN rm /app/data/blob.bin): join them into' +
         " one RUN with '&&', one layer instead of 3, and what one step deletes is then never stored by another"
@@ -89,7 +89,7 @@ support.assertBlock(log, [
         '[INFO]      #        SIZE  COMPRESSED    FILES  BASE  CREATED BY',
         '[INFO]      1      2.0 MB      1.0 MB        2  ?     COPY file:73e2b2d48642 in /bin/busybox',
         '[INFO]      2         0 B      3.4 KB      269  ?     /bin/busybox --install -s /bin',
-        '[INFO]      3    102.4 KB       333 B        4  ?     RUN mkdir -p /app/data && echo hello > /app/hello.txt && ...',
+        '[INFO]      3    102.4 KB       333 B        4  ?     RUN mkdir -p /app/data && echo hello > /app/hello.txt &&...',
         '[INFO]      4         0 B       157 B        3  ?     RUN rm /app/data/blob.bin',
         '[INFO]    all      2.1 MB      1.0 MB      278        4 layers; compressed sizes of uncompressed layers are gzip estimates',
         '[INFO]   Base image: unknown; base layers unknown',
@@ -118,7 +118,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxCompressedSize, allowedBaseImages, deniedBaseImages, requirePinnedBase,' +
+        '[INFO]     not set: maxCompressedSize, maxGrowth, maxCompressedGrowth, allowedBaseImages, deniedBaseImages, requirePinnedBase,' +
                 ' unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion,' +
                 ' allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize,' +
                 ' configAssertions, fileAssertions',
@@ -161,6 +161,8 @@ assert r.rules == [
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.0 MB (gzip estimate), no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'PASS', summary: 'largest layer 1.9 MiB of 2 MiB'],
         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '4 of 4 layers'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no allow-list set'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no deny-list set'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no pinning required'],
@@ -207,7 +209,7 @@ assert r.baseImage == [name: null, digest: null, evidence: [], conflicts: [], la
 assert r.os == null
 assert r.java == null
 assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
 assert r.verdict == 'FAIL'
 
 // sbom.cdx.json: the image, named by its tag, with no package in it

@@ -68,7 +68,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages, deniedBaseImages,' +
+        '[INFO]     not set: maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, allowedBaseImages, deniedBaseImages,' +
                 ' requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,' +
                 ' minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize,' +
                 ' configAssertions, fileAssertions',
@@ -105,12 +105,14 @@ assert r.baseImage == [name  : 'scratch', digest: null, evidence: [[source: 'jib
 assert r.os == null
 assert r.java == null
 assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
 assert r.rules == [
         [rule: 'maxSize', level: 'ERROR', status: 'PASS', summary: '582 B of 300 MB'],
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.3 KB, no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 541 B, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '3 layers, no limit set'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'scratch, no allow-list set'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'scratch, no deny-list set'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'scratch, no pinning required'],

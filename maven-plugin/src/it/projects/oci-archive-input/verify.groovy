@@ -72,7 +72,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: allowedBaseImages, deniedBaseImages, requirePinnedBase, unknownBase,' +
+        '[INFO]     not set: maxGrowth, maxCompressedGrowth, allowedBaseImages, deniedBaseImages, requirePinnedBase, unknownBase,' +
                 ' allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion, allowedJavaVendors,' +
                 ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, configAssertions, fileAssertions',
         '[INFO]   Verdict: PASS',
@@ -107,6 +107,8 @@ assert r.rules == [
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'PASS', summary: '0.9 KB of 1 KB'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'PASS', summary: 'largest layer 40.0 KiB of 50 KiB'],
         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no allow-list set'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no deny-list set'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no pinning required'],
@@ -150,7 +152,7 @@ assert r.baseImage == [name: null, digest: null, evidence: [], conflicts: [], la
 assert r.os == null
 assert r.java == null
 assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
 assert r.verdict == 'PASS'
 
 // sbom.cdx.json: the image (bom-ref and version its manifest digest) with no package in it. An OCI layout's ref name

@@ -12,7 +12,7 @@ support.assertNoLineStartingWith(log, '[ERROR]')
 
 // Per module: numbers as read from its jib-image.tar here (the facts) and as the plugin prints and reports them.
 // Each module's Jib configuration (the parent POM) says <from><image>scratch</image>: every layer is the module's own.
-def notSet = '[INFO]     not set: maxCompressedSize, maxLayerSize, allowedBaseImages, deniedBaseImages, requirePinnedBase,' +
+def notSet = '[INFO]     not set: maxCompressedSize, maxLayerSize, maxGrowth, maxCompressedGrowth, allowedBaseImages, deniedBaseImages, requirePinnedBase,' +
         ' unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion, allowedJavaVendors,' +
         ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, configAssertions, fileAssertions'
 // the rows after the two budgets: the same for the three images (FROM scratch, no USER, no HEALTHCHECK, no ENV, no
@@ -84,7 +84,9 @@ def expected = [
                 report: [[rule: 'maxSize', level: 'ERROR', status: 'PASS', summary: '571 B of 300 MB'],
                          [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.3 KB, no budget set'],
                          [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 531 B, no budget set'],
-                         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers']],
+                         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers'],
+                         [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+                         [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set']],
                 size : [uncompressed: 23552, compressed: 1311, compressedEstimated: false, content: 571]],
         beta : [sizes: [12800L, 9728L, 6656L], blobs: [425L, 684L, 325L], files: [5, 5, 3], content: [4096L, 528L, 39L],
                 table: ['[INFO]      1      4.1 KB       425 B        5  own   jib-maven-plugin:3.5.2: resources',
@@ -97,7 +99,9 @@ def expected = [
                 report: [[rule: 'maxSize', level: 'ERROR', status: 'PASS', summary: '4.7 KB of 300 MB'],
                          [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.4 KB, no budget set'],
                          [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 4.1 KB, no budget set'],
-                         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers']],
+                         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers'],
+                         [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+                         [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set']],
                 size : [uncompressed: 29184, compressed: 1434, compressedEstimated: false, content: 4663]],
         gamma: [sizes: [25088L, 9728L, 6656L], blobs: [484L, 683L, 325L], files: [5, 5, 3], content: [16384L, 531L, 40L],
                 table: ['[INFO]      1     16.4 KB       484 B        5  own   jib-maven-plugin:3.5.2: resources',
@@ -110,7 +114,9 @@ def expected = [
                 report: [[rule: 'maxSize', level: 'ERROR', status: 'PASS', summary: '17.0 KB of 300 MB'],
                          [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.5 KB, no budget set'],
                          [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 16.4 KB, no budget set'],
-                         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers']],
+                         [rule: 'maxLayers', level: 'ERROR', status: 'PASS', summary: '3 of 3 layers'],
+                         [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+                         [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set']],
                 size : [uncompressed: 41472, compressed: 1492, compressedEstimated: false, content: 16955]],
 ]
 
@@ -183,7 +189,7 @@ expected.each { String module, Map e ->
                            conflicts: [], layers: 0, layersBy: 'scratch base']
     assert r.os == null && r.java == null
     assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                           attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                           attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
     assert r.findings == support.rootAndHealthcheck('own')
     assert [r.efficiency, r.wastedBytes, r.userWastedPercent, r.reclaimableBytes, r.reclaimable] ==
             [hygiene.efficiency, hygiene.wastedBytes, hygiene.userWastedPercent, hygiene.reclaimableBytes, hygiene.reclaimable]

@@ -77,7 +77,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd',
         '[INFO]     PASS  uniqueIds           no /etc/passwd or /etc/group',
         '[INFO]     PASS  noStrayFiles        no stray file',
-        '[INFO]     not set: maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages, deniedBaseImages,' +
+        '[INFO]     not set: maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, allowedBaseImages, deniedBaseImages,' +
                 ' requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,' +
                 ' minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize,' +
                 ' configAssertions, fileAssertions',
@@ -111,6 +111,8 @@ assert r.rules == [
         [rule: 'maxCompressedSize', level: 'ERROR', status: 'NOT_SET', summary: '1.5 KB, no budget set'],
         [rule: 'maxLayerSize', level: 'ERROR', status: 'NOT_SET', summary: 'largest layer 590 B, no budget set'],
         [rule: 'maxLayers', level: 'ERROR', status: 'NOT_SET', summary: '3 layers, no limit set'],
+        [rule: 'maxGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
+        [rule: 'maxCompressedGrowth', level: 'ERROR', status: 'NOT_SET', summary: 'no baseline, no budget set'],
         [rule: 'allowedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no allow-list set'],
         [rule: 'deniedBaseImages', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no deny-list set'],
         [rule: 'requirePinnedBase', level: 'ERROR', status: 'NOT_SET', summary: 'base unknown, no pinning required'],
@@ -153,7 +155,7 @@ assert r.baseImage == [name: null, digest: null, evidence: [], conflicts: [], la
 assert r.os == null
 assert r.java == null
 assert r.inventory == [os             : [id: '', versionId: '', distro: ''], counts: [:], fileBytes: support.fileBytes(fs),
-                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), largest: []]
+                       attributedBytes: 0, unattributedBytes: support.fileBytes(fs), packages: [], largest: []]
 assert r.verdict == 'PASS'
 
 // sbom.cdx.json: the image, named by its tag, with no package in it

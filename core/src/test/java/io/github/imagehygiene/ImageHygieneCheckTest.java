@@ -33,7 +33,7 @@ import io.github.imagehygiene.testing.Fixtures;
 class ImageHygieneCheckTest {
     /** busybox-app's layers as docker history shows them: 1982256, 0, 102406, 0 bytes; empty ones are not named. */
     private static final String BUSYBOX_LARGEST = "#1 2.0 MB (COPY file:73e2b2d48642 in /bin/busybox),"
-            + " #3 102.4 KB (RUN mkdir -p /app/data && echo hello > /app/hel...)";
+            + " #3 102.4 KB (RUN mkdir -p /app/data && echo hello >...)";
     /**
      * The largest files the container sees (core/src/test/fixtures/busybox-app/Dockerfile): the busybox binary, 1,982,256
      * bytes (layer 1's whole content in expected.properties), and hello.txt, "hello\n"; the 100 KiB blob is deleted.
@@ -73,7 +73,7 @@ class ImageHygieneCheckTest {
         assertThat(result.findings()).extracting(Finding::toString).containsExactly(
                 "[maxWastedPercent] wasted bytes are 99.99 % of the user layers (102.4 KB of 102.4 KB in the layers"
                         + " above the first, dive's measure), above the maximum of 10 %; largest: /app/data/blob.bin"
-                        + " 102.4 KB in 2 copies (#3 (RUN mkdir -p /app/data && echo hello > /app/hel...), #4 (RUN rm"
+                        + " 102.4 KB in 2 copies (#3 (RUN mkdir -p /app/data && echo hello >...), #4 (RUN rm"
                         + " /app/data/blob.bin)); delete or change files in the same RUN that creates them (a later"
                         + " layer only adds a copy), set mode and owner when copying (COPY --chmod/--chown), and copy"
                         + " only what the image needs (multi-stage build)",
@@ -110,20 +110,20 @@ class ImageHygieneCheckTest {
         assertThat(result.findings()).extracting(Finding::toString).containsExactly(
                 // 2084662 bytes = 1.988 MiB, 92368 bytes over 1.9 MiB (1992294 bytes)
                 "[maxSize] image is 2.0 MiB, 90.2 KiB over the budget of 1.9 MiB; largest layers: #1 1.9 MiB (COPY"
-                        + " file:73e2b2d48642 in /bin/busybox), #3 100.0 KiB (RUN mkdir -p /app/data && echo hello >"
-                        + " /app/hel...); largest files: /bin/busybox 1.9 MiB (#1), /app/hello.txt 6 B (#3)",
+                        + " file:73e2b2d48642 in /bin/busybox), #3 100.0 KiB (RUN mkdir -p /app/data && echo hello >..."
+                        + "); largest files: /bin/busybox 1.9 MiB (#1), /app/hello.txt 6 B (#3)",
                 "[maxCompressedSize] image is " + kb(result.analysis().compressedSize()) + " compressed (gzip"
                         + " estimate), " + kb(result.analysis().compressedSize() - 500_000) + " over the budget of"
                         + " 500 KB; largest layers: #1 " + kb(result.analysis().layers().get(0).compressedSize())
                         + " (COPY file:73e2b2d48642 in /bin/busybox), #2 "
                         + kb(result.analysis().layers().get(1).compressedSize()) + " (/bin/busybox --install -s"
                         + " /bin), #3 " + result.analysis().layers().get(2).compressedSize() + " B"
-                        + " (RUN mkdir -p /app/data && echo hello > /app/hel...)",
+                        + " (RUN mkdir -p /app/data && echo hello >...)",
                 // 1982256 bytes = 1935.8 KiB; 102406 bytes = 100 KiB and 6 bytes
                 "[maxLayerSize] layer #1 1935.8 KiB (COPY file:73e2b2d48642 in /bin/busybox) is 1835.8 KiB"
                         + " over the budget of 100 KiB for one layer; largest files: /bin/busybox 1935.8 KiB",
                 // what layer 3 stores, the blob it makes (dd bs=1024 count=100) though layer 4 deletes it
-                "[maxLayerSize] layer #3 100.0 KiB (RUN mkdir -p /app/data && echo hello > /app/hel...) is 6 B"
+                "[maxLayerSize] layer #3 100.0 KiB (RUN mkdir -p /app/data && echo hello >...) is 6 B"
                         + " over the budget of 100 KiB for one layer; largest files: /app/data/blob.bin 100.0 KiB,"
                         + " /app/hello.txt 6 B",
                 "[maxLayers] image has 4 layers, 1 over the limit of 3; join consecutive RUN instructions with '&&'"
@@ -181,7 +181,7 @@ class ImageHygieneCheckTest {
         assertThatThrownBy(() -> run(busybox().levels(Map.of("maxSise", "WARN"))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Unknown rule 'maxSise' in <levels> (did you mean 'maxSize'?); known rules: ")
-                .hasMessageContaining(", maxCompressedSize, maxLayerSize, maxLayers, ").hasMessageContaining(", maxSize, ");
+                .hasMessageContaining(", maxCompressedGrowth, maxCompressedSize, maxGrowth, maxLayerSize, maxLayers, ").hasMessageContaining(", maxSize, ");
     }
 
     @Test
@@ -238,7 +238,8 @@ class ImageHygieneCheckTest {
                 "    PASS  noEmptyPasswords    no /etc/shadow or /etc/passwd",
                 "    PASS  uniqueIds           no /etc/passwd or /etc/group",
                 "    PASS  noStrayFiles        no stray file",
-                "    not set: maxCompressedSize, maxLayerSize, maxLayers, allowedBaseImages, deniedBaseImages,"
+                "    not set: maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth,"
+                        + " allowedBaseImages, deniedBaseImages,"
                         + " requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,"
                         + " minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages,"
                         + " maxPackageSize, configAssertions, fileAssertions",

@@ -82,6 +82,13 @@ public final class Main {
                 e.printStackTrace(new PrintWriter(err, true));
             }
             return BAD_INPUT;
+        } catch (RuntimeException e) {
+            // a defect of the tool, not a breach: never exit 1, which means the image failed
+            err.println("[ERROR] Internal error: " + e + " (run with --verbose for the stack trace, and report it)");
+            if (verbose) {
+                e.printStackTrace(new PrintWriter(err, true));
+            }
+            return BAD_INPUT;
         }
     }
 
@@ -92,8 +99,15 @@ public final class Main {
             config = cwd.resolve(check.<String>matchedOptionValue("--config", null)).normalize();
             values.putAll(ConfigFile.read(config));
         }
-        // the command line wins over the config file, key by key (levels merge: the command line's rule wins)
-        values.putAll(Options.values(check));
+        // the command line wins over the config file, key by key; levels merge, the command line's rule winning
+        Map<String, JsonNode> options = Options.values(check);
+        JsonNode fileLevels = values.get("levels");
+        values.putAll(options);
+        if (fileLevels != null && fileLevels.isObject() && options.containsKey("levels")) {
+            com.fasterxml.jackson.databind.node.ObjectNode merged = fileLevels.deepCopy();
+            merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) options.get("levels"));
+            values.put("levels", merged);
+        }
         if (ConfigFile.bool(values, "skip", false)) {
             out.println("[INFO] Skipping image hygiene check: skip is true (--skip)");
             return PASS;
@@ -161,8 +175,9 @@ public final class Main {
             OptionSpec.Builder option = OptionSpec.builder(p.option()).paramLabel(p.label())
                     .description(p.description().replace("%", "%%")).type(String.class);
             if (p.kind() == CliParameter.Kind.BOOLEAN) {
-                // --count-base-layers alone means true; --count-base-layers=false says no
-                option.arity("0..1").fallbackValue("true");
+                // --count-base-layers alone means true, --count-base-layers=false says no; typed, so that the word
+                // after it (the IMAGE) is not taken as its value
+                option.arity("0..1").fallbackValue("true").type(Boolean.class);
             }
             check.addOption(option.build());
         }

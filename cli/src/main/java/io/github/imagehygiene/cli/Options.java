@@ -34,7 +34,7 @@ final class Options {
         }
         for (CliParameter p : CliParameter.ALL) {
             if (check.hasMatchedOption(p.option())) {
-                values.put(p.name(), value(p, check.matchedOptionValue(p.option(), "")));
+                values.put(p.name(), value(p, String.valueOf((Object) check.matchedOptionValue(p.option(), ""))));
             }
         }
         return values;

@@ -48,9 +48,7 @@ final class Settings {
             dockerfile = cwd.resolve("Dockerfile");
         }
         Path reports = path(values, "reportDirectory", cwd);
-        // as the goal does: a relative path is the working folder's, shown normalised; an absolute one stays as written
-        b.image(image.startsWith("docker://") || Path.of(image).isAbsolute() ? image
-                : cwd.resolve(image).normalize().toString())
+        b.image(location(values, CliParameter.IMAGE, cwd))
                 .platform(text(values, "platform"))
                 .dockerHost(text(values, "dockerHost"))
                 .timeout(text(values, "timeout"))
@@ -60,6 +58,10 @@ final class Settings {
                 .maxCompressedSize(text(values, "maxCompressedSize"))
                 .maxLayerSize(text(values, "maxLayerSize"))
                 .maxLayers(integer(values, "maxLayers"))
+                .baseline(location(values, "baseline", cwd))
+                .maxGrowth(text(values, "maxGrowth"))
+                .maxCompressedGrowth(text(values, "maxCompressedGrowth"))
+                .newFindingsOnly(bool(values, "newFindingsOnly"))
                 .levels(map(values, "levels"))
                 .allowedBaseImages(list(values, "allowedBaseImages"))
                 .deniedBaseImages(withReasons(values, "deniedBaseImages", "image"))
@@ -94,6 +96,15 @@ final class Settings {
                 .sbom(bool(values, "sbom"))
                 .formats(list(values, "formats"))
                 .reportDirectory(reports != null ? reports : cwd.resolve("target").resolve("image-hygiene"));
+    }
+
+    /** As the goal does: a relative path is the working folder's, normalised; absolute or docker:// as written. */
+    private static String location(Map<String, JsonNode> values, String name, Path cwd) {
+        String v = text(values, name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        return v.startsWith("docker://") || Path.of(v).isAbsolute() ? v : cwd.resolve(v).normalize().toString();
     }
 
     private static String text(Map<String, JsonNode> values, String name) {

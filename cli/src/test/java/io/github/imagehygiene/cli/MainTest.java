@@ -81,7 +81,7 @@ class MainTest {
         assertThat(r.err()).containsExactly("[ERROR] Image " + BUSYBOX + " has 1 breach:",
                 "[ERROR]   1. [maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: #1 2.0 MB"
                         + " (COPY file:73e2b2d48642 in /bin/busybox), #3 102.4 KB (RUN mkdir -p /app/data && echo"
-                        + " hello > /app/hel...); largest files: /bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)");
+                        + " hello >...); largest files: /bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)");
         assertThat(r.out()).contains("[INFO]   Verdict: FAIL", "[INFO]     off: maxWastedPercent, historyLint");
     }
 
@@ -197,6 +197,19 @@ class MainTest {
         assertThat(r.out()).contains("[INFO] Report: " + cwd.resolve("out/report.json"));
         assertThat(r.err()).anyMatch(l -> l.contains("[requirePinnedBase]") && l.contains("busybox:1.36"));
         assertThat(r.exit()).isEqualTo(Main.BREACHES);
+    }
+
+    /** A boolean option alone before IMAGE does not take it as its value; a config's levels merge with --levels. */
+    @Test
+    void booleanOptionsAndLevelsMerge() throws IOException {
+        Run r = run("check", "--count-base-layers", BUSYBOX.toString(), "--sbom");
+        assertThat(r.exit()).isEqualTo(Main.BREACHES);
+        assertThat(r.out()).first().isEqualTo("[INFO] Image " + BUSYBOX + " (docker-archive, linux/amd64)");
+        Files.writeString(cwd.resolve("levels.yaml"), "levels: {maxWastedPercent: WARN}\n");
+        Run merged = run("check", BUSYBOX.toString(), "--config", "levels.yaml", "--levels", "historyLint=OFF");
+        assertThat(merged.exit()).isEqualTo(Main.PASS);
+        assertThat(merged.out()).contains("[INFO]     WARN  maxWastedPercent    99.99 % wasted (maximum 10 %)",
+                "[INFO]     off: historyLint");
     }
 
     @Test

@@ -19,11 +19,14 @@ import io.github.imagehygiene.layer.LayeredFilesystem.PathSize;
  * @param largestDirectories the {@link #TOP} largest directories ("/" left out), largest first
  * @param chart              the directories down to {@link #CHART_DEPTH} components holding at least
  *                           {@link #CHART_SHARE} of the image's file bytes, largest first
+ * @param files              the {@link #FILES} largest regular files: what a diff against a baseline compares
  */
 public record SizeAttribution(long totalBytes, List<PathSize> largestFiles, List<PathSize> largestDirectories,
-        List<PathSize> chart) {
+        List<PathSize> chart, List<PathSize> files) {
     /** How many files and directories report.json lists. */
     public static final int TOP = 20;
+    /** How many of the largest files report.json keeps for a later diff (a baseline). */
+    public static final int FILES = 500;
     /** How many the console shows. */
     public static final int CONSOLE_TOP = 5;
     /** How deep the directory chart goes. */
@@ -33,10 +36,11 @@ public record SizeAttribution(long totalBytes, List<PathSize> largestFiles, List
 
     public static SizeAttribution of(ImageAnalysis analysis) {
         return analysis.derived(SizeAttribution.class, a -> {
-            LayeredFilesystem.SpaceUse use = a.filesystem().spaceUse(TOP, CHART_DEPTH,
+            LayeredFilesystem.SpaceUse use = a.filesystem().spaceUse(FILES, TOP, CHART_DEPTH,
                     Math.max(1, (long) (a.contentSize() * CHART_SHARE)));
-            return new SizeAttribution(use.totalBytes(), use.largestFiles(), use.largestDirectories(),
-                    use.directories());
+            List<PathSize> files = use.largestFiles();
+            return new SizeAttribution(use.totalBytes(), files.subList(0, Math.min(TOP, files.size())),
+                    use.largestDirectories(), use.directories(), files);
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.ImageAnalyzer;
+import io.github.imagehygiene.analysis.baseline.Baseline;
 import io.github.imagehygiene.analysis.base.BaseFiles;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
@@ -71,8 +72,10 @@ public final class ImageCheck {
     public CheckResult run() {
         // until the image is read, only what looks like a secret by itself can be masked
         Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
+        // the baseline first: an unreadable one fails before any layer of this image is read
+        Baseline baseline = Baselines.load(settings);
         List<Rule> rules = RuleCatalog.rules(settings.rules());
-        ImageAnalysis analysis = analyse(collectors(rules), out);
+        ImageAnalysis analysis = analyse(collectors(rules), out, baseline);
         String tool = settings.output().toolName();
         String version = settings.output().toolVersion();
         // The SBOM needs the analysis only: made on the second core while the rules run on this one. Not for an image
@@ -122,10 +125,10 @@ public final class ImageCheck {
 
     /** Reads and measures the image, feeding the given collectors (and the base image's) during the layer pass. */
     public ImageAnalysis analyse(List<ContentCollector<?>> collectors) {
-        return analyse(collectors, Output.to(log, null, Masking.PATTERNS_ONLY));
+        return analyse(collectors, Output.to(log, null, Masking.PATTERNS_ONLY), null);
     }
 
-    private ImageAnalysis analyse(List<ContentCollector<?>> requested, Output out) {
+    private ImageAnalysis analyse(List<ContentCollector<?>> requested, Output out, Baseline baseline) {
         List<ContentCollector<?>> collectors = new ArrayList<>(requested);
         // the console names the base, its OS and Java: their release files are always read
         if (collectors.stream().noneMatch(c -> c.id().equals(BaseFiles.ID))) {
@@ -151,8 +154,11 @@ public final class ImageCheck {
             List<LayerScan> scans = source.scan(paths, input.threads());
             Set<String> ids = new TreeSet<>();
             collectors.forEach(c -> ids.add(c.id()));
-            return ImageAnalyzer.analyze(image, scans, ids, List.of(settings.base(), known,
-                    settings.rules().hygiene()));
+            List<Object> topics = new ArrayList<>(List.of(settings.base(), known, settings.rules().hygiene()));
+            if (baseline != null) {
+                topics.add(baseline);
+            }
+            return ImageAnalyzer.analyze(image, scans, ids, topics);
         }
     }
 
@@ -174,7 +180,8 @@ public final class ImageCheck {
                 rule.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
             }
         }
-        if (settings.output().sbom()) {
+        // the SBOM lists the packages, and a diff against a baseline compares them
+        if (settings.output().sbom() || settings.baseline().set()) {
             InventoryCollectors.all().forEach(c -> byId.putIfAbsent(c.id(), c));
         }
         return List.copyOf(byId.values());

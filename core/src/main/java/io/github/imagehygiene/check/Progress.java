@@ -21,12 +21,19 @@ import io.github.imagehygiene.report.Output;
 final class Progress implements BlobScanner<LayerScan> {
     /** From how many stored layer bytes on the lines are written. */
     static final long THRESHOLD = 200L * 1000 * 1000;
+    /**
+     * A streamed source (a gzipped archive, a Docker daemon) hands over its layers before the image's manifest is
+     * read, so before {@link #start}: then a layer this large is reported by itself, by its name in the archive.
+     */
+    static final long STREAMED_LAYER = 50L * 1000 * 1000;
 
     private final BlobScanner<LayerScan> scanner;
     private final Output out;
     private final long threshold;
     private volatile Map<String, Integer> index = Map.of();
     private volatile int layers;
+    private volatile boolean started;
+    private final java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
 
     Progress(BlobScanner<LayerScan> scanner, Output out, long threshold) {
         this.scanner = scanner;
@@ -41,6 +48,7 @@ final class Progress implements BlobScanner<LayerScan> {
      *                     {@code docker save}); 0 when there is no such file
      */
     void start(List<LayerDescriptor> descriptors, long archiveBytes) {
+        started = true;
         long stored = 0;
         boolean allKnown = true;
         for (LayerDescriptor d : descriptors) {
@@ -59,7 +67,9 @@ final class Progress implements BlobScanner<LayerScan> {
         }
         layers = descriptors.size();
         index = byPath;
-        out.info("Reading " + layers + " layers, " + ByteSize.human(stored) + (allKnown ? " stored" : " of archive"));
+        int before = early.get();
+        out.info("Reading " + layers + " layers, " + ByteSize.human(stored) + (allKnown ? " stored" : " of archive")
+                + (before == 0 ? "" : " (" + before + " read before the image's manifest came)"));
     }
 
     @Override
@@ -72,7 +82,12 @@ final class Progress implements BlobScanner<LayerScan> {
         long start = System.nanoTime();
         LayerScan scan = scanner.scan(path, in, deadline);
         Integer i = index.get(path);
-        if (i != null) {
+        if (i == null && !started && scan.blobSize() >= STREAMED_LAYER) {
+            early.incrementAndGet();
+            out.info(String.format(java.util.Locale.ROOT, "Read layer %s: %s stored, %s of files in %.1f s",
+                    io.github.imagehygiene.common.OneLine.of(path), ByteSize.human(scan.blobSize()),
+                    ByteSize.human(scan.contentSize()), (System.nanoTime() - start) / 1e9));
+        } else if (i != null) {
             out.info(String.format(java.util.Locale.ROOT, "Read layer %d of %d: %s stored, %s of files in %.1f s", i,
                     layers, ByteSize.human(scan.blobSize()), ByteSize.human(scan.contentSize()),
                     (System.nanoTime() - start) / 1e9));

@@ -25,6 +25,12 @@ public final class OneLine {
             String escape = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
                     : c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
                             || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                            // noncharacters and lone surrogates, which XML 1.0 cannot hold at all
+                            || c == 0xfffe || c == 0xffff || (c >= 0xfdd0 && c <= 0xfdef)
+                            || (Character.isHighSurrogate(c) && (i + 1 >= message.length()
+                                    || !Character.isLowSurrogate(message.charAt(i + 1))))
+                            || (Character.isLowSurrogate(c) && (i == 0
+                                    || !Character.isHighSurrogate(message.charAt(i - 1))))
                             ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
             if (escape != null && out == null) {
                 out = new StringBuilder(message.length() + 16).append(message, 0, i);
@@ -38,5 +44,20 @@ public final class OneLine {
             }
         }
         return out == null ? message : out.toString();
+    }
+
+    /**
+     * A text cut to at most {@code width} characters, "..." marking the cut, and the cut made between words: a word
+     * that would be cut in two is left out whole. The masking of what leaves the check works on whole values (a
+     * token, a build argument's value), so half a secret must never stand alone in a message.
+     */
+    public static String cut(String s, int width) {
+        if (s.length() <= width) {
+            return s;
+        }
+        int end = width - 3;
+        int space = s.lastIndexOf(' ', end);
+        String kept = s.substring(0, Math.max(0, space)).stripTrailing();
+        return kept + "...";
     }
 }

@@ -33,8 +33,12 @@ public final class TimeLimit {
         } else {
             Matcher m = UNITS.matcher(v);
             if (m.matches() && (m.group(1) != null || m.group(2) != null || m.group(3) != null || m.group(4) != null)) {
-                d = Duration.ofHours(num(m.group(1))).plusMinutes(num(m.group(2))).plusSeconds(num(m.group(3)))
-                        .plusMillis(num(m.group(4)));
+                try {
+                    d = Duration.ofHours(num(m.group(1))).plusMinutes(num(m.group(2))).plusSeconds(num(m.group(3)))
+                            .plusMillis(num(m.group(4)));
+                } catch (ArithmeticException | NumberFormatException e) {
+                    d = null; // more than a Duration holds: said below as any bad value
+                }
             }
         }
         if (d == null || d.isNegative()) {

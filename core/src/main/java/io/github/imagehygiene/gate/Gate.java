@@ -3,6 +3,7 @@ package io.github.imagehygiene.gate;
 import java.util.List;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.baseline.Baseline;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.findings.Masking;
@@ -21,7 +22,9 @@ public final class Gate {
 
     /** Decides on the verdicts left after suppressions; every output of the result is masked with {@code masking}. */
     public static CheckResult decide(ImageAnalysis analysis, SuppressionResult suppressed, Masking masking) {
-        List<RuleVerdict> verdicts = suppressed.verdicts();
+        // with a baseline and newFindingsOnly, what the baseline has too does not fail the build
+        List<RuleVerdict> verdicts = FindingsDiff.newOnly(suppressed.verdicts(),
+                analysis.settings(Baseline.class, null));
         boolean failed = verdicts.stream().flatMap(v -> v.findings().stream()).anyMatch(f -> f.level() == Level.ERROR);
         return new CheckResult(analysis, verdicts, failed ? Verdict.FAIL : Verdict.PASS, suppressed, masking);
     }

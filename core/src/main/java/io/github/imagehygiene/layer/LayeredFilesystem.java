@@ -129,7 +129,7 @@ public final class LayeredFilesystem {
      * directory down to {@code depth} components that holds at least {@code minBytes} (for a chart). Largest first,
      * ties by path. Hard links count once, as their target; memory grows with the number of paths, not bytes.
      */
-    public SpaceUse spaceUse(int n, int depth, long minBytes) {
+    public SpaceUse spaceUse(int fileCount, int n, int depth, long minBytes) {
         long[] below = new long[parent.length];
         // smallest first, and of equal ones the later path: the one to give up first (paths only built on a tie)
         java.util.PriorityQueue<long[]> files = new java.util.PriorityQueue<>(
@@ -147,7 +147,7 @@ public final class LayeredFilesystem {
             for (int p = parent[i]; p > ROOT; p = parent[p]) {
                 below[p] += size;
             }
-            keep(files, i, size, n);
+            keep(files, i, size, fileCount);
         }
         java.util.PriorityQueue<long[]> dirs = new java.util.PriorityQueue<>(files.comparator());
         List<PathSize> chart = new ArrayList<>();

@@ -53,6 +53,10 @@ public final class ConsoleSummary {
         SizeAttribution space = SizeAttribution.of(a);
         out.add("  Largest files: " + sizes(space.largestFiles(), true));
         out.add("  Largest directories: " + sizes(space.largestDirectories(), false));
+        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
+        if (diff != null) {
+            out.addAll(DiffReport.consoleLines(result, diff));
+        }
         // Rules that checked something get a row; the others one line each, so new rules do not drown the table.
         List<RuleVerdict> ran = result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.NOT_SET
                 && v.status() != RuleVerdict.Status.OFF).toList();
@@ -87,6 +91,6 @@ public final class ConsoleSummary {
 
     private static String cut(String instruction, String digest) {
         String s = instruction.isEmpty() ? "(no history) " + Digests.shortForm(digest) : instruction;
-        return s.length() <= CREATED_BY_WIDTH ? s : s.substring(0, CREATED_BY_WIDTH - 3) + "...";
+        return OneLine.cut(s, CREATED_BY_WIDTH);
     }
 }

@@ -58,6 +58,7 @@ public final class HtmlReport {
                 .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         header(a, image);
         findings();
+        diff();
         layers(a);
         space(a);
         packages(a);
@@ -132,6 +133,37 @@ public final class HtmlReport {
             html.append("</ol>\n</div>\n");
         }
         html.append("</section>\n");
+    }
+
+    /** Against the baseline: sizes, what came in and went, new and gone findings. */
+    private void diff() {
+        io.github.imagehygiene.analysis.baseline.ImageDiff d = DiffReport.of(result);
+        if (d == null) {
+            return;
+        }
+        html.append("<section id=\"diff\">\n<h2>Against the baseline</h2>\n<ul>\n");
+        for (String line : DiffReport.consoleLines(result, d)) {
+            html.append("<li>").append(t(line.strip())).append("</li>\n");
+        }
+        html.append("</ul>\n<table>\n<thead><tr><th>what</th><th>change</th><th>size</th></tr></thead>\n<tbody>\n");
+        d.layers().added().forEach(l -> row("layer added", "#" + l.index() + " " + l.createdBy(), l.contentSize()));
+        d.layers().removed().forEach(l -> row("layer removed", "#" + l.index() + " " + l.createdBy(),
+                -l.contentSize()));
+        if (d.packages() != null) {
+            d.packages().added().forEach(p -> row("package added", p.purl(), p.bytes()));
+            d.packages().removed().forEach(p -> row("package removed", p.purl(), -p.bytes()));
+            d.packages().changed().forEach(c -> row("package changed", c.identity() + " " + c.from() + " → " + c.to(),
+                    c.bytesAfter() - c.bytesBefore()));
+        }
+        d.files().added().forEach(f -> row("file added", f.path(), f.size()));
+        d.files().removed().forEach(f -> row("file removed", f.path(), -f.size()));
+        d.files().grown().forEach(g -> row("file grown", g.path(), g.delta()));
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private void row(String what, String change, long bytes) {
+        html.append("<tr><td>").append(what).append("</td><td><code>").append(t(change))
+                .append("</code></td><td class=\"num\">").append(DiffReport.signed(bytes)).append("</td></tr>\n");
     }
 
     private void layers(ImageAnalysis a) {
@@ -228,7 +260,7 @@ public final class HtmlReport {
                         r[0], r[1], r[2], r[3]));
                 if (r[2] > 90 && r[3] > 18) {
                     html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", r[0] + 4,
-                            r[1] + 14, t(label(what + " " + ByteSize.human(c.size()), r[2]))));
+                            r[1] + 14, t(label(mask.apply(what) + " " + ByteSize.human(c.size()), r[2]))));
                 }
                 html.append("</g>\n");
                 continue;
@@ -243,7 +275,7 @@ public final class HtmlReport {
                 String name = c.path().substring(c.path().lastIndexOf('/') + 1);
                 String text = (depth == 0 ? c.path() : name) + " " + ByteSize.human(c.size());
                 html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", r[0] + 4, r[1] + 14,
-                        t(label(text, r[2]))));
+                        t(label(mask.apply(text), r[2]))));
             }
             html.append("</g>\n");
             if (!c.children().isEmpty() && r[2] > 30 && r[3] > 40) {

@@ -81,8 +81,16 @@ public final class JsonReport {
                 .put("layer", f.layer()));
         ArrayNode dirs = attribution.putArray("largestDirectories");
         space.largestDirectories().forEach(d -> dirs.addObject().put("path", d.path()).put("size", d.size()));
+        // what a later check compares with when this report is its baseline
+        ArrayNode largest = attribution.putArray("files");
+        space.files().forEach(f -> largest.addObject().put("path", f.path()).put("size", f.size())
+                .put("layer", f.layer()));
         if (InventoryReport.collected(a)) {
             root.set("inventory", InventoryReport.json(a, InventoryReport.TOP));
+        }
+        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
+        if (diff != null) {
+            root.set("diff", DiffReport.json(result, diff));
         }
         ArrayNode rules = root.putArray("rules");
         for (RuleVerdict v : result.verdicts()) {

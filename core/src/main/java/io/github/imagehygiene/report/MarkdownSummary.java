@@ -70,13 +70,19 @@ public final class MarkdownSummary {
         if (!notSet.isEmpty()) {
             tail.append("\nNot set: ").append(String.join(", ", notSet)).append("\n");
         }
+        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
+        if (diff != null) {
+            tail.append("\n### Against the baseline\n\n");
+            DiffReport.consoleLines(result, diff).forEach(l -> tail.append("- ").append(text(mask.apply(l.strip())))
+                    .append("\n"));
+        }
         tail.append("\n### Largest layers\n\n| # | Size | Compressed | Base | Created by |\n|---|---:|---:|---|---|\n");
         List<LayerSummary> layers = new ArrayList<>(a.layers());
         layers.sort((x, y) -> Long.compare(y.contentSize(), x.contentSize()));
         for (LayerSummary l : layers.subList(0, Math.min(TOP_LAYERS, layers.size()))) {
             tail.append("| ").append(l.index()).append(" | ").append(ByteSize.human(l.contentSize())).append(" | ")
                     .append(ByteSize.human(l.compressedSize())).append(" | ").append(base.layers().column(l.index()))
-                    .append(" | ").append(cell(mask.apply(cut(l.instruction(), 80)))).append(" |\n");
+                    .append(" | ").append(cell(cut(mask.apply(l.instruction()), 80))).append(" |\n");
         }
         SizeAttribution space = SizeAttribution.of(a);
         tail.append("\n### What takes the space\n\n| Largest directories | Size |\n|---|---:|\n");
@@ -95,7 +101,14 @@ public final class MarkdownSummary {
         int room = MAX_CHARS - head.length() - tail.length() - 200;
         String breachPart = section("Breaches", breaches, room / 2 + Math.max(0, room / 2 - length(warned)));
         String warnPart = section("Warnings", warned, room - breachPart.length());
-        return head + breachPart + warnPart + tail;
+        String all = head + breachPart + warnPart + tail;
+        if (all.length() <= MAX_CHARS) {
+            return all;
+        }
+        // long paths in the tables: the last resort, cut at a line with the note
+        String note = "\n… cut to fit the 65,536 characters of a job summary; see report.json\n";
+        int end = all.lastIndexOf('\n', MAX_CHARS - note.length());
+        return all.substring(0, Math.max(0, end)) + note;
     }
 
     /** A section of list items, cut with a note once it would pass {@code room} characters. */
@@ -151,10 +164,11 @@ public final class MarkdownSummary {
 
     /** Inside backticks only a backtick needs care: it is replaced by a look-alike. */
     private static String code(String s) {
-        return OneLine.of(s).replace('`', '\'');
+        // in a table, a bar ends the cell even inside backticks; GitHub reads \| as the character
+        return OneLine.of(s).replace('`', '\'').replace("|", "\\|");
     }
 
     private static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+        return OneLine.cut(s, width);
     }
 }

@@ -2,7 +2,6 @@ package io.github.imagehygiene.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Supplier;
 
@@ -67,9 +66,14 @@ public final class Reports {
 
     /** Appends to GitHub's job summary, the one file written outside the report directory, when asked. */
     private static void appendStepSummary(OutputSettings settings, String markdown) {
-        try {
-            Files.writeString(settings.stepSummary(), markdown + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // under a lock of the file: the modules of a parallel build (mvn -T) each append a summary of their own
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(settings.stepSummary(),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                java.nio.channels.FileLock lock = ch.lock()) {
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(markdown + "\n");
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
         } catch (IOException e) {
             throw new ImageHygieneException("Cannot append the summary to " + settings.stepSummary()
                     + " (GITHUB_STEP_SUMMARY): " + e.getMessage(), e);

@@ -32,6 +32,19 @@ public final class SarifReport {
     static final String FINGERPRINT_KEY = "imageHygiene/v1";
     private static final String SRCROOT = "%SRCROOT%";
 
+    /**
+     * The security-severity of the rules that guard against a security risk, on CVSS's 0-10 scale, by what a breach
+     * exposes: a secret readable by anyone who pulls the image is high; root, setuid and world-writable files, a
+     * moving or unpatched base are medium; a missing health check is low. The budget and hygiene rules have none.
+     */
+    static final Map<String, Double> SECURITY_SEVERITY = Map.ofEntries(
+            Map.entry("noSecrets", 8.5), Map.entry("noSecretKeys", 8.0), Map.entry("noEmptyPasswords", 7.5),
+            Map.entry("noSensitiveVolumes", 7.0), Map.entry("osEndOfLife", 7.0), Map.entry("deniedPackages", 7.0),
+            Map.entry("deniedBaseImages", 6.0), Map.entry("minJavaVersion", 5.5), Map.entry("noRootUser", 5.0),
+            Map.entry("noSetuidFiles", 5.0), Map.entry("noWorldWritable", 5.0), Map.entry("noStrayFiles", 5.0),
+            Map.entry("osEndOfLifeSoon", 4.0), Map.entry("uniqueIds", 4.0), Map.entry("requirePinnedBase", 4.0),
+            Map.entry("noLatestTag", 3.0), Map.entry("allowedBaseImages", 3.0), Map.entry("requireHealthcheck", 2.0));
+
     private SarifReport() {
     }
 
@@ -58,14 +71,31 @@ public final class SarifReport {
                             + helpUri(r.getKey()) + ") for a failing and a fixed example.");
             rule.putObject("defaultConfiguration").put("level", level(defaults.getOrDefault(r.getKey(),
                     Level.ERROR)));
-            rule.putObject("properties").putArray("tags").add("container-image").add("image-hygiene");
+            ObjectNode props = rule.putObject("properties");
+            props.putArray("tags").add("container-image").add("image-hygiene");
+            Double severity = SECURITY_SEVERITY.get(r.getKey());
+            if (severity != null) {
+                // code scanning rates a rule with a security-severity as a security alert (critical from 9.0,
+                // high from 7.0, medium from 4.0, low below)
+                props.put("security-severity", String.format(Locale.ROOT, "%.1f", severity));
+                ((ArrayNode) props.get("tags")).add("security");
+            }
         }
         Image image = result.analysis().image();
         run.putObject("automationDetails").put("id", "image-hygiene/" + imageKey(image) + "/");
-        Location location = location(settings.sources());
+        Location location = location(settings.sources(), image);
         ArrayNode results = run.putArray("results");
+        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (diff != null) {
+            diff.baseline().findings().forEach(b -> known.add(b.fingerprint()));
+        }
         for (Finding f : result.findings()) {
-            result(results.addObject(), f, index, location);
+            ObjectNode r = result(results.addObject(), f, index, location);
+            if (diff != null) {
+                // SARIF's own word for a finding against a baseline: code scanning can show only the new ones
+                r.put("baselineState", known.contains(f.fingerprint()) ? "unchanged" : "new");
+            }
         }
         if (result.suppressions() != null) {
             for (SuppressionResult.Suppressed s : result.suppressions().suppressed()) {
@@ -113,9 +143,13 @@ public final class SarifReport {
     record Location(String uri, int fromLine) {
     }
 
-    static Location location(OutputSettings.Sources s) {
+    static Location location(OutputSettings.Sources s, Image image) {
         Path file = s.dockerfile() != null ? s.dockerfile() : s.buildFile();
         int from = s.dockerfile() != null && s.fromLine() > 0 ? s.fromLine() : 1;
+        if (file == null && !image.source().startsWith("docker://")) {
+            // nothing in the repository configured the check (the CLI on an archive): the archive itself
+            file = Path.of(image.source());
+        }
         if (file == null) {
             return new Location("Dockerfile", 1);
         }
@@ -161,10 +195,19 @@ public final class SarifReport {
         return markdown.replace("`", "");
     }
 
-    /** The image as automationDetails names it: its first tag, else its file name, and its platform. */
+    /**
+     * The image as automationDetails names it, the same from release to release (so that alerts carry over): its
+     * first tag's repository without the tag, else its file name, and its platform.
+     */
     static String imageKey(Image image) {
-        String name = !image.repoTags().isEmpty() ? image.repoTags().get(0)
-                : Path.of(image.source().replaceFirst("^docker://", "")).getFileName().toString();
+        String name;
+        if (!image.repoTags().isEmpty()) {
+            String tag = image.repoTags().get(0);
+            int colon = tag.lastIndexOf(':');
+            name = colon > tag.lastIndexOf('/') ? tag.substring(0, colon) : tag;
+        } else {
+            name = Path.of(image.source().replaceFirst("^docker://", "")).getFileName().toString();
+        }
         return name + "@" + image.platform();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
+import io.github.imagehygiene.analysis.baseline.BaselineSettings;
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.archive.InputSettings;
@@ -31,9 +32,28 @@ import io.github.imagehygiene.rules.security.SecuritySettings;
  * @param rules  the rules' topic records
  * @param gate   levels and suppressions
  * @param output what is written where
+ * @param baseline what the check compares with: a report.json or an image; {@link BaselineSettings#NONE}
  */
 public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
-        OutputSettings output) {
+        OutputSettings output, BaselineSettings baseline) {
+
+    /** Without a baseline. */
+    public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
+            OutputSettings output) {
+        this(input, base, rules, gate, output, BaselineSettings.NONE);
+    }
+
+    /**
+     * The same settings for the baseline's own image: no baseline of its own, no file written, the inventory made
+     * (its packages are compared).
+     */
+    public CheckSettings forBaselineImage() {
+        InputSettings in = new InputSettings(baseline.location(), input.platform(), input.dockerHost(),
+                input.timeout(), input.threads(), input.estimateCompressedSize());
+        return new CheckSettings(in, base, rules, gate, new OutputSettings(null,
+                java.util.EnumSet.of(ReportFormat.SBOM), output.toolName(), output.toolVersion()),
+                BaselineSettings.NONE);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -53,6 +73,10 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private String maxSize;
         private String maxCompressedSize;
         private String maxLayerSize;
+        private String maxGrowth;
+        private String maxCompressedGrowth;
+        private String baseline;
+        private Boolean newFindingsOnly;
         private Integer maxLayers;
         private List<String> allowedBaseImages;
         private Map<String, String> deniedBaseImages;
@@ -133,6 +157,30 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
 
         public Builder maxLayerSize(String v) {
             maxLayerSize = v;
+            return this;
+        }
+
+        /** Growth of the image size over the baseline's: {@code 20MB} or {@code 10%}. */
+        public Builder maxGrowth(String v) {
+            maxGrowth = v;
+            return this;
+        }
+
+        /** Growth of the compressed size over the baseline's: {@code 5MB} or {@code 10%}. */
+        public Builder maxCompressedGrowth(String v) {
+            maxCompressedGrowth = v;
+            return this;
+        }
+
+        /** A report.json this plugin wrote, or an image: what the diff and the growth budgets compare with. */
+        public Builder baseline(String v) {
+            baseline = v;
+            return this;
+        }
+
+        /** With a baseline, only findings whose fingerprint the baseline lacks fail the build; default false. */
+        public Builder newFindingsOnly(Boolean v) {
+            newFindingsOnly = v;
             return this;
         }
 
@@ -353,7 +401,8 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     estimateCompressedSize);
             Clock date = clock == null ? Clock.systemDefaultZone() : clock;
             RuleSettings rules = new RuleSettings(
-                    BudgetSettings.parse(maxSize, maxCompressedSize, maxLayerSize, maxLayers),
+                    BudgetSettings.parse(maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth,
+                            maxCompressedGrowth),
                     BasePolicySettings.parse(allowedBaseImages, deniedBaseImages, requirePinnedBase,
                             allowedOperatingSystems, eolWarningDays, minJavaVersion, allowedJavaVendors, date),
                     HygieneSettings.parse(minEfficiency, maxWastedBytes, maxWastedPercent, maxReclaimable,
@@ -376,7 +425,8 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     new OutputSettings.Sources(sourceRoot(), dockerfile,
                             base.dockerfileBase() == null ? 0 : base.dockerfileBase().line(), buildFile),
                     stepSummary);
-            return new CheckSettings(input, base, rules, gate, output);
+            return new CheckSettings(input, base, rules, gate, output,
+                    BaselineSettings.parse(baseline, newFindingsOnly));
         }
     }
 }

@@ -115,8 +115,8 @@ class BaseImageTest {
         // the user layers (dive: all but the first) hold hello.txt (6 B) and blob.bin: 102400 / 102406
         assertThat(v.findings()).extracting(Finding::message).containsExactly("wasted bytes are 99.99 % of the user"
                 + " layers (102.4 KB of 102.4 KB in the layers above the first, dive's measure), above the maximum of"
-                + " 10 %; largest: /app/data/blob.bin 102.4 KB in 2 copies (#3 (RUN mkdir -p /app/data && echo hello >"
-                + " /app/hel...), #4 (RUN rm /app/data/blob.bin)); all of it is in paths only the base image's layers"
+                + " 10 %; largest: /app/data/blob.bin 102.4 KB in 2 copies (#3 (RUN mkdir -p /app/data && echo hello >..."
+                + "), #4 (RUN rm /app/data/blob.bin)); all of it is in paths only the base image's layers"
                 + " (#1-#4) store, which this build cannot remove: choose a leaner base image, or set maxWastedPercent"
                 + " to WARN in <levels>");
         // the same image with nothing naming its base: dive's fix, as before

@@ -67,6 +67,34 @@ class ProgressTest {
                 lines.indexOf(lines.stream().filter(l -> l.startsWith("Image ")).findFirst().orElseThrow()));
     }
 
+    /**
+     * A gzipped archive is read as a stream, layers before its manifest: the large ones are reported as they come, by
+     * their name in the archive, and the rest once the manifest is read.
+     */
+    @Test
+    void aStreamedArchiveReportsItsLargeLayersAsTheyCome() throws Exception {
+        Path image = BaseFixtures.large("base-java-app.docker.tar");
+        Map<String, Long> tarSizes = tarListing(image);
+        Path gz = Path.of("target/progress-test/base-java-app.docker.tar.gz");
+        java.nio.file.Files.createDirectories(gz.getParent());
+        if (!java.nio.file.Files.isRegularFile(gz)) {
+            assertThat(new ProcessBuilder("sh", "-c", "gzip -1 -c '" + image + "' > '" + gz + "'").start().waitFor())
+                    .isZero();
+        }
+        List<String> lines = check(gz).lines();
+        List<String> early = new ArrayList<>();
+        for (Map.Entry<String, Long> e : tarSizes.entrySet()) {
+            if (e.getKey().endsWith("/layer.tar") && e.getValue() >= Progress.STREAMED_LAYER) {
+                String prefix = "Read layer " + e.getKey() + ": " + ByteSize.human(e.getValue()) + " stored, ";
+                assertThat(lines).as(prefix).anyMatch(l -> l.startsWith(prefix));
+                early.add(e.getKey());
+            }
+        }
+        assertThat(early).hasSize(2);
+        assertThat(lines).anyMatch(l -> l.startsWith("Reading 4 layers, ") && l.endsWith(" (2 read before the"
+                + " image's manifest came)"));
+    }
+
     @Test
     void aSmallImageSaysNothingOfIt() {
         assertThat(check(Fixtures.image("busybox-app.docker.tar")).lines())

@@ -83,7 +83,7 @@ class BuildToolsTest {
                 .containsExactly(tuple(Kind.MAKE, "/usr/bin/make", make, Map.of(2, make)));
         assertThat(HygieneRules.noBuildTools().evaluate(a).messages()).containsExactly("make is in the runtime image:"
                 + " /usr/bin/make (" + ByteSize.human(make) + ", 1 file; make), added by #2 (RUN apt-get update &&"
-                + " apt-get install -y --no-i...); run make in a build stage and COPY --from=build only its output"
+                + " apt-get install -y...); run make in a build stage and COPY --from=build only its output"
                 + " (multi-stage build)");
         assertThat(HygieneRules.noBuildTools(List.of("/usr/bin/make")).evaluate(a))
                 .isEqualTo(Outcome.of("no build tools", List.of()));
@@ -120,7 +120,7 @@ class BuildToolsTest {
                                 Map.of(3, maven)));
         assertThat(HygieneRules.noBuildTools().evaluate(a).messages().get(0)).isEqualTo("a C/C++ compiler is in the"
                 + " runtime image: /usr/lib/gcc/x86_64-linux-gnu/12 (2.7 KB, 2 files; cc1, x86_64-linux-gnu-gcc-12),"
-                + " added by #3 (/fxtool write /usr/lib/gcc/x86_64-linux-gnu/12/...); compile in a build stage and"
+                + " added by #3 (/fxtool write...); compile in a build stage and"
                 + " COPY --from=build only the binaries (multi-stage build)");
     }
 

@@ -50,8 +50,8 @@ class HistoryLintTest {
         Outcome o = HygieneRules.historyLint().evaluate(a);
         assertThat(o.summary()).isEqualTo("6 issues");
         assertThat(o.messages().subList(0, 4)).containsExactly(
-                "layers #4 to #7 are 4 consecutive RUN instructions (#4 RUN apt-get update; #5 RUN apt-get install -y"
-                        + " --no-install-r...; #6 RUN apk add curl; #7 RUN sudo mkdir -p /opt/app): join them into one"
+                "layers #4 to #7 are 4 consecutive RUN instructions (#4 RUN apt-get update; #5 RUN apt-get install -y...;"
+                        + " #6 RUN apk add curl; #7 RUN sudo mkdir -p /opt/app): join them into one"
                         + " RUN with '&&', one layer instead of 4, and what one step deletes is then never stored by"
                         + " another",
                 "layer #4 (RUN apt-get update) runs apt-get update without an install in the same RUN: its lists are"
@@ -64,7 +64,8 @@ class HistoryLintTest {
         assertThat(o.messages().get(4)).matches("layer #8 \\(ADD file:[0-9a-f]{12} in /etc/app.conf\\) uses ADD to"
                 + " copy local files to /etc/app.conf: use COPY \\(ADD also unpacks archives and fetches URLs; COPY"
                 + " does only what it says\\)");
-        assertThat(o.messages().get(5)).matches("layer #10 \\(ADD [0-9a-f]{43}\\.\\.\\.\\) uses ADD to download a URL"
+        // the instruction is cut between words, so its one long word (the download's hash) is left out whole
+        assertThat(o.messages().get(5)).matches("layer #10 \\(ADD\\.\\.\\.\\) uses ADD to download a URL"
                 + " to /opt/app/Release: the download is not verified and stays in its own layer; fetch it with curl"
                 + " or wget in the RUN that uses it, check its checksum, and delete what is not needed in that same"
                 + " RUN");
@@ -127,7 +128,7 @@ class HistoryLintTest {
         ImageAnalysis a = HygieneFixtures.analyse(HygieneFixtures.large("hygiene-apt-later.docker.tar"));
         assertThat(HygieneRules.historyLint().evaluate(a)).extracting(Outcome::summary, Outcome::messages).containsExactly("1 issue", List.of(
                 "layers #2 to #3 are 2 consecutive RUN instructions (#2 RUN apt-get update && apt-get install...; #3"
-                        + " RUN apt-get clean && rm -rf /var/lib/...): join them into one RUN with '&&', one layer"
+                        + " RUN apt-get clean && rm -rf...): join them into one RUN with '&&', one layer"
                         + " instead of 2, and what one step deletes is then never stored by another"));
         // the base layer of docker import has no created_by: nothing to lint
         assertThat(HistoryLint.of(a).steps().get(0).keyword()).isEmpty();

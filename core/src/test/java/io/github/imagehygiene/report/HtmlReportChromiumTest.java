@@ -125,6 +125,18 @@ class HtmlReportChromiumTest {
         assertThat(page.dom()).contains("<section id=\"packages\">");
     }
 
+    /** Names that are markup, quotes, a token and a noncharacter are text on the page, not code (make-hostile.py). */
+    @Test
+    void hostileNamesStayText() throws Exception {
+        Path reports = dir.resolve("hostile");
+        ImageCheck.run(CheckSettings.builder().image(Fixtures.image("hostile/report-names.oci.tar").toString())
+                .maxSize("10KB").reportDirectory(reports).build(), new CapturedLog());
+        Page page = load(reports.resolve("report.html"), "report-names");
+        assertThat(page.console()).isEmpty();
+        assertThat(page.dom()).doesNotContain("<img src=\"x\"").doesNotContain("ghp_A1b2")
+                .contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;.txt");
+    }
+
     private static int count(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {

@@ -20,11 +20,11 @@ import io.github.imagehygiene.testing.Fixtures;
 
 /**
  * The largest files and directories equal an independent reading of the layers: Python's tarfile applying them with
- * their whiteouts (core/src/test/fixtures/tools/space-use.py), on images with whiteouts, opaque directories, hard
+ * their whiteouts (core/src/test/fixtures/tools/read-image.py), on images with whiteouts, opaque directories, hard
  * links, Jib tars, OCI layouts, gzip and plain layers.
  */
 class SizeAttributionTest {
-    static final Path SCRIPT = Path.of("src/test/fixtures/tools/space-use.py");
+    static final Path SCRIPT = Path.of("src/test/fixtures/tools/read-image.py");
 
     static Path image(String name) {
         if (name.startsWith("shared:")) {
@@ -64,7 +64,7 @@ class SizeAttributionTest {
     }
 
     static JsonNode python(Path image, int n) throws Exception {
-        Process p = new ProcessBuilder("python3", SCRIPT.toString(), image.toString(), String.valueOf(n))
+        Process p = new ProcessBuilder("python3", SCRIPT.toString(), "space", image.toString(), String.valueOf(n))
                 .redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

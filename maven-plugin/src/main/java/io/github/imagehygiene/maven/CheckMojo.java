@@ -20,7 +20,7 @@ import io.github.imagehygiene.gate.Verdict;
  * numbered list of every breach. Writes {@code report.json} to {@link #reportDirectory}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class CheckMojo extends SecurityParameters {
+public class CheckMojo extends BaselineParameters {
     /** Jib's {@code buildTar} output, checked when {@link #image} is not set. */
     static final String JIB_DEFAULT_TAR = "jib-image.tar";
 
@@ -149,8 +149,19 @@ public class CheckMojo extends SecurityParameters {
 
     @Override
     protected void executeCheck() throws MojoExecutionException, MojoFailureException {
+        CheckResult result = ImageCheck.run(settings().build(), logSink());
+        if (result.verdict() == Verdict.FAIL) {
+            if (failOnError) {
+                throw new MojoFailureException(Reports.failureMessage(result));
+            }
+            getLog().error(Reports.failureMessage(result) + " (failOnError is false: the build goes on)");
+        }
+    }
+
+    /** The parameters as the core's settings, not yet validated. */
+    protected CheckSettings.Builder settings() throws MojoExecutionException {
         CheckSettings.Builder builder = CheckSettings.builder()
-                .image(image != null && !image.isBlank() ? resolved(image) : defaultImage())
+                .image(image != null && !image.isBlank() ? resolvedLocation(image) : defaultImage())
                 .platform(platform)
                 .dockerHost(dockerHost)
                 .maxSize(maxSize)
@@ -160,26 +171,16 @@ public class CheckMojo extends SecurityParameters {
                 .levels(levels)
                 .threads(threads)
                 .estimateCompressedSize(estimateCompressedSize)
-                .reportDirectory((reportDirectory != null ? reportDirectory
-                        : new File(buildDirectory(), "image-hygiene")).toPath())
+                .reportDirectory(reportDirectory().toPath())
                 .tool(PLUGIN_ARTIFACT_ID, pluginVersion)
                 .timeout(timeout);
         configure(builder);
-        CheckResult result = ImageCheck.run(builder.build(), logSink());
-        if (result.verdict() == Verdict.FAIL) {
-            if (failOnError) {
-                throw new MojoFailureException(Reports.failureMessage(result));
-            }
-            getLog().error(Reports.failureMessage(result) + " (failOnError is false: the build goes on)");
-        }
+        return builder;
     }
 
-    /** A relative path is the project's, as for Maven's own File parameters; docker:// stays as written. */
-    private String resolved(String location) {
-        if (location.startsWith("docker://") || new File(location).isAbsolute()) {
-            return location;
-        }
-        return new File(baseDirectory(), location).toPath().normalize().toString();
+    /** reportDirectory, else target/image-hygiene. */
+    protected File reportDirectory() {
+        return reportDirectory != null ? reportDirectory : new File(buildDirectory(), "image-hygiene");
     }
 
     /** Jib's tar: where its configuration says it writes it, else its default {@code target/jib-image.tar}. */

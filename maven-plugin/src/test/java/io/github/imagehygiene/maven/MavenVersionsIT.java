@@ -95,7 +95,7 @@ class MavenVersionsIT {
                 "[INFO] Report: " + dir.resolve("target/image-hygiene/report.json"),
                 "[ERROR]   1. [maxSize] image is 2.1 MB, 1.1 MB over the budget of 1 MB; largest layers: #1 2.0 MB"
                         + " (COPY file:73e2b2d48642 in /bin/busybox), #3 102.4 KB (RUN mkdir -p /app/data && echo"
-                        + " hello > /app/hel...); largest files: /bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)");
+                        + " hello >...); largest files: /bin/busybox 2.0 MB (#1), /app/hello.txt 6 B (#3)");
         assertThat(r.log()).anyMatch(l -> l.startsWith("[ERROR] Failed to execute goal io.github.imagehygiene:"
                 + "image-hygiene-maven-plugin:" + VERSION + ":check (default-cli) on project standalone-pom: Image "
                 + image + " has 1 breach:"));

@@ -86,6 +86,13 @@ public final class InventoryReport {
         byType.forEach(counts::put);
         node.put("fileBytes", inv.fileBytes()).put("attributedBytes", inv.attributedBytes())
                 .put("unattributedBytes", inv.unattributedBytes());
+        // every package with a Package URL: what a later check compares with when this report is its baseline
+        ArrayNode packages = node.putArray("packages");
+        for (Component c : inv.components()) {
+            if (c.purl() != null) {
+                packages.addObject().put("purl", c.purl()).put("version", c.version()).put("bytes", c.bytes());
+            }
+        }
         ArrayNode largest = node.putArray("largest");
         for (Component c : inv.largest(top)) {
             ObjectNode row = largest.addObject();
@@ -101,6 +108,6 @@ public final class InventoryReport {
     }
 
     private static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+        return io.github.imagehygiene.common.OneLine.cut(s, width);
     }
 }

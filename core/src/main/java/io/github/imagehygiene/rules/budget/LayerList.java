@@ -45,6 +45,6 @@ final class LayerList {
     }
 
     static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3).stripTrailing() + "...";
+        return io.github.imagehygiene.common.OneLine.cut(s, width);
     }
 }

@@ -17,7 +17,9 @@ import io.github.imagehygiene.rules.base.OsEndOfLifeRule;
 import io.github.imagehygiene.rules.base.OsEndOfLifeSoonRule;
 import io.github.imagehygiene.rules.base.RequirePinnedBaseRule;
 import io.github.imagehygiene.rules.base.UnknownBaseRule;
+import io.github.imagehygiene.rules.budget.MaxCompressedGrowthRule;
 import io.github.imagehygiene.rules.budget.MaxCompressedSizeRule;
+import io.github.imagehygiene.rules.budget.MaxGrowthRule;
 import io.github.imagehygiene.rules.budget.MaxLayerSizeRule;
 import io.github.imagehygiene.rules.budget.MaxLayersRule;
 import io.github.imagehygiene.rules.budget.MaxSizeRule;
@@ -68,6 +70,10 @@ public final class RuleCatalog {
                     s -> new MaxLayerSizeRule(s.budgets())),
             new Entry(MaxLayersRule.ID, "layer count ≤ limit",
                     s -> new MaxLayersRule(s.budgets())),
+            new Entry(MaxGrowthRule.ID, "growth of the image size over the `baseline`'s ≤ budget (size or %)",
+                    s -> new MaxGrowthRule(s.budgets())),
+            new Entry(MaxCompressedGrowthRule.ID, "growth of the pushed size over the `baseline`'s ≤ budget (size or %)",
+                    s -> new MaxCompressedGrowthRule(s.budgets())),
             new Entry(AllowedBaseImagesRule.ID, "the base matches an allowed pattern",
                     s -> new AllowedBaseImagesRule(s.basePolicy())),
             new Entry(DeniedBaseImagesRule.ID, "the base matches no denied pattern (the reason is repeated)",

@@ -76,7 +76,7 @@ final class Text {
     }
 
     static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3).stripTrailing() + "...";
+        return io.github.imagehygiene.common.OneLine.cut(s, width);
     }
 
     static String plural(long n, String one, String many) {

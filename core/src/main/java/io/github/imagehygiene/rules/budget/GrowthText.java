@@ -1,0 +1,90 @@
+package io.github.imagehygiene.rules.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.imagehygiene.analysis.baseline.ImageDiff;
+import io.github.imagehygiene.common.ByteSize;
+import io.github.imagehygiene.common.SizeLimit;
+import io.github.imagehygiene.rules.Breach;
+import io.github.imagehygiene.rules.Outcome;
+
+/**
+ * The growth budgets' one measure: before and after, the growth in bytes and in percent of the baseline, against a
+ * budget in bytes or percent; a breach says what grew most (the layers, packages and directories that came in).
+ */
+final class GrowthText {
+    private GrowthText() {
+    }
+
+    /**
+     * @param what     "image" or "compressed image"
+     * @param before   the baseline's measure
+     * @param after    this image's
+     * @param limit    the budget; null when none is set
+     * @param diff     the diff, null without a baseline
+     */
+    static Outcome evaluate(String what, long before, long after, SizeLimit limit, ImageDiff diff) {
+        if (diff == null) {
+            return Outcome.notSet(limit == null ? "no baseline, no budget set" : "no baseline to compare with (set"
+                    + " baseline)");
+        }
+        long growth = after - before;
+        String measured = human(before) + " → " + human(after) + ", " + signed(growth) + " (" + percent(growth, before)
+                + ")";
+        if (limit == null) {
+            return Outcome.notSet(measured + ", no budget set");
+        }
+        long allowed = limit.bytes() != null ? limit.bytes().bytes() : (long) Math.floor(before * limit.fraction());
+        String summary = measured + " of " + limit.text() + " allowed";
+        if (growth <= allowed) {
+            return Outcome.pass(summary);
+        }
+        return Outcome.breach(summary, Breach.ofImage(what + " grew by " + human(growth) + " ("
+                + percent(growth, before) + ") from " + human(before) + " in the baseline to " + human(after) + ", "
+                + human(growth - allowed) + " over the budget of " + limit.text()
+                + (limit.fraction() != null ? " (" + human(allowed) + ")" : "") + "; " + grewMost(diff)));
+    }
+
+    /** "came in: layer #5 40.2 MB (RUN apt-get install ...); package pkg:deb/debian/gcc@12 12.1 MB; directory /usr/lib +30.1 MB". */
+    static String grewMost(ImageDiff diff) {
+        List<String> parts = new ArrayList<>();
+        diff.layers().added().stream().sorted((a, b) -> Long.compare(b.contentSize(), a.contentSize())).limit(2)
+                .forEach(l -> parts.add("layer #" + l.index() + " " + human(l.contentSize())
+                        + (l.createdBy().isEmpty() ? "" : " (" + cut(l.createdBy(), 50) + ")")));
+        if (diff.packages() != null) {
+            diff.packages().added().stream().limit(2)
+                    .forEach(p -> parts.add("package " + p.display() + " " + human(p.bytes())));
+            diff.packages().changed().stream().filter(c -> c.bytesAfter() > c.bytesBefore()).limit(1)
+                    .forEach(c -> parts.add("package " + c.identity() + " " + c.from() + " → " + c.to() + " "
+                            + signed(c.bytesAfter() - c.bytesBefore())));
+        }
+        for (Map.Entry<String, Long> d : ImageDiff.grownDirectories(diff.baseline().snapshot(), diff.after(), 2)) {
+            parts.add("directory " + d.getKey() + " " + signed(d.getValue()));
+        }
+        return parts.isEmpty() ? "no layer, package or large file came in: the growth is in files below the largest"
+                : "what grew most: " + String.join("; ", parts);
+    }
+
+    static String human(long bytes) {
+        return ByteSize.human(bytes);
+    }
+
+    static String signed(long bytes) {
+        return (bytes >= 0 ? "+" : "-") + ByteSize.human(Math.abs(bytes));
+    }
+
+    static String percent(long growth, long before) {
+        if (before <= 0) {
+            return "new";
+        }
+        return String.format(Locale.ROOT, "%+.1f %%", 100.0 * growth / before);
+    }
+
+    private static String cut(String s, int width) {
+        String t = s.replaceFirst("^/bin/sh -c #\\(nop\\)\\s*", "").replaceFirst("^/bin/sh -c ", "RUN ").strip();
+        return io.github.imagehygiene.common.OneLine.cut(t, width);
+    }
+}
