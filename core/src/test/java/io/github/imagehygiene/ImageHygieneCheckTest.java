@@ -196,7 +196,7 @@ class ImageHygieneCheckTest {
         assertThatThrownBy(() -> run(busybox().platform("amd64")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid value for platform: 'amd64' is not os/architecture[/variant], e.g. linux/amd64 or"
-                        + " linux/arm/v7");
+                        + " linux/arm/v7, or all");
     }
 
     @Test

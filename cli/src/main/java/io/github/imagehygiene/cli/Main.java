@@ -9,10 +9,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.imagehygiene.check.CheckRun;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.common.LogSink;
-import io.github.imagehygiene.gate.CheckResult;
 import io.github.imagehygiene.gate.Verdict;
 import io.github.imagehygiene.report.Reports;
 import io.github.imagehygiene.settings.CheckSettings;
@@ -116,9 +116,9 @@ public final class Main {
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         Settings.apply(values, builder, cwd, config,
                 stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
-        CheckResult result = ImageCheck.run(builder.build(), log(out, verbose));
-        if (result.verdict() == Verdict.FAIL) {
-            String failure = Reports.failureMessage(result);
+        CheckRun run = ImageCheck.check(builder.build(), log(out, verbose));
+        if (run.verdict() == Verdict.FAIL) {
+            String failure = run.failureMessage();
             if (ConfigFile.bool(values, "failOnError", true)) {
                 failure.lines().forEach(l -> err.println("[ERROR] " + l));
                 return BREACHES;

@@ -56,6 +56,37 @@ public final class ImageResolver {
         return new ImageResolver(source).resolve(platform, tag);
     }
 
+    /**
+     * The platforms of the image an archive holds, in the index's order: every one of a multi-platform index
+     * (attestations and artifacts left out, as {@link #resolve} leaves them), else the one of its image.
+     */
+    public static List<Platform> platforms(ArchiveSource<?> source, String tag) {
+        return new ImageResolver(source).platforms(tag);
+    }
+
+    private List<Platform> platforms(String tag) {
+        if (source.exists("oci-layout") && source.exists("index.json")) {
+            List<Candidate> candidates = collectFromIndex(tag, new ArrayList<>());
+            if (!candidates.isEmpty()) {
+                Set<String> seen = new LinkedHashSet<>();
+                List<Platform> out = new ArrayList<>();
+                for (Candidate c : candidates) {
+                    Platform p = c.platform;
+                    if (p == null) {
+                        JsonNode cfg = parse("config", readBlob(c.manifest.path("config"), "config"));
+                        p = new Platform(ConfigParser.text(cfg, "os"), ConfigParser.text(cfg, "architecture"),
+                                ConfigParser.text(cfg, "variant"));
+                    }
+                    if (seen.add(p.toString())) {
+                        out.add(p);
+                    }
+                }
+                return List.copyOf(out);
+            }
+        }
+        return List.of(resolve(null, tag).platform());
+    }
+
     private Image resolve(Platform platform, String tag) {
         boolean layout = source.exists("oci-layout") && source.exists("index.json");
         if (source.exists("manifest.json")) {

@@ -18,9 +18,13 @@ import io.github.imagehygiene.image.Platform;
  * @param timeout                the longest the reading may take, or null for no limit
  * @param threads                how many layers are read at once, at least 1
  * @param estimateCompressedSize whether to estimate the gzip size of layers stored uncompressed
+ * @param allPlatforms           {@code platform=all}: every platform of a multi-platform index, one check each
  */
 public record InputSettings(String image, Platform platform, String dockerHost, Duration timeout, int threads,
-        boolean estimateCompressedSize) {
+        boolean estimateCompressedSize, boolean allPlatforms) {
+    /** {@code platform} naming every platform of an index. */
+    public static final String ALL = "all";
+
     /** The reading's time limit unless set. */
     public static final String DEFAULT_TIMEOUT = "30m";
 
@@ -41,17 +45,18 @@ public record InputSettings(String image, Platform platform, String dockerHost, 
     public static InputSettings parse(String image, String platform, String dockerHost, String timeout,
             Integer threads, Boolean estimateCompressedSize) {
         Platform p = null;
-        if (platform != null && !platform.isBlank()) {
+        boolean all = platform != null && platform.strip().equalsIgnoreCase(ALL);
+        if (platform != null && !platform.isBlank() && !all) {
             p = Platform.parse(platform);
             if (p == null) {
                 throw new ConfigurationException("Invalid value for platform: '" + platform
-                        + "' is not os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7");
+                        + "' is not os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7, or all");
             }
         }
         return new InputSettings(image, p, dockerHost,
                 TimeLimit.parse("timeout", timeout == null ? DEFAULT_TIMEOUT : timeout),
                 threads == null || threads == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads,
-                estimateCompressedSize == null || estimateCompressedSize);
+                estimateCompressedSize == null || estimateCompressedSize, all);
     }
 
     /**
@@ -73,6 +78,11 @@ public record InputSettings(String image, Platform platform, String dockerHost, 
             }
             return new Location(image, null);
         }
+    }
+
+    /** The same input, for one platform of the index. */
+    public InputSettings forPlatform(Platform one) {
+        return new InputSettings(image, one, dockerHost, timeout, threads, estimateCompressedSize, false);
     }
 
     public Location location() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.ImageAnalyzer;
@@ -72,6 +73,48 @@ public final class ImageCheck {
     public CheckResult run() {
         // until the image is read, only what looks like a secret by itself can be masked
         Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
+        Checked c = checkOne(out);
+        Reports.write(c.result(), settings.output(), out.masking(c.result().masking()), c.sbom());
+        return c.result();
+    }
+
+    /**
+     * The check as the front ends run it: one image, or with {@code platform=all} every platform of a multi-platform
+     * index, each checked as a whole, the reports written once for all of them.
+     */
+    public static CheckRun check(CheckSettings settings, LogSink log) {
+        if (!settings.input().allPlatforms()) {
+            return new CheckRun(List.of(run(settings, log)));
+        }
+        Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
+        List<Checked> each = new ArrayList<>();
+        for (io.github.imagehygiene.image.Platform p : platforms(settings)) {
+            each.add(new ImageCheck(settings.forPlatform(p), log).checkOne(out));
+        }
+        List<CheckResult> results = each.stream().map(Checked::result).toList();
+        Masking all = results.get(0).masking();
+        for (CheckResult r : results.subList(1, results.size())) {
+            all = all.and(r.masking());
+        }
+        Reports.writeAll(results, settings.output(), out.masking(all), each.stream().map(Checked::sbom).toList());
+        return new CheckRun(results);
+    }
+
+    /** The platforms of the image's index, read from its metadata. */
+    private static List<io.github.imagehygiene.image.Platform> platforms(CheckSettings settings) {
+        InputSettings input = settings.input();
+        InputSettings.Location location = input.location();
+        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(),
+                new LayerScanner(false, List.of()), Deadline.after(input.timeout()))) {
+            return ImageResolver.platforms(source, location.tag());
+        }
+    }
+
+    /** One result, and its SBOM made on demand (or beside the rules). */
+    record Checked(CheckResult result, Supplier<String> sbom) {
+    }
+
+    private Checked checkOne(Output out) {
         // the baseline first: an unreadable one fails before any layer of this image is read
         Baseline baseline = Baselines.load(settings);
         List<Rule> rules = RuleCatalog.rules(settings.rules());
@@ -89,9 +132,7 @@ public final class ImageCheck {
         // masked in every line shown and every file written.
         Masking masking = Masking.forImage(analysis, settings.rules().security().secretKeys());
         CheckResult result = Gate.decide(analysis, suppressed, masking);
-        Reports.write(result, settings.output(), out.masking(masking),
-                () -> sbom != null ? joined(sbom) : SbomWriter.toJson(analysis, tool, version));
-        return result;
+        return new Checked(result, () -> sbom != null ? joined(sbom) : SbomWriter.toJson(analysis, tool, version));
     }
 
     private static long entries(ImageAnalysis analysis) {

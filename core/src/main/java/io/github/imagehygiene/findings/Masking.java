@@ -97,6 +97,13 @@ public final class Masking {
         return new Masking(values, keys);
     }
 
+    /** Both maskings in one: the known values of both (the images of several platforms), this one's keys. */
+    public Masking and(Masking other) {
+        List<String> values = new ArrayList<>(known);
+        values.addAll(other.known);
+        return new Masking(values, keys);
+    }
+
     /** The text with every secret in it masked; null stays null. */
     public String apply(String text) {
         if (text == null || text.isEmpty()) {

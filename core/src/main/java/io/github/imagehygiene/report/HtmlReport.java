@@ -45,36 +45,71 @@ public final class HtmlReport {
 
     /** @param mask masks what the image holds, applied before HTML escaping */
     public static String toHtml(CheckResult result, UnaryOperator<String> mask) {
-        return new HtmlReport(result, mask).render();
+        return toHtml(List.of(result), mask);
     }
 
-    private String render() {
-        ImageAnalysis a = result.analysis();
-        Image image = a.image();
-        String verdict = result.verdict().name();
+    /** One page for the platforms of a multi-platform index, one part each, under the verdict over all. */
+    public static String toHtml(List<CheckResult> results, UnaryOperator<String> mask) {
+        CheckResult first = results.get(0);
+        boolean failed = results.stream().anyMatch(r -> r.verdict() == io.github.imagehygiene.gate.Verdict.FAIL);
+        String verdict = failed ? "FAIL" : "PASS";
+        HtmlReport page = new HtmlReport(first, mask);
+        StringBuilder html = page.html;
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Image hygiene: ").append(verdict).append(" — ").append(t(image.source()))
-                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        header(a, image);
+                .append("<title>Image hygiene: ").append(verdict).append(" — ")
+                .append(page.t(first.analysis().image().source())).append("</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        if (results.size() > 1) {
+            html.append("<header class=\"verdict-").append(verdict.toLowerCase(Locale.ROOT)).append("\">\n<h1><span")
+                    .append(" id=\"verdict\" class=\"badge ").append(verdict.toLowerCase(Locale.ROOT)).append("\">")
+                    .append(verdict).append("</span> ").append(page.t(first.analysis().image().source()))
+                    .append("</h1>\n<p class=\"sub\">").append(results.size()).append(" platforms: ");
+            html.append(String.join(", ", results.stream().map(r -> "<a href=\"#platform-"
+                    + r.analysis().image().platform().toString().replace('/', '-') + "\">"
+                    + r.analysis().image().platform() + "</a> " + r.verdict()).toList()));
+            html.append("</p>\n</header>\n");
+        }
+        for (CheckResult r : results) {
+            HtmlReport part = new HtmlReport(r, mask);
+            part.body(results.size() > 1);
+            html.append(part.html);
+        }
+        html.append("<footer>image-hygiene · the same data as report.json, report.sarif and summary.md</footer>\n")
+                .append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** The parts of one image: in an article of its own when the page holds several platforms. */
+    private void body(boolean onePlatformOfSeveral) {
+        ImageAnalysis a = result.analysis();
+        Image image = a.image();
+        if (onePlatformOfSeveral) {
+            html.append("<article class=\"platform\" id=\"platform-")
+                    .append(image.platform().toString().replace('/', '-')).append("\">\n");
+        }
+        header(a, image, onePlatformOfSeveral);
         findings();
         diff();
         layers(a);
         space(a);
         packages(a);
         rules();
-        html.append("<footer>image-hygiene · the same data as report.json, report.sarif and summary.md</footer>\n")
-                .append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
-        return html.toString();
+        if (onePlatformOfSeveral) {
+            html.append("</article>\n");
+        }
     }
 
-    private void header(ImageAnalysis a, Image image) {
+    private void header(ImageAnalysis a, Image image, boolean onePlatformOfSeveral) {
         String verdict = result.verdict().name();
         long errors = result.findings(io.github.imagehygiene.findings.Level.ERROR).size();
         long warnings = result.findings(io.github.imagehygiene.findings.Level.WARN).size();
         html.append("<header class=\"verdict-").append(verdict.toLowerCase(Locale.ROOT)).append("\">\n")
-                .append("<h1><span id=\"verdict\" class=\"badge ").append(verdict.toLowerCase(Locale.ROOT))
-                .append("\">").append(verdict).append("</span> ").append(t(image.source())).append("</h1>\n")
+                .append(onePlatformOfSeveral ? "<h2 class=\"platform-title\"><span class=\"badge "
+                        : "<h1><span id=\"verdict\" class=\"badge ").append(verdict.toLowerCase(Locale.ROOT))
+                .append("\">").append(verdict).append("</span> ")
+                .append(t(onePlatformOfSeveral ? image.platform().toString() : image.source()))
+                .append(onePlatformOfSeveral ? "</h2>\n" : "</h1>\n")
                 .append("<p class=\"sub\">").append(t(image.format().id())).append(" · ")
                 .append(t(image.platform().toString())).append(" · <code>").append(t(image.digest()))
                 .append("</code>").append(image.repoTags().isEmpty() ? "" : " · " + t(String.join(" ",
@@ -102,7 +137,7 @@ public final class HtmlReport {
             html.append("<p class=\"none\">No breach and no warning.</p>\n</section>\n");
             return;
         }
-        html.append("<input id=\"filter\" type=\"search\" placeholder=\"Filter findings by rule, path or text\">\n");
+        html.append("<input class=\"filter\" type=\"search\" placeholder=\"Filter findings by rule, path or text\">\n");
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         all.forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
         for (Map.Entry<String, List<Finding>> e : byRule.entrySet()) {
@@ -315,7 +350,7 @@ public final class HtmlReport {
     }
 
     private void rules() {
-        html.append("<section id=\"rules\">\n<h2>Rules</h2>\n<label><input id=\"show-all\" type=\"checkbox\"> ")
+        html.append("<section id=\"rules\">\n<h2>Rules</h2>\n<label><input class=\"show-all\" type=\"checkbox\"> ")
                 .append("show the rules not set or off</label>\n<table class=\"rules\">\n<thead><tr><th>rule</th>")
                 .append("<th>level</th><th>status</th><th>summary</th></tr></thead>\n<tbody>\n");
         for (RuleVerdict v : result.verdicts()) {
@@ -373,7 +408,7 @@ public final class HtmlReport {
             .card.warn .value { color: var(--warn); }
             ol { padding-left: 22px; } li.finding { margin: 6px 0; } li.finding.error::marker { color: var(--bad); }
             .where { color: var(--muted); font-size: 12px; }
-            #filter { width: 100%; box-sizing: border-box; padding: 6px 8px; margin: 4px 0 8px; }
+            input.filter { width: 100%; box-sizing: border-box; padding: 6px 8px; margin: 4px 0 8px; }
             table { border-collapse: collapse; width: 100%; margin: 8px 0; }
             th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
             td.num { text-align: right; white-space: nowrap; } th { font-size: 12px; color: var(--muted); }
@@ -390,11 +425,11 @@ public final class HtmlReport {
 
     private static final String SCRIPT = """
             (function () {
-              var filter = document.getElementById('filter');
-              if (filter) {
+              document.querySelectorAll('input.filter').forEach(function (filter) {
+                var scope = filter.closest('article') || document;
                 filter.addEventListener('input', function () {
                   var q = filter.value.toLowerCase();
-                  document.querySelectorAll('.rule-group').forEach(function (group) {
+                  scope.querySelectorAll('.rule-group').forEach(function (group) {
                     var shown = 0;
                     group.querySelectorAll('li.finding').forEach(function (li) {
                       var match = !q || (group.dataset.rule + ' ' + li.textContent).toLowerCase().indexOf(q) >= 0;
@@ -404,9 +439,13 @@ public final class HtmlReport {
                     group.style.display = shown ? '' : 'none';
                   });
                 });
-              }
-              var all = document.getElementById('show-all');
-              all.addEventListener('change', function () { document.body.classList.toggle('show-all', all.checked); });
+              });
+              document.querySelectorAll('input.show-all').forEach(function (all) {
+                all.addEventListener('change', function () {
+                  document.querySelectorAll('input.show-all').forEach(function (other) { other.checked = all.checked; });
+                  document.body.classList.toggle('show-all', all.checked);
+                });
+              });
             })();
             """;
 }

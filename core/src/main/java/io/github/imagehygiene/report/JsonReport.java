@@ -108,6 +108,31 @@ public final class JsonReport {
         return root;
     }
 
+    /**
+     * report.json of {@code platform=all}: the tool, the image as named, one report per platform under
+     * {@code platforms[]} (each as a single-platform report.json, without the tool), the verdict over all.
+     */
+    public static ObjectNode toJson(List<CheckResult> results, String toolName, String toolVersion) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.putObject("tool").put("name", toolName).put("version", toolVersion);
+        Image first = results.get(0).analysis().image();
+        root.putObject("image").put("source", first.source()).put("format", first.format().id());
+        ArrayNode platforms = root.putArray("platforms");
+        boolean failed = false;
+        for (CheckResult r : results) {
+            ObjectNode one = toJson(r, toolName, toolVersion);
+            one.remove("tool");
+            ObjectNode withPlatform = mapper.createObjectNode().put("platform",
+                    r.analysis().image().platform().toString());
+            withPlatform.setAll(one);
+            platforms.add(withPlatform);
+            failed |= r.verdict() == io.github.imagehygiene.gate.Verdict.FAIL;
+        }
+        root.put("verdict", failed ? "FAIL" : "PASS");
+        return root;
+    }
+
     /** A finding's fields: what it says, where it is, what it is about. */
     static ObjectNode finding(ObjectNode node, Finding f) {
         node.put("rule", f.rule()).put("level", f.level().name()).put("message", f.message()).put("path", f.path());

@@ -29,23 +29,56 @@ public final class JunitReport {
      * @param mask masks what the image holds (applied before XML escaping, so an escaped secret is still found)
      */
     public static String toXml(CheckResult result, UnaryOperator<String> masking) {
+        return toXml(List.of(result), masking);
+    }
+
+    /** One suite per result: the platforms of a multi-platform index. */
+    public static String toXml(List<CheckResult> results, UnaryOperator<String> masking) {
         // XML 1.0 cannot hold most control characters: the image's are written escaped, as the console shows them
         UnaryOperator<String> mask = s -> s == null ? null : masking.apply(s).lines().map(OneLine::of)
                 .collect(java.util.stream.Collectors.joining("\n"));
-        Image image = result.analysis().image();
-        List<RuleVerdict> ran = result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.OFF)
-                .toList();
-        long failures = ran.stream().filter(v -> v.status() == RuleVerdict.Status.FAIL).count();
-        long skipped = ran.stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET).count();
-        String suite = "image-hygiene: " + image.source() + " (" + image.platform() + ")";
-        String classname = "image-hygiene." + image.platform().toString().replace('/', '_');
+        long tests = 0;
+        long failures = 0;
+        long skipped = 0;
+        for (CheckResult r : results) {
+            List<RuleVerdict> ran = ran(r);
+            tests += ran.size();
+            failures += ran.stream().filter(v -> v.status() == RuleVerdict.Status.FAIL).count();
+            skipped += ran.stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET).count();
+        }
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
             nl(x, 0);
             x.writeStartElement("testsuites");
-            counts(x, "image-hygiene", ran.size(), failures, skipped);
+            counts(x, "image-hygiene", tests, failures, skipped);
+            for (CheckResult result : results) {
+                suite(x, result, mask);
+            }
+            nl(x, 0);
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the JUnit report: " + e.getMessage(), e);
+        }
+        return out + "\n";
+    }
+
+    private static List<RuleVerdict> ran(CheckResult result) {
+        return result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.OFF).toList();
+    }
+
+    private static void suite(XMLStreamWriter x, CheckResult result, UnaryOperator<String> mask)
+            throws XMLStreamException {
+        Image image = result.analysis().image();
+        List<RuleVerdict> ran = ran(result);
+        long failures = ran.stream().filter(v -> v.status() == RuleVerdict.Status.FAIL).count();
+        long skipped = ran.stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET).count();
+        String suite = "image-hygiene: " + image.source() + " (" + image.platform() + ")";
+        String classname = "image-hygiene." + image.platform().toString().replace('/', '_');
+        {
             nl(x, 1);
             x.writeStartElement("testsuite");
             counts(x, mask.apply(suite), ran.size(), failures, skipped);
@@ -90,14 +123,7 @@ public final class JunitReport {
             }
             nl(x, 1);
             x.writeEndElement();
-            nl(x, 0);
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the JUnit report: " + e.getMessage(), e);
         }
-        return out + "\n";
     }
 
     /** "1. [maxSize] image is …", one line a breach. */

@@ -30,6 +30,23 @@ public final class MarkdownSummary {
     private MarkdownSummary() {
     }
 
+    /** The summaries of the platforms of a multi-platform index, one after another, cut to fit as one. */
+    public static String toMarkdown(List<CheckResult> results, UnaryOperator<String> mask) {
+        if (results.size() == 1) {
+            return toMarkdown(results.get(0), mask);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (CheckResult r : results) {
+            sb.append(toMarkdown(r, mask)).append("\n---\n\n");
+        }
+        String all = sb.toString();
+        if (all.length() <= MAX_CHARS) {
+            return all;
+        }
+        String note = "\n… cut to fit the 65,536 characters of a job summary; see report.json\n";
+        return all.substring(0, Math.max(0, all.lastIndexOf('\n', MAX_CHARS - note.length()))) + note;
+    }
+
     /** @param mask masks what the image holds, before Markdown escaping */
     public static String toMarkdown(CheckResult result, UnaryOperator<String> mask) {
         ImageAnalysis a = result.analysis();

@@ -3,6 +3,7 @@ package io.github.imagehygiene.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.imagehygiene.common.ImageHygieneException;
@@ -62,6 +63,85 @@ public final class Reports {
                 out.info("Summary appended to " + settings.stepSummary() + " (GITHUB_STEP_SUMMARY)");
             }
         }
+    }
+
+    /**
+     * Writes the results of {@code platform=all}: each platform's console summary and warnings in turn, and one file
+     * of each format holding them all (report.json's platforms[], SARIF's runs, JUnit's suites, HTML's parts); the
+     * SBOM is one file per platform ({@code sbom-linux-arm64.cdx.json}).
+     */
+    public static void writeAll(List<CheckResult> results, OutputSettings settings, Output out,
+            List<Supplier<String>> sboms) {
+        for (int i = 0; i < results.size(); i++) {
+            CheckResult r = results.get(i);
+            out.info("Platform " + (i + 1) + " of " + results.size() + ": " + r.analysis().image().platform());
+            ConsoleSummary.lines(r).forEach(out::info);
+            for (Finding f : r.findings(Level.WARN)) {
+                out.warn("[" + r.analysis().image().platform() + "] " + f);
+            }
+            if (r.suppressions() != null) {
+                r.suppressions().notes().forEach(out::warn);
+            }
+        }
+        if (!out.writesFiles()) {
+            return;
+        }
+        Masking mask = out.masking();
+        if (settings.writes(ReportFormat.JSON)) {
+            out.info("Report: " + out.writeJson(ReportFormat.JSON.fileName(),
+                    JsonReport.toJson(results, settings.toolName(), settings.toolVersion())));
+        }
+        if (settings.writes(ReportFormat.SBOM)) {
+            for (int i = 0; i < results.size(); i++) {
+                String name = "sbom-" + results.get(i).analysis().image().platform().toString().replace('/', '-')
+                        + ".cdx.json";
+                out.info("SBOM: " + out.writeJsonText(name, sboms.get(i).get()));
+            }
+        }
+        if (settings.writes(ReportFormat.SARIF)) {
+            out.info("SARIF: " + out.writeJson(ReportFormat.SARIF.fileName(), SarifReport.toJson(results, settings)));
+        }
+        if (settings.writes(ReportFormat.JUNIT)) {
+            out.info("JUnit: " + out.writeText(ReportFormat.JUNIT.fileName(), JunitReport.toXml(results, mask::apply)));
+        }
+        if (settings.writes(ReportFormat.HTML)) {
+            out.info("HTML: " + out.writeText(ReportFormat.HTML.fileName(), HtmlReport.toHtml(results, mask::apply)));
+        }
+        if (settings.writes(ReportFormat.MARKDOWN)) {
+            String markdown = MarkdownSummary.toMarkdown(results, mask::apply);
+            out.info("Summary: " + out.writeText(ReportFormat.MARKDOWN.fileName(), markdown));
+            if (settings.stepSummary() != null) {
+                appendStepSummary(settings, out.masked(markdown));
+                out.info("Summary appended to " + settings.stepSummary() + " (GITHUB_STEP_SUMMARY)");
+            }
+        }
+    }
+
+    /**
+     * "Image ... has 3 breaches:", then each platform and its breaches numbered on: the build failure of
+     * {@code platform=all}, masked.
+     */
+    public static String failureMessage(List<CheckResult> results) {
+        long total = results.stream().mapToLong(r -> r.findings(Level.ERROR).size()).sum();
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder("Image ").append(results.get(0).analysis().image().source())
+                .append(" has ").append(total).append(total == 1 ? " breach:" : " breaches:");
+        int n = 0;
+        for (CheckResult r : results) {
+            List<Finding> errors = r.findings(Level.ERROR);
+            if (errors.isEmpty()) {
+                continue;
+            }
+            sb.append(nl).append("  ").append(r.analysis().image().platform()).append(':');
+            for (Finding f : errors) {
+                sb.append(nl).append("  ").append(++n).append(". ").append(f);
+            }
+        }
+        String text = sb.toString();
+        for (CheckResult r : results) {
+            text = r.masking().apply(text);
+        }
+        return text;
     }
 
     /** Appends to GitHub's job summary, the one file written outside the report directory, when asked. */

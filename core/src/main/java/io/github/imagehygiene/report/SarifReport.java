@@ -49,10 +49,22 @@ public final class SarifReport {
     }
 
     public static ObjectNode toJson(CheckResult result, OutputSettings settings) {
+        return toJson(List.of(result), settings);
+    }
+
+    /** One run per result: the platforms of a multi-platform index side by side, each its own category. */
+    public static ObjectNode toJson(List<CheckResult> results, OutputSettings settings) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json").put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
+        ArrayNode runs = root.putArray("runs");
+        for (CheckResult result : results) {
+            run(runs.addObject(), result, settings);
+        }
+        return root;
+    }
+
+    private static void run(ObjectNode run, CheckResult result, OutputSettings settings) {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "image-hygiene").put("version", settings.toolVersion())
                 .put("informationUri", PROJECT_URL);
@@ -109,7 +121,6 @@ public final class SarifReport {
         ObjectNode props = run.putObject("properties");
         props.put("image", image.source()).put("digest", image.digest())
                 .put("platform", image.platform().toString()).put("verdict", result.verdict().name());
-        return root;
     }
 
     private static ObjectNode result(ObjectNode r, Finding f, Map<String, Integer> index, Location location) {

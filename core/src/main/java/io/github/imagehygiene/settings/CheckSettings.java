@@ -43,13 +43,18 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         this(input, base, rules, gate, output, BaselineSettings.NONE);
     }
 
+    /** The same settings for one platform of a multi-platform index (platform=all). */
+    public CheckSettings forPlatform(io.github.imagehygiene.image.Platform one) {
+        return new CheckSettings(input.forPlatform(one), base, rules, gate, output, baseline);
+    }
+
     /**
      * The same settings for the baseline's own image: no baseline of its own, no file written, the inventory made
      * (its packages are compared).
      */
     public CheckSettings forBaselineImage() {
         InputSettings in = new InputSettings(baseline.location(), input.platform(), input.dockerHost(),
-                input.timeout(), input.threads(), input.estimateCompressedSize());
+                input.timeout(), input.threads(), input.estimateCompressedSize(), false);
         return new CheckSettings(in, base, rules, gate, new OutputSettings(null,
                 java.util.EnumSet.of(ReportFormat.SBOM), output.toolName(), output.toolVersion()),
                 BaselineSettings.NONE);

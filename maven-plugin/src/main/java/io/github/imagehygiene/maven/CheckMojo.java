@@ -9,10 +9,9 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.imagehygiene.check.CheckRun;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.settings.CheckSettings;
-import io.github.imagehygiene.gate.CheckResult;
-import io.github.imagehygiene.report.Reports;
 import io.github.imagehygiene.gate.Verdict;
 
 /**
@@ -39,7 +38,9 @@ public class CheckMojo extends BaselineParameters {
     private String image;
 
     /**
-     * The platform to check in a multi-platform index. Default: the only one, else {@code linux/amd64}.
+     * The platform to check in a multi-platform index, or {@code all}: every platform, each checked as a whole, one
+     * failure listing the breaches by platform, one report of each format holding them all. Default: the only one,
+     * else {@code linux/amd64}.
      *
      * <pre>{@code <platform>linux/arm64</platform>}</pre>
      */
@@ -149,12 +150,12 @@ public class CheckMojo extends BaselineParameters {
 
     @Override
     protected void executeCheck() throws MojoExecutionException, MojoFailureException {
-        CheckResult result = ImageCheck.run(settings().build(), logSink());
-        if (result.verdict() == Verdict.FAIL) {
+        CheckRun run = ImageCheck.check(settings().build(), logSink());
+        if (run.verdict() == Verdict.FAIL) {
             if (failOnError) {
-                throw new MojoFailureException(Reports.failureMessage(result));
+                throw new MojoFailureException(run.failureMessage());
             }
-            getLog().error(Reports.failureMessage(result) + " (failOnError is false: the build goes on)");
+            getLog().error(run.failureMessage() + " (failOnError is false: the build goes on)");
         }
     }
 
