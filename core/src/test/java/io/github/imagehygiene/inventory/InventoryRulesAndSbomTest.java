@@ -49,7 +49,7 @@ class InventoryRulesAndSbomTest {
     }
 
     private static Component maven(String group, String name, String version) {
-        return new Component(PackageType.MAVEN, group, name, version, null, "", "", List.of(), 0, 1, -1, 0, null,
+        return new Component(PackageType.MAVEN, group, name, version, null, "", "", "", List.of(), 0, 1, -1, 0, null,
                 "/x.jar", null, "0", "manifest");
     }
 

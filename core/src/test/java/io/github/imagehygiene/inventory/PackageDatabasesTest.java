@@ -45,6 +45,27 @@ class PackageDatabasesTest {
         assertThat(packages).hasSize(90).noneMatch(p -> p.name().equals("git")); // deinstall ok config-files
     }
 
+    /**
+     * The source package and its version, as dpkg-query itself reports them ({@code ${source:Package}},
+     * {@code ${source:Version}}) on the same status file: bsdutils 1:2.31.1-0.4ubuntu3.1 is util-linux
+     * 2.31.1-0.4ubuntu3.1 (the binary's epoch is not the source's); advisories name the source.
+     */
+    @Test
+    void sourcePackagesAreDpkgQuerys(@org.junit.jupiter.api.io.TempDir Path admin) throws IOException {
+        Path status = Fixtures.shared("pkgdb/dpkg/ubuntu-18.04_var_lib_dpkg_status");
+        Path dpkgQuery = io.github.imagehygiene.testing.Tools.require("/usr/bin/dpkg-query", "dpkg-query");
+        Files.copy(status, admin.resolve("status"));
+        Files.createDirectories(admin.resolve("info"));
+        Files.createDirectories(admin.resolve("updates"));
+        List<String> expected = io.github.imagehygiene.testing.Tools.run(List.of(dpkgQuery.toString(), "-W",
+                "--admindir=" + admin, "-f=${db:Status-Abbrev}\t${Package}\t${source:Package}\t${source:Version}\n"))
+                .stream().filter(l -> l.startsWith("ii")).map(l -> l.substring(l.indexOf('\t') + 1)).toList();
+        List<String> mine = DpkgStatus.parse(text(status)).stream()
+                .map(p -> p.name() + "\t" + p.sourceName() + "\t" + p.sourceFullVersion()).toList();
+        assertThat(expected).hasSize(90).contains("bsdutils\tutil-linux\t2.31.1-0.4ubuntu3.1");
+        assertThat(mine).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @Test
     void distrolessStatusD() throws IOException {
         Path dir = Fixtures.shared("pkgdb/dpkg/syft-image-distroless-deb/var/lib/dpkg/status.d");

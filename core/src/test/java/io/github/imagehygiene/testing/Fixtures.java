@@ -33,6 +33,9 @@ public final class Fixtures {
         if (!Files.exists(p)) {
             String message = "SKIPPED: shared fixture " + p.toAbsolutePath() + " is absent"
                     + " (set -DimageHygiene.fixtures=DIR to the shared/fixtures folder)";
+            if ("required".equals(System.getProperty("imageHygiene.it.docker"))) {
+                throw new IllegalStateException("imageHygiene.it.docker=required, but " + message.substring(9));
+            }
             System.err.println(message);
             assumeTrue(false, message);
         }

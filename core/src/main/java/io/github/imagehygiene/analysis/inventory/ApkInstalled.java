@@ -64,7 +64,7 @@ public final class ApkInstalled {
             if (name == null || name.isEmpty() || version == null) {
                 return;
             }
-            out.add(new OsPackage(PackageType.APK, name, null, version, "", arch, origin == null ? name : origin,
+            out.add(new OsPackage(PackageType.APK, name, null, version, "", arch, origin == null ? name : origin, null,
                     license == null || license.isBlank() ? List.of() : List.of(license), size, files));
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param purl         the Package URL; null for a Java archive whose groupId nothing names (its sha1 identifies it)
  * @param arch         architecture ("" for Java)
  * @param source       OS: the source package (rpm: its name, without version); Java: ""
+ * @param sourceVersion OS: the source package's version (dpkg's {@code Source:} version, else the package's); Java: ""
  * @param licenses     licences where recorded
  * @param bytes        bytes the package accounts for in the final filesystem: an OS package its regular files (hard
  *                     links once); a Java archive its stored bytes less those of the archives nested in it (0 when an
@@ -27,7 +28,7 @@ import java.util.List;
  *                     "manifest", "file name" or "shaded pom.properties"
  */
 public record Component(PackageType type, String group, String name, String version, String purl, String arch,
-        String source, List<String> licenses, long bytes, int files, long recordedSize, int layer, String layerDigest,
+        String source, String sourceVersion, List<String> licenses, long bytes, int files, long recordedSize, int layer, String layerDigest,
         String location, String parent, String sha1, String evidence) {
 
     public Component {

@@ -55,11 +55,18 @@ public final class DpkgStatus {
         String name = s.get("package").trim();
         String[] v = splitVersion(s.get("version").trim());
         String source = name;
+        String sourceVersion = null;
         String sourceField = s.get("source");
         if (sourceField != null && !sourceField.isBlank()) {
+            // "Source: glibc" or, when the versions differ, "Source: glibc (2.36-9+deb12u4)"
             String src = sourceField.trim();
-            int paren = src.indexOf(' ');
-            source = paren > 0 ? src.substring(0, paren) : src;
+            int space = src.indexOf(' ');
+            source = space > 0 ? src.substring(0, space) : src;
+            int open = src.indexOf('(');
+            int close = src.indexOf(')', open + 1);
+            if (open > 0 && close > open + 1) {
+                sourceVersion = src.substring(open + 1, close).trim();
+            }
         }
         long size = -1;
         String installedSize = s.get("installed-size");
@@ -72,7 +79,7 @@ public final class DpkgStatus {
         }
         String arch = s.getOrDefault("architecture", "").trim();
         return new OsPackage(PackageType.DEB, name, v[0] == null ? null : Integer.valueOf(v[0]), v[1], v[2], arch,
-                source, List.of(), size, List.of());
+                source, sourceVersion, List.of(), size, List.of());
     }
 
     /**

@@ -266,8 +266,8 @@ public final class Inventory {
                 default -> db.endsWith(".sqlite") ? "rpm sqlite" : db.endsWith(".db") ? "rpm ndb" : "rpm bdb";
             };
             return new Component(p.type(), null, p.name(), p.fullVersion(), Purls.of(p, os), p.arch(),
-                    p.sourceName() == null ? "" : p.sourceName(), p.licenses(), bytes, mine.size(), p.recordedSize(),
-                    layer, digest(layer), db, null, null, evidence);
+                    p.sourceName() == null ? "" : p.sourceName(), p.sourceFullVersion(), p.licenses(), bytes,
+                    mine.size(), p.recordedSize(), layer, digest(layer), db, null, null, evidence);
         }
 
         private String digest(int layer) {
@@ -370,12 +370,12 @@ public final class Inventory {
                     case FILE_NAME -> "file name";
                 };
                 out.add(new Component(PackageType.MAVEN, a.groupId(), a.artifactId(), a.version(),
-                        Purls.maven(a.groupId(), a.artifactId(), a.version(), a.fileName()), "", "",
+                        Purls.maven(a.groupId(), a.artifactId(), a.version(), a.fileName()), "", "", "",
                         license == null ? List.of() : List.of(license), Math.max(0, bytes), 1, -1, layer,
                         digest(layer), a.path(), a.parent(), a.sha1(), evidence));
                 for (PomProperties pom : a.embedded()) {
                     out.add(new Component(PackageType.MAVEN, pom.groupId(), pom.artifactId(), pom.version(),
-                            Purls.maven(pom.groupId(), pom.artifactId(), pom.version(), null), "", "", List.of(), 0,
+                            Purls.maven(pom.groupId(), pom.artifactId(), pom.version(), null), "", "", "", List.of(), 0,
                             0, -1, layer, digest(layer), a.path() + "!/" + pom.location(), a.path(), null,
                             "shaded pom.properties"));
                 }

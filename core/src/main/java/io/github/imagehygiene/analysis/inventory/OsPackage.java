@@ -13,6 +13,9 @@ import java.util.List;
  * @param arch         the architecture ("" when the database records none, as for rpm's gpg-pubkey)
  * @param source       the source package as recorded: dpkg {@code Source:} name (the package name when absent), apk
  *                     origin ({@code o:}), rpm SOURCERPM (null when the header has none)
+ * @param sourceVersion dpkg: the source's version when {@code Source:} gives one in parentheses (a binNMU, or a
+ *                     binary built with its own version), else null: the source has the package's own version;
+ *                     apk and rpm: null
  * @param licenses     licences where the database records them (apk {@code L:}, rpm LICENSE); dpkg records none (see
  *                     the copyright files)
  * @param recordedSize installed bytes as the database records them (dpkg Installed-Size × 1024, apk {@code I:}, rpm
@@ -21,7 +24,7 @@ import java.util.List;
  *                     info/NAME.list or status.d/NAME.md5sums)
  */
 public record OsPackage(PackageType type, String name, Integer epoch, String version, String release, String arch,
-        String source, List<String> licenses, long recordedSize, List<String> files) {
+        String source, String sourceVersion, List<String> licenses, long recordedSize, List<String> files) {
 
     public OsPackage {
         licenses = List.copyOf(licenses);
@@ -60,13 +63,31 @@ public record OsPackage(PackageType type, String name, Integer epoch, String ver
         return source;
     }
 
+    /**
+     * The version of the source package, as distributions' advisories name it: dpkg's {@code Source:} version when
+     * given ("glibc (2.36-9+deb12u4)"), else the package's own; rpm's from SOURCERPM
+     * ("openssl-3.0.8-1.amzn2023.0.4.src.rpm" → "3.0.8-1.amzn2023.0.4", with the package's epoch); apk's own.
+     */
+    public String sourceFullVersion() {
+        if (sourceVersion != null) {
+            return sourceVersion;
+        }
+        if (type == PackageType.RPM && source != null && !source.equals(sourceName())) {
+            String s = source.substring(sourceName().length() + 1).replaceFirst("\\.(no)?src\\.rpm$", "");
+            return epoch != null ? epoch + ":" + s : s;
+        }
+        return fullVersion();
+    }
+
     /** A copy listing these files (dpkg's file lists live beside the status database). */
     public OsPackage withFiles(List<String> newFiles) {
-        return new OsPackage(type, name, epoch, version, release, arch, source, licenses, recordedSize, newFiles);
+        return new OsPackage(type, name, epoch, version, release, arch, source, sourceVersion, licenses, recordedSize,
+                newFiles);
     }
 
     /** A copy with these licences (dpkg's come from /usr/share/doc/NAME/copyright). */
     public OsPackage withLicenses(List<String> newLicenses) {
-        return new OsPackage(type, name, epoch, version, release, arch, source, newLicenses, recordedSize, files);
+        return new OsPackage(type, name, epoch, version, release, arch, source, sourceVersion, newLicenses,
+                recordedSize, files);
     }
 }

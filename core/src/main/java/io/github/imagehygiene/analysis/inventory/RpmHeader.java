@@ -70,7 +70,7 @@ public final class RpmHeader {
         }
         String license = h.string(LICENSE);
         return new OsPackage(PackageType.RPM, name, epoch.length == 0 ? null : (int) epoch[0], orEmpty(h.string(VERSION)),
-                orEmpty(h.string(RELEASE)), orEmpty(h.string(ARCH)), h.string(SOURCERPM),
+                orEmpty(h.string(RELEASE)), orEmpty(h.string(ARCH)), h.string(SOURCERPM), null,
                 license == null ? List.of() : List.of(license), size.length == 0 ? -1 : size[0], h.files());
     }
 
