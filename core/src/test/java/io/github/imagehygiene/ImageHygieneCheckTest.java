@@ -242,7 +242,7 @@ class ImageHygieneCheckTest {
                         + " allowedBaseImages, deniedBaseImages,"
                         + " requirePinnedBase, unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon,"
                         + " minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages,"
-                        + " maxPackageSize, configAssertions, fileAssertions",
+                        + " maxPackageSize, vulnerabilities, configAssertions, fileAssertions",
                 "  Verdict: PASS",
                 "Report: " + reports.resolve("report.json"));
     }

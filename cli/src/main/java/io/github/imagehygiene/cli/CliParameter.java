@@ -103,6 +103,11 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("deniedPackages", Kind.LIST, "PURL|GLOB,...",
                     "packages denied, e.g. pkg:maven/org.apache.logging.log4j/log4j-core@[2.0,2.17.1)"),
             p("maxPackageSize", Kind.TEXT, "SIZE", "budget for any one package"),
+            p("vulnerabilityDatabase", Kind.TEXT, "DIR|URL",
+                    "OSV records: a folder of <Ecosystem>/all.zip or *.json, or an http(s) prefix; default osv.dev"),
+            p("failOnSeverity", Kind.TEXT, "SEVERITY", "least severity that fails: CRITICAL, HIGH, MEDIUM, LOW;"
+                    + " default HIGH"),
+            p("failOnUnfixed", Kind.BOOLEAN, "BOOL", "vulnerabilities without a fixed version fail too; default false"),
             p("acceptKeys", Kind.LIST, "GLOB,...", "ENV, label and build-arg names that only look secret"),
             p("allowedSetuidFiles", Kind.LIST, "GLOB,...", "setuid/setgid files allowed"),
             p("allowedWorldWritable", Kind.LIST, "GLOB,...", "world-writable paths allowed besides sticky /tmp"),

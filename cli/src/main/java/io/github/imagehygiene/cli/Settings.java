@@ -82,6 +82,9 @@ final class Settings {
                 .ignorePaths(list(values, "ignorePaths"))
                 .deniedPackages(withReasons(values, "deniedPackages", "match"))
                 .maxPackageSize(text(values, "maxPackageSize"))
+                .vulnerabilityDatabase(databaseLocation(text(values, "vulnerabilityDatabase"), cwd))
+                .failOnSeverity(text(values, "failOnSeverity"))
+                .failOnUnfixed(bool(values, "failOnUnfixed"))
                 .security(s -> s.acceptKeys(list(values, "acceptKeys"))
                         .allowedSetuidFiles(list(values, "allowedSetuidFiles"))
                         .allowedWorldWritable(list(values, "allowedWorldWritable"))
@@ -96,6 +99,14 @@ final class Settings {
                 .sbom(bool(values, "sbom"))
                 .formats(list(values, "formats"))
                 .reportDirectory(reports != null ? reports : cwd.resolve("target").resolve("image-hygiene"));
+    }
+
+    /** A URL as written; a folder relative to the working folder. */
+    private static String databaseLocation(String v, Path cwd) {
+        if (v == null || v.isBlank() || v.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+            return v;
+        }
+        return Path.of(v).isAbsolute() ? v : cwd.resolve(v).normalize().toString();
     }
 
     /** As the goal does: a relative path is the working folder's, normalised; absolute or docker:// as written. */

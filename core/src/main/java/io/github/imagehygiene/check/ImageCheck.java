@@ -16,6 +16,9 @@ import io.github.imagehygiene.analysis.baseline.Baseline;
 import io.github.imagehygiene.analysis.base.BaseFiles;
 import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.analysis.inventory.InventoryCollectors;
+import io.github.imagehygiene.analysis.vulnerability.Vulnerabilities;
+import io.github.imagehygiene.analysis.vulnerability.VulnerabilityDatabase;
+import io.github.imagehygiene.rules.vulnerability.VulnerabilitiesRule;
 import io.github.imagehygiene.archive.ArchiveSource;
 import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Deadline;
@@ -52,6 +55,8 @@ public final class ImageCheck {
 
     private final CheckSettings settings;
     private final LogSink log;
+    /** Whether the vulnerabilities rule runs: then the database is a topic of the analysis. */
+    private boolean vulnerabilitiesChecked;
 
     public ImageCheck(CheckSettings settings, LogSink log) {
         this.settings = settings;
@@ -118,7 +123,10 @@ public final class ImageCheck {
         // the baseline first: an unreadable one fails before any layer of this image is read
         Baseline baseline = Baselines.load(settings);
         List<Rule> rules = RuleCatalog.rules(settings.rules());
+        vulnerabilitiesChecked = settings.gate().levelOf(VulnerabilitiesRule.ID, Level.ERROR) != Level.OFF;
         ImageAnalysis analysis = analyse(collectors(rules), out, baseline);
+        // the database is read before the rules run: an unreadable one the user named fails here, in one line
+        Vulnerabilities.from(analysis);
         String tool = settings.output().toolName();
         String version = settings.output().toolVersion();
         // The SBOM needs the analysis only: made on the second core while the rules run on this one. Not for an image
@@ -198,6 +206,10 @@ public final class ImageCheck {
             List<Object> topics = new ArrayList<>(List.of(settings.base(), known, settings.rules().hygiene()));
             if (baseline != null) {
                 topics.add(baseline);
+            }
+            if (vulnerabilitiesChecked) {
+                topics.add(new VulnerabilityDatabase(settings.vulnerabilities(), Downloads.fetcher(settings, out),
+                        out));
             }
             return ImageAnalyzer.analyze(image, scans, ids, topics);
         }

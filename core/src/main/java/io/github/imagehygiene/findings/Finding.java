@@ -15,13 +15,21 @@ import io.github.imagehygiene.common.OneLine;
  * @param origin      whose it is: base, own or unknown; null when it is about the image as a whole
  * @param subject     what it is about: a path, a package purl, a config key ({@code env:API_TOKEN}), {@code image}
  * @param fingerprint stable across rebuilds: from the rule, the subject and the platform, never a digest
+ * @param ids         the ids it is known by (a vulnerability's CVE and aliases), for suppressions by id; mostly empty
  */
 public record Finding(String rule, Level level, String message, String path, int layer, Origin origin,
-        String subject, String fingerprint) {
+        String subject, String fingerprint, java.util.List<String> ids) {
 
     /** Messages quote paths and values from the image: kept to one line (see {@link OneLine}). */
     public Finding {
         message = OneLine.of(message);
+        ids = ids == null ? java.util.List.of() : java.util.List.copyOf(ids);
+    }
+
+    /** A finding known by no id. */
+    public Finding(String rule, Level level, String message, String path, int layer, Origin origin, String subject,
+            String fingerprint) {
+        this(rule, level, message, path, layer, origin, subject, fingerprint, java.util.List.of());
     }
 
     /** "[maxSize] image is ..." as the console and the failure list show it. */

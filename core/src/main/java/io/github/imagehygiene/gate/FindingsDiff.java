@@ -46,7 +46,7 @@ public record FindingsDiff(List<Finding> added, List<BaselineFinding> gone) {
             for (Finding f : v.findings()) {
                 if (f.level() == Level.ERROR && known.contains(f.fingerprint())) {
                     findings.add(new Finding(f.rule(), Level.WARN, f.message() + KNOWN, f.path(), f.layer(),
-                            f.origin(), f.subject(), f.fingerprint()));
+                            f.origin(), f.subject(), f.fingerprint(), f.ids()));
                 } else {
                     findings.add(f);
                     error |= f.level() == Level.ERROR;

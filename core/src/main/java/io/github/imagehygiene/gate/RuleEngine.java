@@ -60,7 +60,7 @@ public final class RuleEngine {
             String key = n == 1 ? b.subject() : b.subject() + "#" + n;
             Origin origin = b.origin() == null ? null : baseKnown ? b.origin() : Origin.UNKNOWN;
             out.add(new Finding(rule, level, b.message(), b.path(), b.layer(), origin, b.subject(),
-                    Fingerprint.of(rule, key, platform)));
+                    Fingerprint.of(rule, key, platform), b.ids()));
         }
         return out;
     }

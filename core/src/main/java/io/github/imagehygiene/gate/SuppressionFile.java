@@ -66,7 +66,7 @@ public final class SuppressionFile {
     /** Looked for in the project directory, in this order, when no file is configured. */
     public static final List<String> DEFAULT_NAMES = List.of("image-hygiene-suppressions.xml",
             "image-hygiene-suppressions.yaml", "image-hygiene-suppressions.yml");
-    private static final Set<String> FIELDS = Set.of("rule", "path", "reason", "until");
+    private static final Set<String> FIELDS = Set.of("rule", "path", "id", "reason", "until");
 
     private SuppressionFile() {
     }
@@ -123,16 +123,19 @@ public final class SuppressionFile {
         for (String key : fields.keySet()) {
             if (!FIELDS.contains(key)) {
                 throw new ConfigurationException(where + " has an unknown field '" + key + "'; the fields are rule,"
-                        + " path, reason and until");
+                        + " path, id, reason and until");
             }
         }
         String rule = trimmed(fields.get("rule"));
-        if (rule == null) {
-            throw new ConfigurationException(where + " names no rule; add e.g. rule: noSecrets");
+        String id = trimmed(fields.get("id"));
+        if (rule == null && id == null) {
+            throw new ConfigurationException(where + " names no rule and no id; add e.g. rule: noSecrets, or"
+                    + " id: CVE-2021-44228");
         }
+        String what = rule == null ? id : rule;
         String reason = trimmed(fields.get("reason"));
         if (reason == null) {
-            throw new ConfigurationException(where + " (" + rule + ") gives no reason; say why the finding is"
+            throw new ConfigurationException(where + " (" + what + ") gives no reason; say why the finding is"
                     + " accepted, so that the next reader can judge it");
         }
         Glob path = null;
@@ -141,7 +144,7 @@ public final class SuppressionFile {
             try {
                 path = Glob.of(p);
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(where + " (" + rule + ") has a bad path: " + e.getMessage());
+                throw new ConfigurationException(where + " (" + what + ") has a bad path: " + e.getMessage());
             }
         }
         LocalDate until = null;
@@ -150,11 +153,11 @@ public final class SuppressionFile {
             try {
                 until = LocalDate.parse(u);
             } catch (DateTimeParseException e) {
-                throw new ConfigurationException(where + " (" + rule + ") has until '" + u + "', which is not a date;"
+                throw new ConfigurationException(where + " (" + what + ") has until '" + u + "', which is not a date;"
                         + " write yyyy-MM-dd, e.g. 2026-12-31");
             }
         }
-        return new Suppression(number, rule, path, reason, until);
+        return new Suppression(number, rule, path, id, reason, until);
     }
 
     private static String trimmed(String s) {

@@ -54,7 +54,7 @@ public final class Suppressions {
      */
     public void checkRules(Collection<String> knownRules) {
         for (Suppression s : entries) {
-            if (!knownRules.contains(s.rule())) {
+            if (s.rule() != null && !knownRules.contains(s.rule())) {
                 throw new ConfigurationException(source + ": suppression " + s.number() + " names rule '" + s.rule()
                         + "', which does not exist; known rules: " + String.join(", ", new TreeSet<>(knownRules)));
             }
@@ -87,7 +87,7 @@ public final class Suppressions {
                 String path = f.path();
                 Suppression by = null;
                 for (Suppression s : entries) {
-                    if (!s.matches(f.rule(), path)) {
+                    if (!s.matches(f.rule(), path, f.ids())) {
                         continue;
                     }
                     if (s.expired(today)) {
@@ -126,7 +126,8 @@ public final class Suppressions {
                                         + s.reason() + ")"));
             } else if (!used.containsKey(s)) {
                 unused.add(s);
-                notes.add(source + ": " + s.describe() + " matched no finding: remove it, or correct its rule or path");
+                notes.add(source + ": " + s.describe() + " matched no finding: remove it, or correct its "
+                        + (s.id() == null ? "rule or path" : "id"));
             }
         }
         return new SuppressionResult(List.copyOf(out), List.copyOf(suppressed), List.copyOf(expired),

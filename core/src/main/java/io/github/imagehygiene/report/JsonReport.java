@@ -88,6 +88,7 @@ public final class JsonReport {
         if (InventoryReport.collected(a)) {
             root.set("inventory", InventoryReport.json(a, InventoryReport.TOP));
         }
+        VulnerabilityReport.add(root, a);
         io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
         if (diff != null) {
             root.set("diff", DiffReport.json(result, diff));
@@ -141,8 +142,12 @@ public final class JsonReport {
         } else {
             node.putNull("layer");
         }
-        return node.put("origin", f.origin() == null ? null : f.origin().id()).put("subject", f.subject())
+        node.put("origin", f.origin() == null ? null : f.origin().id()).put("subject", f.subject())
                 .put("fingerprint", f.fingerprint());
+        if (!f.ids().isEmpty()) {
+            f.ids().forEach(node.putArray("ids")::add); // what a suppression by id matches
+        }
+        return node;
     }
 
     /** report.json's "suppressions": what was suppressed, which suppressions expired, which matched nothing. */
@@ -157,11 +162,11 @@ public final class JsonReport {
         ArrayNode expired = node.putArray("expired");
         for (SuppressionResult.Expired x : s.expired()) {
             expired.addObject().put("suppression", x.suppression().number()).put("rule", x.suppression().rule())
-                    .put("until", x.suppression().until().toString()).put("findings", x.findings());
+                    .put("id", x.suppression().id()).put("until", x.suppression().until().toString()).put("findings", x.findings());
         }
         ArrayNode unused = node.putArray("unused");
         for (var x : s.unused()) {
-            unused.addObject().put("suppression", x.number()).put("rule", x.rule());
+            unused.addObject().put("suppression", x.number()).put("rule", x.rule()).put("id", x.id());
         }
     }
 }

@@ -20,7 +20,7 @@ import io.github.imagehygiene.findings.Masking;
  * {@link Masking}. A report format is a class that renders the result and hands its text or JSON tree to this
  * writer; it cannot forget to mask.
  */
-public final class Output {
+public final class Output implements LogSink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Masking masking;
@@ -54,14 +54,17 @@ public final class Output {
         return directory != null;
     }
 
+    @Override
     public void info(String line) {
         log.info(masking.apply(line));
     }
 
+    @Override
     public void warn(String line) {
         log.warn(masking.apply(line));
     }
 
+    @Override
     public void debug(String line) {
         log.debug(masking.apply(line));
     }

@@ -1,5 +1,7 @@
 package io.github.imagehygiene.rules;
 
+import java.util.List;
+
 import io.github.imagehygiene.analysis.Origin;
 
 /**
@@ -11,8 +13,10 @@ import io.github.imagehygiene.analysis.Origin;
  * @param path    the file or directory in the image, exactly as stored; null when it is about none
  * @param layer   the 1-based layer that added it; 0 when it is about no one layer
  * @param origin  whose it is; null when it is about the image as a whole
+ * @param ids     the ids it is known by, for suppressions by id (a vulnerability's CVE, GHSA and distribution ids);
+ *                empty for most
  */
-public record Breach(String message, String subject, String path, int layer, Origin origin) {
+public record Breach(String message, String subject, String path, int layer, Origin origin, List<String> ids) {
     /** The subject of findings about the image as a whole (its size, its layer count). */
     public static final String IMAGE = "image";
 
@@ -20,6 +24,17 @@ public record Breach(String message, String subject, String path, int layer, Ori
         if (message == null || subject == null) {
             throw new IllegalArgumentException("a breach needs a message and a subject");
         }
+        ids = ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** A breach known by no id. */
+    public Breach(String message, String subject, String path, int layer, Origin origin) {
+        this(message, subject, path, layer, origin, List.of());
+    }
+
+    /** The same, known by these ids. */
+    public Breach knownAs(List<String> allIds) {
+        return new Breach(message, subject, path, layer, origin, allIds);
     }
 
     /** A breach about the image as a whole. */
@@ -39,21 +54,21 @@ public record Breach(String message, String subject, String path, int layer, Ori
 
     /** The same, located in a layer. */
     public Breach inLayer(int index, Origin whose) {
-        return new Breach(message, subject, path, index, whose);
+        return new Breach(message, subject, path, index, whose, ids);
     }
 
     /** The same, whose it is (config values: the history entry that set them). */
     public Breach origin(Origin whose) {
-        return new Breach(message, subject, path, layer, whose);
+        return new Breach(message, subject, path, layer, whose, ids);
     }
 
     /** The same, about a narrower subject ("/etc/shadow:root" for one account of a file). */
     public Breach withSubject(String narrower) {
-        return new Breach(message, narrower, path, layer, origin);
+        return new Breach(message, narrower, path, layer, origin, ids);
     }
 
     /** The same, about a path in the image (the subject stays). */
     public Breach path(String inImage) {
-        return new Breach(message, subject, inImage, layer, origin);
+        return new Breach(message, subject, inImage, layer, origin, ids);
     }
 }

@@ -21,6 +21,8 @@ import io.github.imagehygiene.rules.budget.BudgetSettings;
 import io.github.imagehygiene.rules.catalog.RuleSettings;
 import io.github.imagehygiene.rules.inventory.InventorySettings;
 import io.github.imagehygiene.rules.security.SecuritySettings;
+import io.github.imagehygiene.rules.vulnerability.VulnerabilityPolicy;
+import io.github.imagehygiene.analysis.vulnerability.VulnerabilitySettings;
 
 /**
  * Everything one check needs, as the records of the topics that own them, each validated when made: a bad value
@@ -33,19 +35,20 @@ import io.github.imagehygiene.rules.security.SecuritySettings;
  * @param gate   levels and suppressions
  * @param output what is written where
  * @param baseline what the check compares with: a report.json or an image; {@link BaselineSettings#NONE}
+ * @param vulnerabilities where the vulnerability records come from
  */
 public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
-        OutputSettings output, BaselineSettings baseline) {
+        OutputSettings output, BaselineSettings baseline, VulnerabilitySettings vulnerabilities) {
 
-    /** Without a baseline. */
+    /** Without a baseline, with the default vulnerability database. */
     public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
             OutputSettings output) {
-        this(input, base, rules, gate, output, BaselineSettings.NONE);
+        this(input, base, rules, gate, output, BaselineSettings.NONE, VulnerabilitySettings.parse(null, null));
     }
 
     /** The same settings for one platform of a multi-platform index (platform=all). */
     public CheckSettings forPlatform(io.github.imagehygiene.image.Platform one) {
-        return new CheckSettings(input.forPlatform(one), base, rules, gate, output, baseline);
+        return new CheckSettings(input.forPlatform(one), base, rules, gate, output, baseline, vulnerabilities);
     }
 
     /**
@@ -57,7 +60,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                 input.timeout(), input.threads(), input.estimateCompressedSize(), false);
         return new CheckSettings(in, base, rules, gate, new OutputSettings(null,
                 java.util.EnumSet.of(ReportFormat.SBOM), output.toolName(), output.toolVersion()),
-                BaselineSettings.NONE);
+                BaselineSettings.NONE, vulnerabilities);
     }
 
     public static Builder builder() {
@@ -102,6 +105,9 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private List<String> ignorePaths;
         private Map<String, String> deniedPackages;
         private String maxPackageSize;
+        private String vulnerabilityDatabase;
+        private String failOnSeverity;
+        private Boolean failOnUnfixed;
         private final SecuritySettings.Builder security = SecuritySettings.builder();
         private Map<String, String> levels;
         private Path suppressionFile;
@@ -400,6 +406,27 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return this;
         }
 
+        /**
+         * Where OSV records come from: a folder ({@code <Ecosystem>/all.zip} or loose {@code *.json}) or an http(s)
+         * prefix; null for osv.dev's export.
+         */
+        public Builder vulnerabilityDatabase(String v) {
+            vulnerabilityDatabase = v;
+            return this;
+        }
+
+        /** The least severity that fails the vulnerabilities rule: CRITICAL, HIGH (default), MEDIUM, LOW. */
+        public Builder failOnSeverity(String v) {
+            failOnSeverity = v;
+            return this;
+        }
+
+        /** Whether vulnerabilities without a fixed version fail too (default false). */
+        public Builder failOnUnfixed(Boolean v) {
+            failOnUnfixed = v;
+            return this;
+        }
+
         /** @throws io.github.imagehygiene.common.ConfigurationException naming the first bad value */
         public CheckSettings build() {
             InputSettings input = InputSettings.parse(image, platform, dockerHost, timeout, threads,
@@ -413,7 +440,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     HygieneSettings.parse(minEfficiency, maxWastedBytes, maxWastedPercent, maxReclaimable,
                             packageCacheThreshold, ignorePaths),
                     InventorySettings.parse(deniedPackages, maxPackageSize),
-                    security.build());
+                    security.build(), VulnerabilityPolicy.parse(failOnSeverity, failOnUnfixed));
             BaseImageSettings base = new BaseImageSettings(baseImages, buildHints, eolData, dockerHost,
                     countBaseLayers);
             Suppressions suppressions = suppressionFile != null ? SuppressionFile.load(suppressionFile)
@@ -431,7 +458,8 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                             base.dockerfileBase() == null ? 0 : base.dockerfileBase().line(), buildFile),
                     stepSummary);
             return new CheckSettings(input, base, rules, gate, output,
-                    BaselineSettings.parse(baseline, newFindingsOnly));
+                    BaselineSettings.parse(baseline, newFindingsOnly),
+                    VulnerabilitySettings.parse(vulnerabilityDatabase, projectDirectory));
         }
     }
 }

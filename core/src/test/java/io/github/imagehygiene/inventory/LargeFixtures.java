@@ -20,13 +20,13 @@ import io.github.imagehygiene.settings.CheckSettings;
  * target/large-fixtures (too big to commit). Absent: the test is skipped with a visible message, or fails when
  * -DimageHygiene.it.docker=required (as .ci/run sets, after running the script).
  */
-final class LargeFixtures {
+public final class LargeFixtures {
     static final String SCRIPT = "bash core/src/test/fixtures/large/build-inventory-fixtures.sh";
 
     private LargeFixtures() {
     }
 
-    static Path require(String name) {
+    public static Path require(String name) {
         Path dir = Path.of(System.getProperty("imageHygiene.largeFixtures", "target/large-fixtures"));
         Path p = dir.resolve(name);
         if (!Files.exists(p)) {
@@ -40,7 +40,7 @@ final class LargeFixtures {
         return p;
     }
 
-    static List<String> lines(String name) {
+    public static List<String> lines(String name) {
         try {
             return Files.readAllLines(require(name), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
                     .toList();
@@ -50,7 +50,7 @@ final class LargeFixtures {
     }
 
     /** Reads an image with the inventory collectors in the layer pass. */
-    static ImageAnalysis analyse(Path image) {
+    public static ImageAnalysis analyse(Path image) {
         return new ImageCheck(CheckSettings.builder().image(image.toString()).build(), LogSink.NONE)
                 .analyse(InventoryCollectors.all());
     }

@@ -152,7 +152,7 @@ class SuppressionsTest {
                         + " which is not a date; write yyyy-MM-dd, e.g. 2026-12-31");
         assertThatThrownBy(() -> SuppressionFile.load(invalid.resolve("unknown-field.xml")))
                 .hasMessage(invalid.resolve("unknown-field.xml") + ": suppression 1 has an unknown field 'util'; the"
-                        + " fields are rule, path, reason and until");
+                        + " fields are rule, path, id, reason and until");
         assertThatThrownBy(() -> SuppressionFile.load(invalid.resolve("doctype.xml")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(invalid.resolve("doctype.xml") + " is not valid XML: line 2: ");

@@ -8,7 +8,7 @@ import io.github.imagehygiene.settings.CheckSettings;
  * The parameters of a check against a baseline: what it compares with, the growth budgets, and whether only new
  * findings fail (docs/baseline.md).
  */
-public abstract class BaselineParameters extends SecurityParameters {
+public abstract class BaselineParameters extends VulnerabilityParameters {
     /**
      * What this image is compared with: a report.json this plugin wrote (commit one, written by the
      * {@code baseline} goal), or an image (an archive, an OCI layout folder, {@code docker://NAME:TAG}). Every report

@@ -32,6 +32,7 @@ import org.cyclonedx.parsers.JsonParser;
 import io.github.imagehygiene.analysis.ImageAnalysis;
 import io.github.imagehygiene.analysis.LayerSummary;
 import io.github.imagehygiene.analysis.inventory.Inventory;
+import io.github.imagehygiene.analysis.vulnerability.Vulnerabilities;
 import io.github.imagehygiene.analysis.inventory.OsRelease;
 import io.github.imagehygiene.analysis.inventory.PackageType;
 import io.github.imagehygiene.image.Image;
@@ -87,6 +88,7 @@ public final class SbomWriter {
 
         List<Component> components = new ArrayList<>();
         Map<String, String> refByLocation = new LinkedHashMap<>();
+        Map<io.github.imagehygiene.analysis.inventory.Component, String> refOf = new java.util.IdentityHashMap<>();
         Map<String, List<String>> children = new LinkedHashMap<>();
         List<String> topLevel = new ArrayList<>();
         Set<String> refs = new HashSet<>();
@@ -161,6 +163,7 @@ public final class SbomWriter {
             props.add(new Property(NS + "evidence", c.evidence()));
             x.setProperties(props);
             components.add(x);
+            refOf.put(c, x.getBomRef());
             refByLocation.put(c.location(), x.getBomRef());
             if (c.parent() == null) {
                 topLevel.add(x.getBomRef());
@@ -182,6 +185,10 @@ public final class SbomWriter {
             }
         }
         bom.setDependencies(dependencies);
+        Vulnerabilities found = Vulnerabilities.from(analysis);
+        if (found.checked()) {
+            bom.setVulnerabilities(SbomVulnerabilities.of(found, refOf));
+        }
         return bom;
     }
 

@@ -46,6 +46,7 @@ import io.github.imagehygiene.rules.security.NoStrayFilesRule;
 import io.github.imagehygiene.rules.security.NoWorldWritableRule;
 import io.github.imagehygiene.rules.security.RequireHealthcheckRule;
 import io.github.imagehygiene.rules.security.UniqueIdsRule;
+import io.github.imagehygiene.rules.vulnerability.VulnerabilitiesRule;
 
 /**
  * The one list of rules, in the order of the verdict table, report.json's {@code rules[]} and the findings: size
@@ -112,6 +113,8 @@ public final class RuleCatalog {
                     s -> new DeniedPackagesRule(s.inventory())),
             new Entry(MaxPackageSizeRule.ID, "every package ≤ budget",
                     s -> new MaxPackageSizeRule(s.inventory())),
+            new Entry(VulnerabilitiesRule.ID, "no known vulnerability (OSV) at or above `failOnSeverity` with a fix",
+                    s -> new VulnerabilitiesRule(s.vulnerabilities(), s.basePolicy().clock())),
             new Entry(NoRootUserRule.ID, "the container does not run as root (dockle CIS-DI-0001)",
                     s -> new NoRootUserRule(s.security())),
             new Entry(RequireHealthcheckRule.ID, "a HEALTHCHECK is set (CIS-DI-0006)",

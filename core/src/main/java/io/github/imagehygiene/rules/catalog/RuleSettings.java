@@ -1,5 +1,6 @@
 package io.github.imagehygiene.rules.catalog;
 
+import io.github.imagehygiene.rules.vulnerability.VulnerabilityPolicy;
 import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
 import io.github.imagehygiene.rules.base.BasePolicySettings;
 import io.github.imagehygiene.rules.budget.BudgetSettings;
@@ -14,10 +15,18 @@ import io.github.imagehygiene.rules.security.SecuritySettings;
  * @param hygiene    the layer-hygiene limits and ignored paths
  * @param inventory  denied packages and the package budget
  * @param security   the security rules' allow-lists and assertions
+ * @param vulnerabilities what fails the vulnerabilities rule
  */
 public record RuleSettings(BudgetSettings budgets, BasePolicySettings basePolicy, HygieneSettings hygiene,
-        InventorySettings inventory, SecuritySettings security) {
+        InventorySettings inventory, SecuritySettings security, VulnerabilityPolicy vulnerabilities) {
     /** Every default: no budget, no policy, dive's hygiene limits, the security rules' defaults. */
     public static final RuleSettings DEFAULTS = new RuleSettings(BudgetSettings.NONE, BasePolicySettings.NONE,
-            HygieneSettings.DEFAULTS, InventorySettings.NONE, SecuritySettings.defaults());
+            HygieneSettings.DEFAULTS, InventorySettings.NONE, SecuritySettings.defaults(),
+            VulnerabilityPolicy.DEFAULTS);
+
+    /** With the vulnerability policy's defaults. */
+    public RuleSettings(BudgetSettings budgets, BasePolicySettings basePolicy, HygieneSettings hygiene,
+            InventorySettings inventory, SecuritySettings security) {
+        this(budgets, basePolicy, hygiene, inventory, security, VulnerabilityPolicy.DEFAULTS);
+    }
 }
