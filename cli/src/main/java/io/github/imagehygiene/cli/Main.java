@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imagehygiene.check.CheckRun;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.ImageHygieneException;
+import io.github.imagehygiene.analysis.vulnerability.download.HttpProxy;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.gate.Verdict;
 import io.github.imagehygiene.report.Reports;
@@ -116,6 +117,7 @@ public final class Main {
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         Settings.apply(values, builder, cwd, config,
                 stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
+        builder.offline(check.hasMatchedOption("--offline")).proxy(proxy(System.getenv()));
         CheckRun run = ImageCheck.check(builder.build(), log(out, verbose));
         if (run.verdict() == Verdict.FAIL) {
             String failure = run.failureMessage();
@@ -127,6 +129,55 @@ public final class Main {
                     .forEach(l -> err.println("[ERROR] " + l));
         }
         return PASS;
+    }
+
+    /**
+     * The proxy of the environment, as curl and most tools read it: {@code HTTPS_PROXY} (else {@code HTTP_PROXY}, either
+     * case) as {@code http://[USER:PASSWORD@]HOST:PORT}, {@code NO_PROXY} as comma-separated hosts or domains; null
+     * when none is set.
+     */
+    static HttpProxy proxy(Map<String, String> env) {
+        String url = first(env, "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy");
+        if (url == null) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.contains("://") ? url : "http://" + url);
+        } catch (java.net.URISyntaxException e) {
+            throw new io.github.imagehygiene.common.ConfigurationException("Invalid proxy in HTTPS_PROXY/HTTP_PROXY: '"
+                    + url + "' (" + e.getReason() + ")");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] up = uri.getUserInfo().split(":", 2);
+            user = up[0];
+            password = up.length > 1 ? up[1] : null;
+        }
+        String noProxy = first(env, "NO_PROXY", "no_proxy");
+        String nonProxyHosts = null;
+        if (noProxy != null) {
+            java.util.List<String> hosts = new java.util.ArrayList<>();
+            for (String h : noProxy.split(",")) {
+                String t = h.strip();
+                if (!t.isEmpty()) {
+                    hosts.add(t.startsWith(".") ? "*" + t : t); // ".example.com": every host of the domain
+                }
+            }
+            nonProxyHosts = String.join("|", hosts);
+        }
+        return new HttpProxy(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), user, password, nonProxyHosts);
+    }
+
+    private static String first(Map<String, String> env, String... names) {
+        for (String n : names) {
+            String v = env.get(n);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
     }
 
     /** Maven's prefixes, so that a CI log reads the same whichever front end ran the check. */
@@ -181,6 +232,9 @@ public final class Main {
             }
             check.addOption(option.build());
         }
+        check.addOption(OptionSpec.builder("--offline").arity("0")
+                .description("never download the vulnerability database: use the cached copy, whatever its age"
+                        + " (as Maven's -o)").build());
         check.addOption(OptionSpec.builder("--verbose").arity("0")
                 .description("debug lines, and the stack trace of an error").build());
         CommandSpec top = CommandSpec.create().name("image-hygiene").mixinStandardHelpOptions(true)

@@ -83,6 +83,8 @@ final class Settings {
                 .deniedPackages(withReasons(values, "deniedPackages", "match"))
                 .maxPackageSize(text(values, "maxPackageSize"))
                 .vulnerabilityDatabase(databaseLocation(text(values, "vulnerabilityDatabase"), cwd))
+                .vulnerabilityCache(pathText(values, "vulnerabilityCache", cwd))
+                .vulnerabilityDatabaseMaxAge(text(values, "vulnerabilityDatabaseMaxAge"))
                 .failOnSeverity(text(values, "failOnSeverity"))
                 .failOnUnfixed(bool(values, "failOnUnfixed"))
                 .security(s -> s.acceptKeys(list(values, "acceptKeys"))
@@ -99,6 +101,15 @@ final class Settings {
                 .sbom(bool(values, "sbom"))
                 .formats(list(values, "formats"))
                 .reportDirectory(reports != null ? reports : cwd.resolve("target").resolve("image-hygiene"));
+    }
+
+    /** A folder as text, the working folder's when relative ({@code ~/} left to the core). */
+    private static String pathText(Map<String, JsonNode> values, String name, Path cwd) {
+        String v = text(values, name);
+        if (v == null || v.isBlank() || v.startsWith("~/") || Path.of(v).isAbsolute()) {
+            return v;
+        }
+        return cwd.resolve(v).normalize().toString();
     }
 
     /** A URL as written; a folder relative to the working folder. */

@@ -208,7 +208,7 @@ public final class ImageCheck {
                 topics.add(baseline);
             }
             if (vulnerabilitiesChecked) {
-                topics.add(new VulnerabilityDatabase(settings.vulnerabilities(), Downloads.fetcher(settings, out),
+                topics.add(new VulnerabilityDatabase(settings.vulnerabilities(), settings.output().toolVersion(),
                         out));
             }
             return ImageAnalyzer.analyze(image, scans, ids, topics);

@@ -22,7 +22,8 @@ import io.github.imagehygiene.rules.catalog.RuleSettings;
 import io.github.imagehygiene.rules.inventory.InventorySettings;
 import io.github.imagehygiene.rules.security.SecuritySettings;
 import io.github.imagehygiene.rules.vulnerability.VulnerabilityPolicy;
-import io.github.imagehygiene.analysis.vulnerability.VulnerabilitySettings;
+import io.github.imagehygiene.analysis.vulnerability.download.HttpProxy;
+import io.github.imagehygiene.analysis.vulnerability.download.OsvDatabaseSettings;
 
 /**
  * Everything one check needs, as the records of the topics that own them, each validated when made: a bad value
@@ -38,12 +39,12 @@ import io.github.imagehygiene.analysis.vulnerability.VulnerabilitySettings;
  * @param vulnerabilities where the vulnerability records come from
  */
 public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
-        OutputSettings output, BaselineSettings baseline, VulnerabilitySettings vulnerabilities) {
+        OutputSettings output, BaselineSettings baseline, OsvDatabaseSettings vulnerabilities) {
 
     /** Without a baseline, with the default vulnerability database. */
     public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
             OutputSettings output) {
-        this(input, base, rules, gate, output, BaselineSettings.NONE, VulnerabilitySettings.parse(null, null));
+        this(input, base, rules, gate, output, BaselineSettings.NONE, OsvDatabaseSettings.defaults());
     }
 
     /** The same settings for one platform of a multi-platform index (platform=all). */
@@ -106,6 +107,10 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private Map<String, String> deniedPackages;
         private String maxPackageSize;
         private String vulnerabilityDatabase;
+        private String vulnerabilityCache;
+        private String vulnerabilityDatabaseMaxAge;
+        private boolean offline;
+        private HttpProxy proxy;
         private String failOnSeverity;
         private Boolean failOnUnfixed;
         private final SecuritySettings.Builder security = SecuritySettings.builder();
@@ -415,6 +420,30 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return this;
         }
 
+        /** Where downloaded OSV exports are kept; null for ~/.cache/image-hygiene/osv. */
+        public Builder vulnerabilityCache(String v) {
+            vulnerabilityCache = v;
+            return this;
+        }
+
+        /** How old a cached export may be before it is revalidated: 24h (default), 90m, 1d, PT24H, 0. */
+        public Builder vulnerabilityDatabaseMaxAge(String v) {
+            vulnerabilityDatabaseMaxAge = v;
+            return this;
+        }
+
+        /** Never touch the network (Maven's offline mode): cached exports serve, of any age. */
+        public Builder offline(boolean v) {
+            offline = v;
+            return this;
+        }
+
+        /** The HTTP proxy for downloads (Maven's active proxy); null for none of our own. */
+        public Builder proxy(HttpProxy v) {
+            proxy = v;
+            return this;
+        }
+
         /** The least severity that fails the vulnerabilities rule: CRITICAL, HIGH (default), MEDIUM, LOW. */
         public Builder failOnSeverity(String v) {
             failOnSeverity = v;
@@ -459,7 +488,22 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     stepSummary);
             return new CheckSettings(input, base, rules, gate, output,
                     BaselineSettings.parse(baseline, newFindingsOnly),
-                    VulnerabilitySettings.parse(vulnerabilityDatabase, projectDirectory));
+                    OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
+                            vulnerabilityDatabaseMaxAge, offline, proxy));
+        }
+
+        /** A folder as the project's when relative; a URL as written. */
+        private String relativeToProject(String location) {
+            if (location == null || location.isBlank() || projectDirectory == null
+                    || location.strip().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+                return location;
+            }
+            try {
+                Path p = Path.of(location.strip());
+                return p.isAbsolute() ? location : projectDirectory.resolve(p).normalize().toString();
+            } catch (java.nio.file.InvalidPathException e) {
+                return location;
+            }
         }
     }
 }

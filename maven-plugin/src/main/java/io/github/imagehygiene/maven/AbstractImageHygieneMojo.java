@@ -106,6 +106,16 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
         return CommaList.split(PROPERTY_PREFIX + name, property(PROPERTY_PREFIX + name));
     }
 
+    /** Whether Maven runs offline ({@code -o}): downloads are then never attempted. */
+    protected boolean offline() {
+        return session != null && session.isOffline();
+    }
+
+    /** The session's settings (for the active proxy), or null without a session. */
+    protected org.apache.maven.settings.Settings mavenSettings() {
+        return session == null ? null : session.getSettings();
+    }
+
     /** The Maven log as the core's sink. */
     protected LogSink logSink() {
         Log log = getLog();
