@@ -36,6 +36,7 @@ public final class SarifReport {
      * The security-severity of the rules that guard against a security risk, on CVSS's 0-10 scale, by what a breach
      * exposes: a secret readable by anyone who pulls the image is high; root, setuid and world-writable files, a
      * moving or unpatched base are medium; a missing health check is low. The budget and hygiene rules have none.
+     * Known vulnerabilities fail at HIGH or worse by default: high (each result's message gives its own score).
      */
     static final Map<String, Double> SECURITY_SEVERITY = Map.ofEntries(
             Map.entry("noSecrets", 8.5), Map.entry("noSecretKeys", 8.0), Map.entry("noEmptyPasswords", 7.5),
@@ -43,7 +44,8 @@ public final class SarifReport {
             Map.entry("deniedBaseImages", 6.0), Map.entry("minJavaVersion", 5.5), Map.entry("noRootUser", 5.0),
             Map.entry("noSetuidFiles", 5.0), Map.entry("noWorldWritable", 5.0), Map.entry("noStrayFiles", 5.0),
             Map.entry("osEndOfLifeSoon", 4.0), Map.entry("uniqueIds", 4.0), Map.entry("requirePinnedBase", 4.0),
-            Map.entry("noLatestTag", 3.0), Map.entry("allowedBaseImages", 3.0), Map.entry("requireHealthcheck", 2.0));
+            Map.entry("noLatestTag", 3.0), Map.entry("allowedBaseImages", 3.0), Map.entry("requireHealthcheck", 2.0),
+            Map.entry("vulnerabilities", 8.0));
 
     private SarifReport() {
     }

@@ -64,8 +64,9 @@ class CliParityTest {
         for (OptionSpec o : Main.commandLine().getSubcommands().get("check").getCommandSpec().options()) {
             options.add(o.longestName());
         }
-        // what only the command line has: its config file, its debug switch, help and version
-        options.removeAll(List.of("--config", "--verbose", "--help", "--version"));
+        // what only the command line has: its config file, its debug switch, help and version, and --offline (Maven's
+        // own -o for the goal)
+        options.removeAll(List.of("--config", "--verbose", "--help", "--version", "--offline"));
         assertThat(options).isEqualTo(expected);
         assertThat(Main.commandLine().getSubcommands().get("check").getCommandSpec().positionalParameters())
                 .singleElement().extracting(p -> p.paramLabel()).isEqualTo("IMAGE");
