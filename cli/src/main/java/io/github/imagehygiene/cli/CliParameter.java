@@ -103,6 +103,9 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("deniedPackages", Kind.LIST, "PURL|GLOB,...",
                     "packages denied, e.g. pkg:maven/org.apache.logging.log4j/log4j-core@[2.0,2.17.1)"),
             p("maxPackageSize", Kind.TEXT, "SIZE", "budget for any one package"),
+            p("mavenRepository", Kind.TEXT, "DIR|none",
+                    "Maven local repository where a jar without pom.properties is looked up by name and confirmed by"
+                            + " sha1; default ~/.m2/repository when it exists"),
             p("acceptKeys", Kind.LIST, "GLOB,...", "ENV, label and build-arg names that only look secret"),
             p("allowedSetuidFiles", Kind.LIST, "GLOB,...", "setuid/setgid files allowed"),
             p("allowedWorldWritable", Kind.LIST, "GLOB,...", "world-writable paths allowed besides sticky /tmp"),
