@@ -197,6 +197,49 @@ class JarIdentityTest {
     }
 
     /**
+     * A pom.xml in the image that declares the jar's artifactId and version names its group (evidence "pom.xml
+     * dependency"), after the sha1 sources: a declaration that names another group loses to the project's artifact
+     * with the jar's bytes.
+     */
+    @Test
+    void declaredInAPomXmlAfterTheSha1Sources() throws IOException {
+        String[] core = deps.get("spring-core");
+        Path real = LargeFixtures.localRepositoryJar(core[0], core[1], core[2]);
+        byte[] bytes = Files.readAllBytes(real);
+        List<JavaArtifact> artifacts = new ArrayList<>(JarReader.read("/app/libs/spring-core-6.2.12.jar",
+                new ByteArrayInputStream(bytes), bytes.length));
+        byte[] starter = jarWithPomXml("org.example.relocated", "spring-core", "6.2.12");
+        artifacts.addAll(JarReader.read("/app/libs/starter-1.0.jar", new ByteArrayInputStream(starter), starter.length));
+        assertThat(artifacts.get(0).groupId()).isNull();
+        assertThat(artifacts.get(1).declared()).singleElement()
+                .satisfies(d -> assertThat(d.groupId()).isEqualTo("org.example.relocated"));
+
+        assertThat(GroupIds.name(artifacts, JavaIdentitySettings.NONE).get(0)).satisfies(a -> {
+            assertThat(a.groupId()).isEqualTo("org.example.relocated");
+            assertThat(a.evidence()).isEqualTo(GroupIds.DECLARED);
+        });
+        List<ResolvedArtifact> project = List.of(new ResolvedArtifact(core[0], core[1], core[2], null, real));
+        assertThat(GroupIds.name(artifacts, new JavaIdentitySettings(project, null)).get(0)).satisfies(a -> {
+            assertThat(a.groupId()).isEqualTo(core[0]);
+            assertThat(a.evidence()).isEqualTo(GroupIds.PROJECT);
+        });
+    }
+
+    /** A jar holding only META-INF/maven/x/starter/pom.xml, which declares GROUP:ARTIFACT:VERSION. */
+    private static byte[] jarWithPomXml(String group, String artifact, String version) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry("META-INF/maven/x/starter/pom.xml"));
+            out.write(("<project><groupId>x</groupId><artifactId>starter</artifactId><version>1.0</version>"
+                    + "<dependencies><dependency><groupId>" + group + "</groupId><artifactId>" + artifact
+                    + "</artifactId><version>" + version + "</version></dependency></dependencies></project>")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
      * The manifest rule, on every jar of the fat jar as java.util.jar reads its MANIFEST.MF: right for the seven it
      * names (Implementation-Vendor-Id extended by Bundle-SymbolicName), silent on the others, among them
      * jakarta.annotation-api (vendor id org.glassfish: wrong) and Tomcat's (symbolic name org.apache.tomcat-embed-core,
