@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * (Spring Boot's starters declare the Spring and Tomcat jars);
  * <li>{@value #MANIFEST}: a guess, marked as one: Implementation-Vendor-Id when Bundle-SymbolicName extends it
  * ({@code VENDOR.…}) and it has three segments or more. Either alone is wrong too often on real jars to be taken:
- * Implementation-Vendor-Id is org.apache for every Apache Commons jar and org.glassfish for jakarta.annotation-api,
+ * Implementation-Vendor-Id is org.apache for many Apache Commons jars and org.glassfish for jakarta.annotation-api,
  * Bundle-SymbolicName org.apache.tomcat-embed-core for org.apache.tomcat.embed and com.google.guava for guava.
  * </ol>
  * Nothing found, the archive keeps no groupId and no purl: never a guess that is not marked as one.
