@@ -172,7 +172,7 @@ assert r.inventory == [os             : [id: 'alpine', versionId: '3.11.5', dist
                        fileBytes      : support.fileBytes(fs), attributedBytes: attributed,
                        unattributedBytes: support.fileBytes(fs) - attributed,
                        // every package, in the database's order, as a later diff reads them
-                       packages       : apk.collect { pkg -> [purl: purl(pkg), version: pkg.version, bytes: pkg.bytes] },
+                       packages       : apk.collect { pkg -> [purl: purl(pkg), version: pkg.version, bytes: pkg.bytes, evidence: 'apk installed'] },
                        largest        : largest.collect { pkg ->
                            [type : 'apk', name: pkg.name, version: pkg.version, purl: purl(pkg), bytes: pkg.bytes,
                             files: pkg.files, layer: 1, layerDigest: layerDigest, location: '/lib/apk/db/installed']

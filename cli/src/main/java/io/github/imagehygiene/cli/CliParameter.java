@@ -112,6 +112,9 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("failOnSeverity", Kind.TEXT, "SEVERITY", "least severity that fails: CRITICAL, HIGH, MEDIUM, LOW;"
                     + " default HIGH"),
             p("failOnUnfixed", Kind.BOOLEAN, "BOOL", "vulnerabilities without a fixed version fail too; default false"),
+            p("mavenRepository", Kind.TEXT, "DIR|none",
+                    "Maven local repository where a jar without pom.properties is looked up by name and confirmed by"
+                            + " sha1; default ~/.m2/repository when it exists"),
             p("acceptKeys", Kind.LIST, "GLOB,...", "ENV, label and build-arg names that only look secret"),
             p("allowedSetuidFiles", Kind.LIST, "GLOB,...", "setuid/setgid files allowed"),
             p("allowedWorldWritable", Kind.LIST, "GLOB,...", "world-writable paths allowed besides sticky /tmp"),

@@ -87,6 +87,9 @@ final class Settings {
                 .vulnerabilityDatabaseMaxAge(text(values, "vulnerabilityDatabaseMaxAge"))
                 .failOnSeverity(text(values, "failOnSeverity"))
                 .failOnUnfixed(bool(values, "failOnUnfixed"))
+                // a command line has no project: the local repository is where its jars are known, when there is one
+                .mavenRepository(text(values, "mavenRepository"))
+                .defaultMavenRepository(Path.of(System.getProperty("user.home"), ".m2", "repository"))
                 .security(s -> s.acceptKeys(list(values, "acceptKeys"))
                         .allowedSetuidFiles(list(values, "allowedSetuidFiles"))
                         .allowedWorldWritable(list(values, "allowedWorldWritable"))

@@ -203,7 +203,8 @@ public final class ImageCheck {
             List<LayerScan> scans = source.scan(paths, input.threads());
             Set<String> ids = new TreeSet<>();
             collectors.forEach(c -> ids.add(c.id()));
-            List<Object> topics = new ArrayList<>(List.of(settings.base(), known, settings.rules().hygiene()));
+            List<Object> topics = new ArrayList<>(List.of(settings.base(), known, settings.rules().hygiene(),
+                    settings.identity()));
             if (baseline != null) {
                 topics.add(baseline);
             }

@@ -10,6 +10,8 @@ import io.github.imagehygiene.analysis.base.BaseImageSettings;
 import io.github.imagehygiene.analysis.baseline.BaselineSettings;
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.analysis.hygiene.HygieneSettings;
+import io.github.imagehygiene.analysis.inventory.JavaIdentitySettings;
+import io.github.imagehygiene.analysis.inventory.ResolvedArtifact;
 import io.github.imagehygiene.archive.InputSettings;
 import io.github.imagehygiene.gate.GateSettings;
 import io.github.imagehygiene.gate.SuppressionFile;
@@ -36,20 +38,31 @@ import io.github.imagehygiene.analysis.vulnerability.download.OsvDatabaseSetting
  * @param gate   levels and suppressions
  * @param output what is written where
  * @param baseline what the check compares with: a report.json or an image; {@link BaselineSettings#NONE}
+ * @param identity where the inventory finds the groupId of a jar without pom.properties: the project's resolved
+ *                 artifacts, a Maven local repository
  * @param vulnerabilities where the vulnerability records come from
  */
 public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
-        OutputSettings output, BaselineSettings baseline, OsvDatabaseSettings vulnerabilities) {
+        OutputSettings output, BaselineSettings baseline, JavaIdentitySettings identity,
+        OsvDatabaseSettings vulnerabilities) {
 
     /** Without a baseline, with the default vulnerability database. */
     public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
             OutputSettings output) {
-        this(input, base, rules, gate, output, BaselineSettings.NONE, OsvDatabaseSettings.defaults());
+        this(input, base, rules, gate, output, BaselineSettings.NONE, JavaIdentitySettings.NONE,
+                OsvDatabaseSettings.defaults());
+    }
+
+    /** Without a project or a local repository to identify jars by. */
+    public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
+            OutputSettings output, BaselineSettings baseline) {
+        this(input, base, rules, gate, output, baseline, JavaIdentitySettings.NONE, OsvDatabaseSettings.defaults());
     }
 
     /** The same settings for one platform of a multi-platform index (platform=all). */
     public CheckSettings forPlatform(io.github.imagehygiene.image.Platform one) {
-        return new CheckSettings(input.forPlatform(one), base, rules, gate, output, baseline, vulnerabilities);
+        return new CheckSettings(input.forPlatform(one), base, rules, gate, output, baseline, identity,
+                vulnerabilities);
     }
 
     /**
@@ -61,7 +74,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                 input.timeout(), input.threads(), input.estimateCompressedSize(), false);
         return new CheckSettings(in, base, rules, gate, new OutputSettings(null,
                 java.util.EnumSet.of(ReportFormat.SBOM), output.toolName(), output.toolVersion()),
-                BaselineSettings.NONE, vulnerabilities);
+                BaselineSettings.NONE, identity, vulnerabilities);
     }
 
     public static Builder builder() {
@@ -125,6 +138,9 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private Path stepSummary;
         private String toolName;
         private String toolVersion;
+        private List<ResolvedArtifact> projectArtifacts;
+        private String mavenRepository;
+        private Path defaultMavenRepository;
 
         private Builder() {
         }
@@ -392,6 +408,31 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return start.toAbsolutePath().normalize();
         }
 
+        /**
+         * The artifacts the project resolved: a jar in the image with one's sha1 is that artifact (the groupId of a
+         * jar without pom.properties). Null or empty: none.
+         */
+        public Builder projectArtifacts(List<ResolvedArtifact> v) {
+            projectArtifacts = v;
+            return this;
+        }
+
+        /**
+         * The Maven local repository where a jar without pom.properties is looked up by name and confirmed by sha1, as
+         * written: a folder (relative to {@link #projectDirectory(Path)}), {@code none}, or null for
+         * {@link #defaultMavenRepository(Path)}.
+         */
+        public Builder mavenRepository(String v) {
+            mavenRepository = v;
+            return this;
+        }
+
+        /** The front end's default local repository, taken when {@link #mavenRepository} is not set and it exists. */
+        public Builder defaultMavenRepository(Path v) {
+            defaultMavenRepository = v;
+            return this;
+        }
+
         /** Whether to write sbom.cdx.json; default true. */
         public Builder sbom(Boolean v) {
             sbom = v;
@@ -486,8 +527,10 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     new OutputSettings.Sources(sourceRoot(), dockerfile,
                             base.dockerfileBase() == null ? 0 : base.dockerfileBase().line(), buildFile),
                     stepSummary);
+            JavaIdentitySettings identity = JavaIdentitySettings.parse(projectArtifacts, mavenRepository,
+                    defaultMavenRepository, projectDirectory);
             return new CheckSettings(input, base, rules, gate, output,
-                    BaselineSettings.parse(baseline, newFindingsOnly),
+                    BaselineSettings.parse(baseline, newFindingsOnly), identity,
                     OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
                             vulnerabilityDatabaseMaxAge, offline, proxy));
         }

@@ -40,6 +40,31 @@ public final class LargeFixtures {
         return p;
     }
 
+    /** The Maven local repository the fixture script built the apps with (the build's own). */
+    static Path localRepository() {
+        String configured = System.getProperty("imageHygiene.localRepository");
+        return configured != null && !configured.isBlank() && !configured.contains("${") ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /**
+     * GROUP:ARTIFACT:VERSION's jar in {@link #localRepository()}, where Maven put it when the fixture script built the
+     * apps; absent, as {@link #require}.
+     */
+    static Path localRepositoryJar(String group, String artifact, String version) {
+        Path p = localRepository().resolve(group.replace('.', '/')).resolve(artifact).resolve(version)
+                .resolve(artifact + "-" + version + ".jar");
+        if (!Files.isRegularFile(p)) {
+            String message = "SKIPPED: " + p + " is absent from the local repository; run " + SCRIPT;
+            if ("required".equals(System.getProperty("imageHygiene.it.docker"))) {
+                throw new IllegalStateException("imageHygiene.it.docker=required, but " + message.substring(9));
+            }
+            System.err.println(message);
+            assumeTrue(false, message);
+        }
+        return p;
+    }
+
     public static List<String> lines(String name) {
         try {
             return Files.readAllLines(require(name), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())

@@ -85,6 +85,15 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
                 : new File(baseDirectory(), "target");
     }
 
+    /** The session's local repository folder, or null when Maven names none. */
+    protected File localRepository() {
+        if (session == null || session.getRepositorySession() == null
+                || session.getRepositorySession().getLocalRepository() == null) {
+            return null;
+        }
+        return session.getRepositorySession().getLocalRepository().getBasedir();
+    }
+
     /** A user property ({@code -D}) or, failing that, a project property; null when neither is set. */
     protected String property(String name) {
         String v = session == null ? null : session.getUserProperties().getProperty(name);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.ByteSize;
@@ -20,7 +21,9 @@ import io.github.imagehygiene.gate.CheckResult;
  * image as it is (after {@code jib:buildTar}), commit the file, and every later build reports the diff and gates on
  * growth or on new findings. Takes the check's parameters; never fails on breaches (a baseline records what is).
  */
-@Mojo(name = "baseline", threadSafe = true, requiresProject = false)
+// the check's resolution (see CheckMojo): the baseline's packages get the purls a later check gives them
+@Mojo(name = "baseline", threadSafe = true, requiresProject = false,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class BaselineMojo extends CheckMojo {
     /**
      * Where the baseline is written. A relative path is the project folder's.

@@ -8,6 +8,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.github.imagehygiene.check.CheckRun;
 import io.github.imagehygiene.check.ImageCheck;
@@ -16,9 +17,15 @@ import io.github.imagehygiene.gate.Verdict;
 
 /**
  * Checks the container image the build produced against size budgets and hygiene rules, and fails the build with a
- * numbered list of every breach. Writes {@code report.json} to {@link #reportDirectory}.
+ * numbered list of every breach. Writes {@code report.json} to {@link #reportDirectory}. Asks Maven for the project's
+ * dependencies (compile, provided, system and runtime scopes): a jar in the image whose sha1 is one of theirs gets that
+ * artifact's coordinates and purl, even without pom.properties (docs/inventory.md).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+// COMPILE_PLUS_RUNTIME rather than RUNTIME: a provided jar can be in the image too (a Spring Boot war's
+// WEB-INF/lib-provided, an application server's base), and a sha1 match is exact, so more candidates cannot mislead;
+// a lifecycle build has resolved those scopes already. Without a project, Maven's stub project has no dependency.
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class CheckMojo extends BaselineParameters {
     /** Jib's {@code buildTar} output, checked when {@link #image} is not set. */
     static final String JIB_DEFAULT_TAR = "jib-image.tar";

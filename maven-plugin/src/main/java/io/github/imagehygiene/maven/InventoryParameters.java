@@ -1,15 +1,22 @@
 package io.github.imagehygiene.maven;
 
+import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.imagehygiene.analysis.inventory.ResolvedArtifact;
 import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.settings.DeniedPackageParameter;
 
-/** The inventory's parameters: denied packages, a per-package budget, the SBOM (docs/inventory.md). */
+/**
+ * The inventory's parameters: denied packages, a per-package budget, the SBOM, where jars without pom.properties are
+ * identified (docs/inventory.md); and the project's resolved artifacts, by which they are identified first.
+ */
 public abstract class InventoryParameters extends BasePolicyParameters {
     /**
      * Packages that must not be in the image (OS packages, jars, nested and shaded libraries): a Package URL pattern
@@ -61,6 +68,18 @@ public abstract class InventoryParameters extends BasePolicyParameters {
     @Parameter
     private List<String> formats;
 
+    /**
+     * The Maven local repository in which a jar of the image that names no groupId itself (no pom.properties:
+     * Spring's and Tomcat's jars) is looked up, by the artifactId and version of its file name or manifest, and
+     * identified only when the repository's jar of that name has the same sha1. Looked up after the project's own
+     * resolved artifacts (matched by sha1 too). {@code none} turns the lookup off. Default: the local repository of
+     * this Maven session.
+     *
+     * <pre>{@code <mavenRepository>${user.home}/.m2/repository</mavenRepository>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "mavenRepository")
+    private String mavenRepository;
+
     @Override
     protected void configure(CheckSettings.Builder builder) {
         super.configure(builder);
@@ -74,9 +93,30 @@ public abstract class InventoryParameters extends BasePolicyParameters {
                 matches.forEach(m -> denied.put(m, null));
             }
         }
+        File local = localRepository();
+        builder.projectArtifacts(projectArtifacts()).mavenRepository(mavenRepository)
+                .defaultMavenRepository(local == null ? null : local.toPath());
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(sbom).formats(list("formats", formats))
                 .buildFile(project() == null ? null : project().getFile().toPath())
                 .stepSummary(stepSummary == null || stepSummary.isBlank() ? null : java.nio.file.Path.of(stepSummary));
+    }
+
+    /**
+     * The project's resolved dependencies (the goal asks Maven to resolve compile and runtime scopes; none without a
+     * project), each with the file Maven resolved; a reactor module's classes folder is left to the core to skip.
+     */
+    private List<ResolvedArtifact> projectArtifacts() {
+        List<ResolvedArtifact> out = new ArrayList<>();
+        if (project() == null || project().getArtifacts() == null) {
+            return out;
+        }
+        for (Artifact a : project().getArtifacts()) {
+            if (a.getFile() != null) {
+                out.add(new ResolvedArtifact(a.getGroupId(), a.getArtifactId(), a.getBaseVersion(), a.getClassifier(),
+                        a.getFile().toPath()));
+            }
+        }
+        return out;
     }
 }

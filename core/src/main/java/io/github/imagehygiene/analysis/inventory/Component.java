@@ -25,7 +25,10 @@ import java.util.List;
  * @param parent       the archive it is nested or shaded in, or null
  * @param sha1         hex sha1 of a Java archive, or null
  * @param evidence     what identified it: "dpkg status", "apk installed", "rpm sqlite"...; for Java "pom.properties",
- *                     "manifest", "file name" or "shaded pom.properties"
+ *                     "shaded pom.properties", "manifest Implementation-Title" (Gradle's group#name;version), or where
+ *                     the groupId of an archive without pom.properties came from: "project dependency sha1",
+ *                     "local repository sha1", "pom.xml dependency", "manifest Implementation-Vendor-Id" (a guess,
+ *                     marked as one); without a groupId, what named the version: "manifest" or "file name"
  */
 public record Component(PackageType type, String group, String name, String version, String purl, String arch,
         String source, String sourceVersion, List<String> licenses, long bytes, int files, long recordedSize, int layer, String layerDigest,

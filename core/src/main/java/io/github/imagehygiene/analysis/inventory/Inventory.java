@@ -322,22 +322,10 @@ public final class Inventory {
             }
             perFile.sort(Comparator.comparing(l -> l.get(0).path()));
             perFile.forEach(artifacts::addAll);
-            // A jar without pom.properties gets its groupId from a pom.xml in the image that declares exactly this
-            // artifactId and version (Spring Boot's starters declare the Spring and Tomcat jars).
-            Map<String, Set<String>> declaredGroups = new HashMap<>();
-            for (JavaArtifact a : artifacts) {
-                for (PomProperties d : a.declared()) {
-                    declaredGroups.computeIfAbsent(d.artifactId() + ":" + d.version(), k -> new HashSet<>())
-                            .add(d.groupId());
-                }
-            }
-            for (int i = 0; i < artifacts.size(); i++) {
-                JavaArtifact a = artifacts.get(i);
-                Set<String> groups = declaredGroups.get(a.artifactId() + ":" + a.version());
-                if (a.groupId() == null && groups != null && groups.size() == 1) {
-                    artifacts.set(i, a.withGroupId(groups.iterator().next()));
-                }
-            }
+            // A jar without pom.properties (Spring's, Tomcat's) gets its groupId from the project's artifacts, the
+            // local repository, a pom.xml in the image or, marked as a guess, its manifest: see GroupIds.
+            artifacts = GroupIds.name(artifacts,
+                    analysis.settings(JavaIdentitySettings.class, JavaIdentitySettings.NONE));
             Map<String, Long> nestedStored = new LinkedHashMap<>();
             for (JavaArtifact a : artifacts) {
                 if (a.parent() != null) {
@@ -364,15 +352,10 @@ public final class Inventory {
                             : a.storedSize() - nestedStored.getOrDefault(a.path(), 0L);
                 }
                 String license = a.manifest().get("Bundle-License");
-                String evidence = switch (a.identifiedBy()) {
-                    case POM_PROPERTIES -> "pom.properties";
-                    case MANIFEST -> "manifest";
-                    case FILE_NAME -> "file name";
-                };
                 out.add(new Component(PackageType.MAVEN, a.groupId(), a.artifactId(), a.version(),
-                        Purls.maven(a.groupId(), a.artifactId(), a.version(), a.fileName()), "", "", "",
-                        license == null ? List.of() : List.of(license), Math.max(0, bytes), 1, -1, layer,
-                        digest(layer), a.path(), a.parent(), a.sha1(), evidence));
+                        Purls.maven(a.groupId(), a.artifactId(), a.version(), a.classifier(), a.fileName()), "", "",
+                        "", license == null ? List.of() : List.of(license), Math.max(0, bytes), 1, -1, layer,
+                        digest(layer), a.path(), a.parent(), a.sha1(), a.evidence()));
                 for (PomProperties pom : a.embedded()) {
                     out.add(new Component(PackageType.MAVEN, pom.groupId(), pom.artifactId(), pom.version(),
                             Purls.maven(pom.groupId(), pom.artifactId(), pom.version(), null), "", "", "", List.of(), 0,

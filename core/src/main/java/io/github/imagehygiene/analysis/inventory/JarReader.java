@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -116,7 +115,7 @@ public final class JarReader {
      */
     private static void read(String path, String parent, InputStream raw, long size, long storedSize, int depth,
             List<JavaArtifact> out, Indexing index) throws IOException {
-        MessageDigest sha1 = sha1();
+        MessageDigest sha1 = Sha1.digest();
         DigestingStream in = new DigestingStream(raw, sha1);
         List<JavaArtifact> nested = new ArrayList<>();
         List<PomProperties> poms = new ArrayList<>();
@@ -230,7 +229,8 @@ public final class JarReader {
         }
         if (own != null) {
             return new JavaArtifact(path, parent, size, storedSize, sha1, own.groupId(), own.artifactId(),
-                    own.version(), JavaArtifact.IdentifiedBy.POM_PROPERTIES, poms, manifest, declared);
+                    own.version(), null, JavaArtifact.IdentifiedBy.POM_PROPERTIES, "pom.properties", poms, manifest,
+                    declared);
         }
         String title = manifest.get("Implementation-Title");
         Matcher ivy = title == null ? null : IVY_TITLE.matcher(title.strip());
@@ -251,17 +251,27 @@ public final class JarReader {
         } else {
             artifact = base;
         }
-        if (group == null) {
-            String vendorId = manifest.get("Implementation-Vendor-Id");
-            group = vendorId == null || vendorId.isBlank() ? null : vendorId.strip();
-        }
+        // Implementation-Vendor-Id alone is not taken here: it names the vendor as often as the group (org.apache,
+        // org.glassfish for jakarta.annotation-api); GroupIds takes it, marked, only when Bundle-SymbolicName agrees.
         JavaArtifact.IdentifiedBy by = JavaArtifact.IdentifiedBy.MANIFEST;
         if (version == null) {
             version = fileVersion;
             by = JavaArtifact.IdentifiedBy.FILE_NAME;
         }
-        return new JavaArtifact(path, parent, size, storedSize, sha1, group, artifact, version, by, poms, manifest,
-                declared);
+        String evidence = group != null ? "manifest Implementation-Title"
+                : by == JavaArtifact.IdentifiedBy.MANIFEST ? "manifest" : "file name";
+        return new JavaArtifact(path, parent, size, storedSize, sha1, group, artifact, version, null, by, evidence,
+                poms, manifest, declared);
+    }
+
+    /**
+     * The artifactId and version a file name says, Maven's {@code ARTIFACT-VERSION.jar} ("spring-core-6.2.12.jar"
+     * → spring-core, 6.2.12: the version starts at the first "-digit"); null when it has no version.
+     */
+    static String[] nameAndVersion(String fileName) {
+        String base = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        Matcher nv = NAME_VERSION.matcher(base);
+        return nv.matches() ? new String[] {nv.group(1), nv.group(2)} : null;
     }
 
     private static String firstNonBlank(String... values) {
@@ -295,14 +305,6 @@ public final class JarReader {
             return null;
         }
         return new PomProperties(g.strip(), a.strip(), v.strip(), location);
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Hashes and counts what passes. */

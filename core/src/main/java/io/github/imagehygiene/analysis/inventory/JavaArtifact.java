@@ -17,7 +17,11 @@ import java.util.Map;
  * @param groupId      the identified groupId, or null when nothing names it
  * @param artifactId   the identified artifactId (never null: the file name at worst)
  * @param version      the identified version, or null when nothing names it
- * @param identifiedBy what the version (and name) came from
+ * @param classifier   the Maven classifier when a resolved artifact names one, else null
+ * @param identifiedBy what the version (and name) came from in the archive itself
+ * @param evidence     what identified it, as the inventory, the report and the SBOM say: "pom.properties",
+ *                     "manifest Implementation-Title" (Gradle's group#name;version), "manifest", "file name", or,
+ *                     once {@link GroupIds} named the groupId, one of its sources
  * @param poms         every pom.properties the archive contains directly (a shaded jar has several)
  * @param manifest     the main-section MANIFEST.MF attributes used for identification and licences
  * @param declared     the dependencies its META-INF/maven/**{@literal /}pom.xml files declare with a literal version
@@ -25,8 +29,8 @@ import java.util.Map;
  *                     pom.properties (Spring Boot's starters declare the Spring and Tomcat jars)
  */
 public record JavaArtifact(String path, String parent, long size, long storedSize, String sha1, String groupId,
-        String artifactId, String version, IdentifiedBy identifiedBy, List<PomProperties> poms,
-        Map<String, String> manifest, List<PomProperties> declared) {
+        String artifactId, String version, String classifier, IdentifiedBy identifiedBy, String evidence,
+        List<PomProperties> poms, Map<String, String> manifest, List<PomProperties> declared) {
 
     /** Where a Java archive's identity came from, best first. */
     public enum IdentifiedBy {
@@ -39,10 +43,11 @@ public record JavaArtifact(String path, String parent, long size, long storedSiz
         declared = List.copyOf(declared);
     }
 
-    /** A copy with the groupId another archive's pom.xml names for it. */
-    public JavaArtifact withGroupId(String group) {
-        return new JavaArtifact(path, parent, size, storedSize, sha1, group, artifactId, version, identifiedBy, poms,
-                manifest, declared);
+    /** A copy with the coordinates a source outside the archive named, and that source as its evidence. */
+    public JavaArtifact withIdentity(String group, String artifact, String ver, String classifierOrNull,
+            String source) {
+        return new JavaArtifact(path, parent, size, storedSize, sha1, group, artifact, ver, classifierOrNull,
+                identifiedBy, source, poms, manifest, declared);
     }
 
     /** The pom.properties of libraries merged into this archive (shaded): all but the one that identifies it. */

@@ -50,10 +50,19 @@ public final class Purls {
      * needs one, and a guessed one would be wrong: the archive's sha1 identifies it instead).
      */
     public static String maven(String groupId, String artifactId, String version, String fileName) {
+        return maven(groupId, artifactId, version, null, fileName);
+    }
+
+    /** As {@link #maven(String, String, String, String)}, with the artifact's classifier (null or empty: none). */
+    public static String maven(String groupId, String artifactId, String version, String classifier,
+            String fileName) {
         if (groupId == null || groupId.isBlank()) {
             return null;
         }
         TreeMap<String, String> q = new TreeMap<>();
+        if (classifier != null && !classifier.isEmpty()) {
+            q.put("classifier", classifier);
+        }
         String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".war") || lower.endsWith(".ear")) {
             q.put("type", lower.substring(lower.length() - 3));

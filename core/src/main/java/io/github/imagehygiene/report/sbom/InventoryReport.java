@@ -72,7 +72,8 @@ public final class InventoryReport {
 
     /**
      * The report.json {@code inventory} object: {@code os}, {@code counts}, {@code fileBytes},
-     * {@code attributedBytes}, {@code unattributedBytes} and {@code largest} (the top rows: type, group, name,
+     * {@code attributedBytes}, {@code unattributedBytes}, {@code packages} (every package with a purl: purl,
+     * version, bytes, evidence) and {@code largest} (the top rows: type, group, name,
      * version, purl, bytes, files, layer, layerDigest, location).
      */
     public static ObjectNode json(ImageAnalysis analysis, int top) {
@@ -90,7 +91,9 @@ public final class InventoryReport {
         ArrayNode packages = node.putArray("packages");
         for (Component c : inv.components()) {
             if (c.purl() != null) {
-                packages.addObject().put("purl", c.purl()).put("version", c.version()).put("bytes", c.bytes());
+                // evidence: how it was identified ("manifest Implementation-Vendor-Id" marks a guess)
+                packages.addObject().put("purl", c.purl()).put("version", c.version()).put("bytes", c.bytes())
+                        .put("evidence", c.evidence());
             }
         }
         ArrayNode largest = node.putArray("largest");
