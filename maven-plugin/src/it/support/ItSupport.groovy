@@ -181,7 +181,10 @@ class ItSupport {
         assert layers*.base.every { it in [true, false, null] }
         assert r.keySet() as List == ['tool', 'image', 'size', 'layers', 'baseImage', 'os', 'java', 'efficiency',
                                       'wastedBytes', 'userWastedPercent', 'reclaimableBytes', 'reclaimable', 'attribution',
-                                      'inventory', 'rules', 'findings', 'suppressions', 'verdict']
+                                      'inventory', 'vulnerabilityCheck', 'vulnerabilities', 'rules', 'findings',
+                                      'suppressions', 'verdict']
+        // the ITs match against the core's real OSV records (a folder): always read, never "not checked"
+        assert r.vulnerabilityCheck.checked == true && r.vulnerabilityCheck.unavailable == null
         // what takes the space: as computed here from the archive's own layers, where the source is a local file
         File source = new File(r.image.source as String)
         if (source.isFile()) {

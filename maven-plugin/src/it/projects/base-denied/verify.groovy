@@ -107,7 +107,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noStrayFiles        no stray file',
         '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, requirePinnedBase,' +
                 ' allowedOperatingSystems, minJavaVersion, allowedJavaVendors, maxWastedBytes, maxReclaimable,' +
-                ' deniedPackages, maxPackageSize, configAssertions, fileAssertions',
+                ' deniedPackages, maxPackageSize, vulnerabilities, configAssertions, fileAssertions',
         '[INFO]     off: osEndOfLife, osEndOfLifeSoon',
         '[INFO]   Verdict: FAIL',
         support.NO_ROOT_USER_WARNING,
@@ -189,6 +189,7 @@ assert r.rules == [
         [rule: 'javaLayering', level: 'WARN', status: 'PASS', summary: 'no Java application layers found'],
         [rule: 'deniedPackages', level: 'ERROR', status: 'NOT_SET', summary: '0 packages (0 OS, 0 Java), no denied packages set'],
         [rule: 'maxPackageSize', level: 'ERROR', status: 'NOT_SET', summary: 'no packages found'],
+        [rule: 'vulnerabilities', level: 'ERROR', status: 'NOT_SET', summary: 'no packages to check'],
         [rule: 'noRootUser', level: 'WARN', status: 'WARN', summary: 'runs as root (no USER)'],
         [rule: 'requireHealthcheck', level: 'WARN', status: 'WARN', summary: 'no HEALTHCHECK'],
         [rule: 'noSensitiveVolumes', level: 'ERROR', status: 'PASS', summary: 'no VOLUME'],

@@ -99,7 +99,7 @@ support.assertBlock(log, [
         '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, deniedBaseImages,' +
                 ' requirePinnedBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion,' +
                 ' allowedJavaVendors, maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize,' +
-                ' configAssertions, fileAssertions',
+                ' vulnerabilities, configAssertions, fileAssertions',
         '[INFO]   Verdict: PASS',
         "[WARNING] ${warning}",
         '[WARNING] ' + dive,
@@ -153,6 +153,7 @@ assert r.rules == [
         [rule: 'javaLayering', level: 'WARN', status: 'PASS', summary: 'no Java application layers found'],
         [rule: 'deniedPackages', level: 'ERROR', status: 'NOT_SET', summary: '0 packages (0 OS, 0 Java), no denied packages set'],
         [rule: 'maxPackageSize', level: 'ERROR', status: 'NOT_SET', summary: 'no packages found'],
+        [rule: 'vulnerabilities', level: 'ERROR', status: 'NOT_SET', summary: 'no packages to check'],
         [rule: 'noRootUser', level: 'WARN', status: 'PASS', summary: 'runs as 1000:1000'],
         [rule: 'requireHealthcheck', level: 'WARN', status: 'WARN', summary: 'no HEALTHCHECK'],
         [rule: 'noSensitiveVolumes', level: 'ERROR', status: 'PASS', summary: 'no VOLUME'],

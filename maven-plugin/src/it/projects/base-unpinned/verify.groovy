@@ -76,7 +76,7 @@ support.assertBlock(log, [
         '[INFO]     PASS  noStrayFiles        no stray file',
         '[INFO]     not set: maxSize, maxCompressedSize, maxLayerSize, maxLayers, maxGrowth, maxCompressedGrowth, deniedBaseImages,' +
                 ' allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion, allowedJavaVendors,' +
-                ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, configAssertions, fileAssertions',
+                ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, vulnerabilities, configAssertions, fileAssertions',
         '[INFO]   Verdict: FAIL',
         support.NO_ROOT_USER_WARNING,
         support.NO_HEALTHCHECK_WARNING,
@@ -143,6 +143,7 @@ assert r.rules == [
         [rule: 'javaLayering', level: 'WARN', status: 'PASS', summary: 'no Java application layers found'],
         [rule: 'deniedPackages', level: 'ERROR', status: 'NOT_SET', summary: '0 packages (0 OS, 0 Java), no denied packages set'],
         [rule: 'maxPackageSize', level: 'ERROR', status: 'NOT_SET', summary: 'no packages found'],
+        [rule: 'vulnerabilities', level: 'ERROR', status: 'NOT_SET', summary: 'no packages to check'],
         [rule: 'noRootUser', level: 'WARN', status: 'WARN', summary: 'runs as root (no USER)'],
         [rule: 'requireHealthcheck', level: 'WARN', status: 'WARN', summary: 'no HEALTHCHECK'],
         [rule: 'noSensitiveVolumes', level: 'ERROR', status: 'PASS', summary: 'no VOLUME'],

@@ -80,6 +80,8 @@ support.assertBlock(log, [
         '[INFO]     PASS  noBuildTools        no build tools',
         '[INFO]     PASS  javaLayering        layered (Jib: dependencies #1, application #3)',
         '[INFO]     WARN  deniedPackages      1 denied of 1 package (0 OS, 1 Java)',
+        // no record of the ITs' database (real GHSA records up to 2024) names spring-jcl
+        '[INFO]     PASS  vulnerabilities     no known vulnerability in 1 package checked',
         '[INFO]     WARN  noRootUser          runs as root (no USER)',
         '[INFO]     WARN  requireHealthcheck  no HEALTHCHECK',
         '[INFO]     PASS  noSensitiveVolumes  no VOLUME',
@@ -120,6 +122,9 @@ assert r.inventory == [os             : [id: '', versionId: '', distro: ''], cou
                                           location: jarPath]]]
 assert r.rules.find { it.rule == 'deniedPackages' } ==
         [rule: 'deniedPackages', level: 'WARN', status: 'WARN', summary: '1 denied of 1 package (0 OS, 1 Java)']
+assert r.rules.find { it.rule == 'vulnerabilities' } == [rule: 'vulnerabilities', level: 'ERROR', status: 'PASS',
+        summary: 'no known vulnerability in 1 package checked']
+assert r.vulnerabilities == []
 assert r.rules.find { it.rule == 'maxPackageSize' } == [rule: 'maxPackageSize', level: 'ERROR', status: 'NOT_SET',
         summary: "largest package ${group}:${artifact} ${support.human(jar.length)}, no budget set".toString()]
 assert r.findings == [support.finding(denied, [subject: purl + ' pkg:maven/org.springframework/spring-jcl@[6.0,6.2.12]',

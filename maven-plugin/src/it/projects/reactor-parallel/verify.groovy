@@ -14,7 +14,7 @@ support.assertNoLineStartingWith(log, '[ERROR]')
 // Each module's Jib configuration (the parent POM) says <from><image>scratch</image>: every layer is the module's own.
 def notSet = '[INFO]     not set: maxCompressedSize, maxLayerSize, maxGrowth, maxCompressedGrowth, allowedBaseImages, deniedBaseImages, requirePinnedBase,' +
         ' unknownBase, allowedOperatingSystems, osEndOfLife, osEndOfLifeSoon, minJavaVersion, allowedJavaVendors,' +
-        ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, configAssertions, fileAssertions'
+        ' maxWastedBytes, maxReclaimable, deniedPackages, maxPackageSize, vulnerabilities, configAssertions, fileAssertions'
 // the rows after the two budgets: the same for the three images (FROM scratch, no USER, no HEALTHCHECK, no ENV, no
 // label, every path stored once) but for the tag and the number of text files noSecrets scanned
 def rows = { String module, int textFiles ->
@@ -58,6 +58,7 @@ def scratchRules = { String module, int textFiles -> [
         [rule: 'javaLayering', level: 'WARN', status: 'PASS', summary: 'no Java application layers found'],
         [rule: 'deniedPackages', level: 'ERROR', status: 'NOT_SET', summary: '0 packages (0 OS, 0 Java), no denied packages set'],
         [rule: 'maxPackageSize', level: 'ERROR', status: 'NOT_SET', summary: 'no packages found'],
+        [rule: 'vulnerabilities', level: 'ERROR', status: 'NOT_SET', summary: 'no packages to check'],
         [rule: 'noRootUser', level: 'WARN', status: 'WARN', summary: 'runs as root (no USER)'],
         [rule: 'requireHealthcheck', level: 'WARN', status: 'WARN', summary: 'no HEALTHCHECK'],
         [rule: 'noSensitiveVolumes', level: 'ERROR', status: 'PASS', summary: 'no VOLUME'],

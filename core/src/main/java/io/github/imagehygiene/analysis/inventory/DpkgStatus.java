@@ -32,7 +32,10 @@ public final class DpkgStatus {
             if (name == null || name.isBlank() || version == null || version.isBlank() || !installed(stanza)) {
                 continue;
             }
-            out.add(toPackage(stanza));
+            OsPackage p = toPackage(stanza);
+            if (p != null) {
+                out.add(p);
+            }
         }
         return out;
     }
@@ -54,6 +57,9 @@ public final class DpkgStatus {
     private static OsPackage toPackage(Map<String, String> s) {
         String name = s.get("package").trim();
         String[] v = splitVersion(s.get("version").trim());
+        if (v[0] != null && new java.math.BigInteger(v[0]).bitLength() > 31) {
+            return null; // an epoch dpkg itself refuses (above 2^31-1): not a package dpkg installed
+        }
         String source = name;
         String sourceVersion = null;
         String sourceField = s.get("source");
@@ -91,7 +97,8 @@ public final class DpkgStatus {
         String rest = full;
         int colon = rest.indexOf(':');
         if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
-            epoch = String.valueOf(Integer.parseInt(rest.substring(0, colon)));
+            // leading zeros dropped; any length (an image may write an epoch no int holds)
+            epoch = new java.math.BigInteger(rest.substring(0, colon)).toString();
             rest = rest.substring(colon + 1);
         }
         int dash = rest.lastIndexOf('-');
