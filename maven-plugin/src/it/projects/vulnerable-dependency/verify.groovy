@@ -9,7 +9,7 @@ def support = new GroovyClassLoader(getClass().classLoader).parseClass(new File(
 def log = support.log(basedir)
 def tar = new File(basedir, 'target/jib-image.tar')
 def facts = support.dockerArchiveFacts(tar)
-def records = new File(basedir, '../../../../../core/src/test/fixtures/osv/maven')
+def records = new File(testImages, '../../fixtures/osv/maven') // the ITs' vulnerabilityDatabase
 assert records.isDirectory()
 def record = { String id -> new JsonSlurper().parse(new File(records, id + '.json')) }
 
@@ -55,7 +55,8 @@ support.assertNoStackTrace(log)
 def r = support.report(new File(basedir, 'target/image-hygiene/report.json'))
 assert r.vulnerabilityCheck == [checked: true, unavailable: null, packagesChecked: 2, recordsRead: r.vulnerabilityCheck.recordsRead,
                                 sources: r.vulnerabilityCheck.sources, notCovered: [:]]
-assert r.vulnerabilities*.id == ['CVE-2021-44228', 'CVE-2021-45046', 'CVE-2021-45105', 'CVE-2021-44832', 'CVE-2026-34480']
+// most severe first, then by score: the MEDIUM ones are CVE-2026-34480 (CVSS 4.0, 6.9) and CVE-2021-44832 (3.1, 6.6)
+assert r.vulnerabilities*.id == ['CVE-2021-44228', 'CVE-2021-45046', 'CVE-2021-45105', 'CVE-2026-34480', 'CVE-2021-44832']
 def v = r.vulnerabilities[0]
 assert v == [id: 'CVE-2021-44228', aliases: ['GHSA-jfh8-c2jp-5v3q'], ecosystem: 'Maven',
              name: 'org.apache.logging.log4j:log4j-core', version: '2.14.1',
@@ -64,10 +65,10 @@ assert v == [id: 'CVE-2021-44228', aliases: ['GHSA-jfh8-c2jp-5v3q'], ecosystem: 
              score: 10.0, vector: log4shell.severity[0].score, path: jar, layer: 1, origin: 'own',
              summary: log4shell.summary, records: ['GHSA-jfh8-c2jp-5v3q']]
 def purl = 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'
-assert r.findings == [support.located([rule: 'vulnerabilities', level: 'ERROR', message: first],
+assert r.findings == [support.finding("[ERROR]   1. ${first}",
                               [subject: purl + ' CVE-2021-44228', path: jar, layer: 1, origin: 'own'])
                               + [ids: ['CVE-2021-44228', 'GHSA-jfh8-c2jp-5v3q']],
-                      support.located([rule: 'vulnerabilities', level: 'ERROR', message: second],
+                      support.finding("[ERROR]   2. ${second}",
                               [subject: purl + ' CVE-2021-45046', path: jar, layer: 1, origin: 'own'])
                               + [ids: ['CVE-2021-45046', 'GHSA-7rjr-3q55-vv33']],
                       *support.rootAndHealthcheck('own')]
