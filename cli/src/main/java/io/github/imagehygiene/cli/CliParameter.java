@@ -132,6 +132,13 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("reportDirectory", Kind.PATH, "DIR", "where report.json goes; default target/image-hygiene"),
             p("skip", Kind.BOOLEAN, "BOOL", "skip the check, saying so"));
 
+    /**
+     * The {@code baseline} command's own parameter, besides every one of the check (as the baseline goal's
+     * {@code baselineFile}); a config file may hold it, which only that command reads.
+     */
+    static final CliParameter BASELINE_FILE = p("baselineFile", Kind.PATH, "FILE",
+            "where the baseline is written; default src/main/docker/image-baseline.json");
+
     /** The parameter of a config file's key, or null. */
     static CliParameter named(String name) {
         for (CliParameter p : ALL) {
@@ -139,6 +146,6 @@ record CliParameter(String name, Kind kind, String label, String description) {
                 return p;
             }
         }
-        return null;
+        return name.equals(BASELINE_FILE.name) ? BASELINE_FILE : null;
     }
 }

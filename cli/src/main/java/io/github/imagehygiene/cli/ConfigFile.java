@@ -90,6 +90,7 @@ final class ConfigFile {
     private static String closest(String key) {
         List<String> names = new ArrayList<>();
         CliParameter.ALL.forEach(p -> names.add(p.name()));
+        names.add(CliParameter.BASELINE_FILE.name());
         return ClosestName.of(key.replace("-", ""), names);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +29,12 @@ import picocli.CommandLine.ParseResult;
  * {@code java -jar image-hygiene.jar check IMAGE [options]}: the Maven goal's check for builds that do not run Maven.
  * Every goal parameter is an option ({@code --max-size 300MB}) and a key of {@code --config FILE} (YAML or JSON, the
  * goal's names); the command line wins over the file. Prints what the goal logs, with Maven's {@code [INFO]} and
- * {@code [WARNING]} prefixes, and writes the same reports.
+ * {@code [WARNING]} prefixes, and writes the same reports. {@code baseline IMAGE [options] [--baseline-file FILE]} is
+ * the baseline goal: the check's options, its report.json written to FILE for later checks' {@code --baseline}.
  *
- * <p>Exit codes: 0 the image passes (or its ERROR findings do not fail: {@code --fail-on-error=false}), 1 it has
- * breaches at level ERROR, 2 bad input or settings (one line; {@code --verbose} adds the stack trace).
+ * <p>Exit codes: 0 the image passes (or its ERROR findings do not fail: {@code --fail-on-error=false}; the baseline
+ * command never fails on breaches), 1 it has breaches at level ERROR, 2 bad input or settings (one line;
+ * {@code --verbose} adds the stack trace).
  */
 public final class Main {
     static final int PASS = 0;
@@ -40,6 +43,12 @@ public final class Main {
 
     /** The tool report.json and the SBOM name. */
     static final String TOOL = "image-hygiene-cli";
+
+    /** The command that writes a baseline, as the goal of the same name. */
+    static final String BASELINE = "baseline";
+
+    /** Where the baseline command writes, relative to the working folder: the goal's default. */
+    static final String DEFAULT_BASELINE_FILE = "src/main/docker/image-baseline.json";
 
     private Main() {
     }
@@ -76,7 +85,7 @@ public final class Main {
         ParseResult check = parsed.subcommand();
         boolean verbose = check.hasMatchedOption("--verbose");
         try {
-            return check(check, out, err, cwd, verbose);
+            return check(check, check.commandSpec().name().equals(BASELINE), out, err, cwd, verbose);
         } catch (ImageHygieneException e) {
             err.println("[ERROR] " + Reports.errorMessage(e));
             if (verbose) {
@@ -93,7 +102,9 @@ public final class Main {
         }
     }
 
-    private static int check(ParseResult check, PrintStream out, PrintStream err, Path cwd, boolean verbose) {
+    /** @param baseline the baseline command: the report.json written to the baseline file, breaches never failing */
+    private static int check(ParseResult check, boolean baseline, PrintStream out, PrintStream err, Path cwd,
+            boolean verbose) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Path config = null;
         if (check.hasMatchedOption("--config")) {
@@ -118,6 +129,16 @@ public final class Main {
         Settings.apply(values, builder, cwd, config,
                 stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
         builder.offline(check.hasMatchedOption("--offline")).proxy(proxy(System.getenv()));
+        if (baseline) {
+            // as the goal: src/main/docker/image-baseline.json of the project (here the working) folder
+            String file = values.containsKey(CliParameter.BASELINE_FILE.name())
+                    ? values.get(CliParameter.BASELINE_FILE.name()).asText() : DEFAULT_BASELINE_FILE;
+            Path target = cwd.resolve(file).normalize();
+            CheckRun run = ImageCheck.check(builder.writeBaseline(target).build(), log(out, verbose));
+            out.println("[INFO] Baseline written: " + target + " (" + run.summary() + "); pass it as --baseline and"
+                    + " commit it");
+            return PASS;
+        }
         CheckRun run = ImageCheck.check(builder.build(), log(out, verbose));
         if (run.verdict() == Verdict.FAIL) {
             String failure = run.failureMessage();
@@ -210,19 +231,41 @@ public final class Main {
 
     /** The command line, made from the one table of parameters ({@link CliParameter#ALL}). */
     public static CommandLine commandLine() {
-        CommandSpec check = CommandSpec.create().name("check").mixinStandardHelpOptions(true);
-        check.usageMessage(new UsageMessageSpec().description(
+        CommandSpec check = command("check", List.of(
                 "Checks a container image against size budgets, base image policy and hygiene rules.",
                 "IMAGE: an archive (docker save, OCI layout tar, Jib buildTar), an OCI layout folder (PATH:TAG picks"
                         + " a tag), or docker://NAME[:TAG|@DIGEST].",
-                "Exit codes: 0 pass, 1 breaches at level ERROR, 2 bad input or settings.", "")
+                "Exit codes: 0 pass, 1 breaches at level ERROR, 2 bad input or settings.", ""), List.of());
+        CommandSpec baseline = command(BASELINE, List.of(
+                "Writes the image's report.json as the baseline later checks compare with (--baseline FILE): run it on"
+                        + " the image as it is, and commit the file. Takes the check's options; --baseline,"
+                        + " --new-findings-only and the growth budgets are left out (a baseline records what is).",
+                "Exit codes: 0 written (whatever the breaches), 2 bad input or settings.", ""),
+                List.of(CliParameter.BASELINE_FILE));
+        CommandSpec top = CommandSpec.create().name("image-hygiene").mixinStandardHelpOptions(true)
+                .version("image-hygiene " + version());
+        top.usageMessage(new UsageMessageSpec().description("Container image hygiene checks, as the Maven goal"
+                + " image-hygiene:check runs them."));
+        top.addSubcommand("check", check);
+        top.addSubcommand(BASELINE, baseline);
+        CommandLine cli = new CommandLine(top);
+        cli.setOverwrittenOptionsAllowed(false);
+        return cli;
+    }
+
+    /** A command taking IMAGE, {@code --config}, every parameter of the check, and its own {@code extra} ones. */
+    private static CommandSpec command(String name, List<String> description, List<CliParameter> extra) {
+        CommandSpec check = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
+        check.usageMessage(new UsageMessageSpec().description(description.toArray(String[]::new))
                 .sortOptions(false).abbreviateSynopsis(true));
         check.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("IMAGE")
                 .description("the image to check (or image: in the config file)").type(String.class).build());
         check.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(String.class)
                 .description("YAML or JSON file of parameters, named as the Maven goal's (levels as a map);"
                         + " options given here win").build());
-        for (CliParameter p : CliParameter.ALL) {
+        List<CliParameter> parameters = new java.util.ArrayList<>(CliParameter.ALL);
+        parameters.addAll(extra);
+        for (CliParameter p : parameters) {
             OptionSpec.Builder option = OptionSpec.builder(p.option()).paramLabel(p.label())
                     .description(p.description().replace("%", "%%")).type(String.class);
             if (p.kind() == CliParameter.Kind.BOOLEAN) {
@@ -237,13 +280,6 @@ public final class Main {
                         + " (as Maven's -o)").build());
         check.addOption(OptionSpec.builder("--verbose").arity("0")
                 .description("debug lines, and the stack trace of an error").build());
-        CommandSpec top = CommandSpec.create().name("image-hygiene").mixinStandardHelpOptions(true)
-                .version("image-hygiene " + version());
-        top.usageMessage(new UsageMessageSpec().description("Container image hygiene checks, as the Maven goal"
-                + " image-hygiene:check runs them."));
-        top.addSubcommand("check", check);
-        CommandLine cli = new CommandLine(top);
-        cli.setOverwrittenOptionsAllowed(false);
-        return cli;
+        return check;
     }
 }

@@ -24,7 +24,7 @@ final class Options {
     private Options() {
     }
 
-    /** Parameter name to value, for every option given. */
+    /** Parameter name to value, for every option given (the baseline command's own too). */
     static Map<String, JsonNode> values(ParseResult check) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         List<String> positional = check.matchedPositionalValue(0, null) == null ? List.of()
@@ -32,7 +32,9 @@ final class Options {
         if (!positional.isEmpty()) {
             values.put(CliParameter.IMAGE, TextNode.valueOf(positional.get(0)));
         }
-        for (CliParameter p : CliParameter.ALL) {
+        List<CliParameter> parameters = new java.util.ArrayList<>(CliParameter.ALL);
+        parameters.add(CliParameter.BASELINE_FILE);
+        for (CliParameter p : parameters) {
             if (check.hasMatchedOption(p.option())) {
                 values.put(p.name(), value(p, String.valueOf((Object) check.matchedOptionValue(p.option(), ""))));
             }

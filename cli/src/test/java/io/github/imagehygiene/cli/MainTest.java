@@ -229,4 +229,43 @@ class MainTest {
         }
         assertThat(run("--version").out()).containsExactly("image-hygiene " + Main.version());
     }
+
+    /**
+     * The baseline goal's command: the check's options (what needs a baseline left out), its report.json written
+     * where --baseline-file says (default the goal's src/main/docker/image-baseline.json), then used by a check. Busybox
+     * breaches maxWastedPercent: a baseline records it, never fails on it.
+     */
+    @Test
+    void baselineWritesTheReportForLaterChecks() throws IOException {
+        Run r = run("baseline", BUSYBOX.toString(), "--new-findings-only", "--max-growth", "10%");
+        assertThat(r.exit()).isEqualTo(Main.PASS);
+        Path file = cwd.resolve("src/main/docker/image-baseline.json");
+        long size = Long.parseLong(expected().getProperty("busybox-app.docker.totalSize"));
+        assertThat(r.out()).last().asString().startsWith("[INFO] Baseline written: " + file + " (")
+                .contains(", 4 layers, ").endsWith(" findings); pass it as --baseline and commit it");
+        JsonNode written = new ObjectMapper().readTree(file.toFile());
+        assertThat(written).isEqualTo(report());
+        assertThat(written.at("/size/content").asLong()).isEqualTo(size);
+        assertThat(written.at("/inventory/packages").isArray()).isTrue();
+        assertThat(written.get("verdict").asText()).isEqualTo("FAIL");
+
+        Run elsewhere = run("baseline", TINY.toString(), "--baseline-file", "b/tiny.json");
+        assertThat(elsewhere.exit()).isEqualTo(Main.PASS);
+        assertThat(cwd.resolve("b/tiny.json")).isRegularFile();
+
+        // adopted as it is: the known breach does not fail, no growth
+        Run check = run("check", BUSYBOX.toString(), "--baseline", "src/main/docker/image-baseline.json",
+                "--new-findings-only", "--max-growth", "0B");
+        assertThat(check.exit()).isEqualTo(Main.PASS);
+        assertThat(report().at("/diff/size/delta").asLong()).isZero();
+        assertThat(report().at("/diff/findings/new")).isEmpty();
+    }
+
+    @Test
+    void aGrowthBudgetWithoutABaselineIsBadSettings() {
+        Run r = run("check", TINY.toString(), "--max-growth", "10%");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).containsExactly("[ERROR] maxGrowth is set (10%), but no baseline is set: set <baseline>"
+                + " (imageHygiene.baseline) to a report.json or an image, or remove maxGrowth");
+    }
 }

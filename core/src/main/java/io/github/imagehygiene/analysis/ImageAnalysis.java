@@ -16,7 +16,7 @@ import io.github.imagehygiene.layer.LayeredFilesystem;
 public final class ImageAnalysis {
     private final Image image;
     private final List<LayerSummary> layers;
-    private final List<LayerScan> scans;
+    private volatile List<LayerScan> scans;
     private final long size;
     private final long compressedSize;
     private final boolean compressedEstimated;
@@ -75,7 +75,27 @@ public final class ImageAnalysis {
     }
 
     public List<LayerScan> scans() {
-        return scans;
+        List<LayerScan> s = scans;
+        if (s == null) {
+            throw released();
+        }
+        return s;
+    }
+
+    /**
+     * Lets go of what the layers' entries and everything derived from them take (with {@code platform=all}, once a
+     * platform's reports are made, so that one platform's layers are held at a time); what stays is the image, the
+     * layers' numbers and the sizes. A derived analysis not made before cannot be made after.
+     */
+    public synchronized void release() {
+        scans = null;
+        filesystem = null;
+        derived.clear();
+    }
+
+    private IllegalStateException released() {
+        return new IllegalStateException("the layer data of " + image.source() + " (" + image.platform()
+                + ") was released once its reports were made");
     }
 
     /** Uncompressed bytes: what {@code docker images} shows. */
@@ -112,7 +132,7 @@ public final class ImageAnalysis {
     /** The final filesystem, whiteouts applied; built on first use. */
     public synchronized LayeredFilesystem filesystem() {
         if (filesystem == null) {
-            filesystem = LayeredFilesystem.build(scans);
+            filesystem = LayeredFilesystem.build(scans());
         }
         return filesystem;
     }
@@ -129,6 +149,9 @@ public final class ImageAnalysis {
             synchronized (locks.computeIfAbsent(type, k -> new Object())) {
                 value = derived.get(type);
                 if (value == null) {
+                    if (scans == null) {
+                        throw released();
+                    }
                     value = compute.apply(this);
                     derived.put(type, value);
                 }

@@ -31,6 +31,14 @@ public interface ArchiveSource<T> extends Closeable {
      */
     List<T> scan(List<String> paths, int threads);
 
+    /**
+     * Lets go of what the source keeps of every blob but these (a streamed source keeps every blob's scan, since its
+     * manifest may come last): called with the layers the images of the run still need, so that a blob no image
+     * needs (any more) is not held to the end. A source that reads on demand keeps nothing.
+     */
+    default void retain(java.util.Collection<String> paths) {
+    }
+
     @Override
     void close();
 

@@ -58,57 +58,174 @@ public final class ImageResolver {
 
     /**
      * The platforms of the image an archive holds, in the index's order: every one of a multi-platform index
-     * (attestations and artifacts left out, as {@link #resolve} leaves them), else the one of its image.
+     * (attestations and artifacts left out, as {@link #resolve} leaves them), else the one of its image. Exactly
+     * the platforms {@link #resolve} accepts, from the same reading; no layer is read.
      */
     public static List<Platform> platforms(ArchiveSource<?> source, String tag) {
-        return new ImageResolver(source).platforms(tag);
-    }
-
-    private List<Platform> platforms(String tag) {
-        if (source.exists("oci-layout") && source.exists("index.json")) {
-            List<Candidate> candidates = collectFromIndex(tag, new ArrayList<>());
-            if (!candidates.isEmpty()) {
-                Set<String> seen = new LinkedHashSet<>();
-                List<Platform> out = new ArrayList<>();
-                for (Candidate c : candidates) {
-                    Platform p = c.platform;
-                    if (p == null) {
-                        JsonNode cfg = parse("config", readBlob(c.manifest.path("config"), "config"));
-                        p = new Platform(ConfigParser.text(cfg, "os"), ConfigParser.text(cfg, "architecture"),
-                                ConfigParser.text(cfg, "variant"));
-                    }
-                    if (seen.add(p.toString())) {
-                        out.add(p);
-                    }
-                }
-                return List.copyOf(out);
-            }
+        List<Platform> out = new ArrayList<>();
+        for (Offer o : new ImageResolver(source).offers(tag)) {
+            out.add(o.platform());
         }
-        return List.of(resolve(null, tag).platform());
+        return List.copyOf(out);
     }
 
-    private Image resolve(Platform platform, String tag) {
+    /** The image of every platform {@link #platforms} lists, in its order ({@code platform=all}). */
+    public static List<Image> resolveAll(ArchiveSource<?> source, String tag) {
+        ImageResolver r = new ImageResolver(source);
+        List<Image> out = new ArrayList<>();
+        for (Offer o : r.offers(tag)) {
+            out.add(r.image(o));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * One image the archive offers: its platform, and how it is reached: through manifest.json (docker save, Jib;
+     * {@code docker} its entry, {@code layout} the OCI manifest of the same image when a Docker 25+ archive has
+     * one), or through index.json alone ({@code docker} null).
+     */
+    private record Offer(Platform platform, JsonNode docker, Candidate layout) {
+    }
+
+    /**
+     * What the archive offers for a tag, one image per platform, in the index's order: the one source of truth for
+     * both listing and resolving. A Docker 25+ archive has manifest.json (one image) beside an OCI index that may
+     * list more platforms of that image: the one manifest.json names is read through it (its tags, its format), the
+     * others through the index.
+     */
+    private List<Offer> offers(String tag) {
         boolean layout = source.exists("oci-layout") && source.exists("index.json");
+        List<Offer> out = new ArrayList<>();
         if (source.exists("manifest.json")) {
             JsonNode manifest = parse("manifest.json", source.read("manifest.json"));
             if (manifest.isArray() && manifest.size() > 0) {
-                return fromDockerManifest(manifest, platform, tag, layout);
+                JsonNode entry = selectDockerEntry(manifest, tag);
+                DockerConfig dc = dockerConfig(entry);
+                String configDigest = dc.digest();
+                Platform own = dc.config().platform();
+                List<Candidate> group = List.of();
+                Candidate same = null;
+                if (layout) {
+                    List<Candidate> all = collectFromIndex(null, new ArrayList<>());
+                    for (Candidate c : all) {
+                        if (configDigest.equals(c.manifest.path("config").path("digest").asText())
+                                && c.manifest.path("layers").size() == field(entry, "Layers", "layers").size()) {
+                            same = c;
+                            break;
+                        }
+                    }
+                    if (same != null) {
+                        int top = same.top;
+                        group = all.stream().filter(c -> c.top == top).toList();
+                    }
+                }
+                Set<String> seen = new LinkedHashSet<>();
+                if (same == null) {
+                    out.add(new Offer(own, entry, null));
+                }
+                for (Candidate c : group) {
+                    Platform p = c == same ? own : platformOf(c);
+                    if (seen.add(p.toString())) {
+                        out.add(new Offer(p, c == same ? entry : null, c));
+                    }
+                }
+                return List.copyOf(out);
             }
             if (!layout) {
                 throw new ImageReadException(name + ": manifest.json lists no image");
             }
         }
-        if (layout) {
-            return fromLayout(platform, tag);
+        if (!layout) {
+            throw new ImageReadException(name + ": not a container image: found neither manifest.json (docker save,"
+                    + " Jib) nor oci-layout and index.json (OCI image layout)");
         }
-        throw new ImageReadException(name + ": not a container image: found neither manifest.json (docker save, Jib)"
-                + " nor oci-layout and index.json (OCI image layout)");
+        List<String> artifacts = new ArrayList<>();
+        List<Candidate> candidates = collectFromIndex(tag, artifacts);
+        if (candidates.isEmpty()) {
+            if (!artifacts.isEmpty()) {
+                throw new ImageReadException(name + ": no container image: " + String.join("; ", artifacts));
+            }
+            throw new ImageReadException(name + ": index.json lists no image manifest"
+                    + (tag == null ? "" : " tagged '" + tag + "'"));
+        }
+        if (tag == null) {
+            Set<String> refs = new LinkedHashSet<>();
+            candidates.forEach(c -> {
+                if (c.ref != null) {
+                    refs.add(c.ref);
+                }
+            });
+            if (refs.size() > 1) {
+                throw new ImageReadException(name + ": the layout holds " + refs.size() + " tagged images ("
+                        + String.join(", ", refs) + "); name one as PATH:TAG");
+            }
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Candidate c : candidates) {
+            Platform p = platformOf(c);
+            if (seen.add(p.toString())) {
+                out.add(new Offer(p, null, c));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Image resolve(Platform requested, String tag) {
+        List<Offer> offers = offers(tag);
+        Set<String> found = new LinkedHashSet<>();
+        offers.forEach(o -> found.add(o.platform().toString()));
+        if (requested != null) {
+            for (Offer o : offers) {
+                if (requested.matches(o.platform())) {
+                    return image(o);
+                }
+            }
+            if (offers.size() == 1 && offers.get(0).docker() != null) {
+                throw new ImageReadException(name + ": the image is " + offers.get(0).platform() + ", but platform "
+                        + requested + " was requested");
+            }
+            throw new ImageReadException(name + ": no image for platform " + requested + "; platforms found: "
+                    + String.join(", ", found));
+        }
+        // manifest.json's image first (what docker load would load), else the only one, else linux/amd64
+        for (Offer o : offers) {
+            if (o.docker() != null) {
+                return image(o);
+            }
+        }
+        if (offers.size() == 1) {
+            return image(offers.get(0));
+        }
+        for (Offer o : offers) {
+            if (DEFAULT_PLATFORM.matches(o.platform())) {
+                return image(o);
+            }
+        }
+        throw new ImageReadException(name + ": the index holds several platforms and none is linux/amd64 ("
+                + String.join(", ", found) + "); choose one with <platform> (imageHygiene.platform)");
+    }
+
+    private Image image(Offer o) {
+        return o.docker() != null ? fromDockerManifest(o.docker(), o.layout()) : fromLayout(o.layout());
+    }
+
+    /** A candidate's platform: its index descriptor's, else its config's. */
+    private Platform platformOf(Candidate c) {
+        if (c.platform == null) {
+            JsonNode cfg = parse("config", readBlob(c.manifest.path("config"), "config"));
+            c.platform = new Platform(ConfigParser.text(cfg, "os"), ConfigParser.text(cfg, "architecture"),
+                    ConfigParser.text(cfg, "variant"));
+        }
+        return c.platform;
     }
 
     // ---- docker save (legacy and Docker 25+) and Jib -------------------------------------------------------------
 
-    private Image fromDockerManifest(JsonNode manifest, Platform platform, String tag, boolean layout) {
-        JsonNode entry = selectDockerEntry(manifest, tag);
+    /** A manifest.json entry's config, checked against the digest its file name declares. */
+    private record DockerConfig(String digest, ImageConfig config) {
+    }
+
+    private DockerConfig dockerConfig(JsonNode entry) {
         String configPath = memberPath(field(entry, "Config", "config").asText(""));
         if (configPath == null || configPath.isEmpty()) {
             throw new ImageReadException(name + ": manifest.json: the config path '" + field(entry, "Config", "config")
@@ -121,8 +238,17 @@ public final class ImageResolver {
             throw new IntegrityException(name + ": config " + configPath + " does not match its digest: expected "
                     + declared + ", content is " + configDigest);
         }
-        JsonNode configJson = parse(configPath, configBytes);
-        ImageConfig config = ConfigParser.parse(configJson);
+        return new DockerConfig(configDigest, ConfigParser.parse(parse(configPath, configBytes)));
+    }
+
+    /**
+     * @param oci the OCI manifest of the same image (Docker 25+), for blob digests, sizes and the manifest digest;
+     *            null when the archive has none
+     */
+    private Image fromDockerManifest(JsonNode entry, Candidate oci) {
+        DockerConfig dc = dockerConfig(entry);
+        String configDigest = dc.digest();
+        ImageConfig config = dc.config();
 
         List<String> layerPaths = new ArrayList<>();
         checkLayerCount("manifest.json", field(entry, "Layers", "layers").size());
@@ -135,18 +261,8 @@ public final class ImageResolver {
             layerPaths.add(p);
         }
         // Docker 25+ also writes the OCI manifest: use it for blob digests, sizes and the manifest digest.
-        JsonNode ociManifest = null;
-        String manifestDigest = null;
-        if (layout) {
-            for (Candidate c : collectFromIndex(null, new ArrayList<>())) {
-                if (configDigest.equals(c.manifest.path("config").path("digest").asText())
-                        && c.manifest.path("layers").size() == layerPaths.size()) {
-                    ociManifest = c.manifest;
-                    manifestDigest = c.digest;
-                    break;
-                }
-            }
-        }
+        JsonNode ociManifest = oci == null ? null : oci.manifest;
+        String manifestDigest = oci == null ? null : oci.digest;
         List<LayerDescriptor> layers = new ArrayList<>();
         for (int i = 0; i < layerPaths.size(); i++) {
             String path = layerPaths.get(i);
@@ -162,10 +278,6 @@ public final class ImageResolver {
             layers.add(new LayerDescriptor(i + 1, path, digest, size, mediaType, null, null));
         }
         Platform found = config.platform();
-        if (platform != null && !platform.matches(found)) {
-            throw new ImageReadException(name + ": the image is " + found + ", but platform " + platform
-                    + " was requested");
-        }
         List<String> tags = new ArrayList<>(ConfigParser.strings(field(entry, "RepoTags", "repoTags")));
         tags.sort(null);
         ImageFormat format = source.kind() == ArchiveSource.Kind.DAEMON ? ImageFormat.DOCKER_DAEMON
@@ -210,29 +322,7 @@ public final class ImageResolver {
 
     // ---- OCI image layout ------------------------------------------------------------------------------------------
 
-    private Image fromLayout(Platform platform, String tag) {
-        List<String> artifacts = new ArrayList<>();
-        List<Candidate> candidates = collectFromIndex(tag, artifacts);
-        if (candidates.isEmpty()) {
-            if (!artifacts.isEmpty()) {
-                throw new ImageReadException(name + ": no container image: " + String.join("; ", artifacts));
-            }
-            throw new ImageReadException(name + ": index.json lists no image manifest"
-                    + (tag == null ? "" : " tagged '" + tag + "'"));
-        }
-        if (tag == null) {
-            Set<String> refs = new LinkedHashSet<>();
-            candidates.forEach(c -> {
-                if (c.ref != null) {
-                    refs.add(c.ref);
-                }
-            });
-            if (refs.size() > 1) {
-                throw new ImageReadException(name + ": the layout holds " + refs.size() + " tagged images ("
-                        + String.join(", ", refs) + "); name one as PATH:TAG");
-            }
-        }
-        Candidate chosen = choosePlatform(candidates, platform);
+    private Image fromLayout(Candidate chosen) {
         JsonNode configDescriptor = chosen.manifest.path("config");
         byte[] configBytes = readBlob(configDescriptor, "config");
         ImageConfig config = ConfigParser.parse(parse("config " + configDescriptor.path("digest").asText(), configBytes));
@@ -253,8 +343,10 @@ public final class ImageResolver {
         Map<String, String> annotations = new TreeMap<>(chosen.annotations);
         annotations.putAll(ConfigParser.stringMap(chosen.manifest.path("annotations")));
         List<String> tags = chosen.tag == null ? List.of() : List.of(chosen.tag);
+        // another platform of a Docker 25+ archive is still a docker save archive
         ImageFormat format = source.kind() == ArchiveSource.Kind.DIRECTORY ? ImageFormat.OCI_DIR
-                : source.kind() == ArchiveSource.Kind.DAEMON ? ImageFormat.DOCKER_DAEMON : ImageFormat.OCI_ARCHIVE;
+                : source.kind() == ArchiveSource.Kind.DAEMON ? ImageFormat.DOCKER_DAEMON
+                : source.exists("manifest.json") ? ImageFormat.DOCKER_ARCHIVE : ImageFormat.OCI_ARCHIVE;
         Platform found = chosen.platform != null ? chosen.platform : config.platform();
         return new Image(name, format, chosen.digest, configDescriptor.path("digest").asText(), found, tags,
                 annotations, config, withConfig(layers, config));
@@ -262,6 +354,8 @@ public final class ImageResolver {
 
     /** An image manifest reachable from index.json. */
     private static final class Candidate {
+        /** The index.json entry it was reached from (several platforms of one image share it). */
+        int top;
         String digest;
         JsonNode manifest;
         Platform platform;
@@ -275,7 +369,9 @@ public final class ImageResolver {
         List<Candidate> out = new ArrayList<>();
         Set<String> visited = new HashSet<>();
         Map<String, String> indexAnnotations = ConfigParser.stringMap(index.path("annotations"));
+        int top = 0;
         for (JsonNode d : index.path("manifests")) {
+            top++;
             Map<String, String> ann = ConfigParser.stringMap(d.path("annotations"));
             String ref = ann.get(REF_NAME);
             String full = ann.get(CONTAINERD_NAME);
@@ -284,7 +380,11 @@ public final class ImageResolver {
             }
             Map<String, String> merged = new TreeMap<>(indexAnnotations);
             merged.putAll(ann);
+            int before = out.size();
             walk(d, 0, visited, merged, ref, full != null ? full : ref, out, artifacts);
+            for (Candidate c : out.subList(before, out.size())) {
+                c.top = top;
+            }
         }
         return out;
     }
@@ -328,37 +428,6 @@ public final class ImageResolver {
         c.tag = tag;
         c.annotations = annotations;
         out.add(c);
-    }
-
-    private Candidate choosePlatform(List<Candidate> candidates, Platform requested) {
-        for (Candidate c : candidates) {
-            if (c.platform == null) {
-                JsonNode cfg = parse("config", readBlob(c.manifest.path("config"), "config"));
-                c.platform = new Platform(ConfigParser.text(cfg, "os"), ConfigParser.text(cfg, "architecture"),
-                        ConfigParser.text(cfg, "variant"));
-            }
-        }
-        Set<String> found = new LinkedHashSet<>();
-        candidates.forEach(c -> found.add(c.platform.toString()));
-        if (requested != null) {
-            for (Candidate c : candidates) {
-                if (requested.matches(c.platform)) {
-                    return c;
-                }
-            }
-            throw new ImageReadException(name + ": no image for platform " + requested + "; platforms found: "
-                    + String.join(", ", found));
-        }
-        if (candidates.size() == 1) {
-            return candidates.get(0);
-        }
-        for (Candidate c : candidates) {
-            if (DEFAULT_PLATFORM.matches(c.platform)) {
-                return c;
-            }
-        }
-        throw new ImageReadException(name + ": the index holds several platforms and none is linux/amd64 ("
-                + String.join(", ", found) + "); choose one with <platform> (imageHygiene.platform)");
     }
 
     private static Platform platformOf(JsonNode p) {

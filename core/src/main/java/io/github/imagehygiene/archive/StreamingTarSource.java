@@ -231,6 +231,18 @@ final class StreamingTarSource<T> implements ArchiveSource<T> {
     }
 
     @Override
+    public void retain(java.util.Collection<String> paths) {
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        for (String p : paths) {
+            String target = resolve(p);
+            if (target != null) {
+                keep.add(target);
+            }
+        }
+        scanned.keySet().retainAll(keep);
+    }
+
+    @Override
     public void close() {
         kept.clear();
         scanned.clear();

@@ -1,6 +1,11 @@
 package io.github.imagehygiene.check;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
@@ -24,6 +30,7 @@ import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.ImageResolver;
 import io.github.imagehygiene.archive.InputSettings;
+import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.findings.Masking;
@@ -34,33 +41,37 @@ import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.gate.SuppressionResult;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.LayerDescriptor;
+import io.github.imagehygiene.image.Platform;
 import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;
 import io.github.imagehygiene.report.Output;
-import io.github.imagehygiene.report.Reports;
+import io.github.imagehygiene.report.RunReports;
 import io.github.imagehygiene.report.sbom.SbomWriter;
 import io.github.imagehygiene.rules.Rule;
 import io.github.imagehygiene.rules.catalog.RuleCatalog;
 import io.github.imagehygiene.settings.CheckSettings;
 
 /**
- * The whole check, in the order the data flows: open the archive, resolve the image, read the known bases' metadata,
- * scan its layers (once each, in parallel where the source allows), analyse, run the rules, decide, and write every
- * output through the one masking {@link Output}.
+ * The whole check, in the order the data flows: open the archive once, resolve its image (or with
+ * {@code platform=all} the image of every platform), read the baseline, read the known bases' metadata, scan the
+ * layers (once each, in parallel where the source allows), analyse, run the rules, decide, and write every output
+ * through the one masking {@link Output}, which knows every image's secret values (and the baseline's) before any
+ * layer is read.
  */
 public final class ImageCheck {
-    /** Up to how many layer entries the SBOM is made beside the rules (see {@link #run()}). */
+    /** Up to how many layer entries the SBOM is made beside the rules (see {@link #checkOne}). */
     private static final long PARALLEL_SBOM_ENTRIES = 200_000;
 
     private final CheckSettings settings;
     private final LogSink log;
     /** Whether the vulnerabilities rule runs: then the database is a topic of the analysis. */
-    private boolean vulnerabilitiesChecked;
+    private final boolean vulnerabilitiesChecked;
 
     public ImageCheck(CheckSettings settings, LogSink log) {
         this.settings = settings;
         this.log = log;
+        this.vulnerabilitiesChecked = settings.gate().levelOf(VulnerabilitiesRule.ID, Level.ERROR) != Level.OFF;
     }
 
     /** {@code new ImageCheck(settings, log).run()}. */
@@ -69,49 +80,129 @@ public final class ImageCheck {
     }
 
     /**
-     * Runs the check and writes every output; the caller decides what a FAIL verdict does to the build.
+     * Runs the check of one image and writes every output; the caller decides what a FAIL verdict does to the
+     * build. With {@code platform=all}, use {@link #check}.
      *
      * @throws io.github.imagehygiene.common.ConfigurationException for a setting that cannot be used (a known base
      *                                                              that cannot be read)
      * @throws io.github.imagehygiene.common.ImageReadException     for a missing, unreadable or damaged image
      */
     public CheckResult run() {
-        // until the image is read, only what looks like a secret by itself can be masked
-        Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
-        Checked c = checkOne(out);
-        Reports.write(c.result(), settings.output(), out.masking(c.result().masking()), c.sbom());
-        return c.result();
+        if (settings.input().allPlatforms()) {
+            throw new IllegalStateException("platform=all checks several images: use ImageCheck.check");
+        }
+        return checkRun().results().get(0);
     }
 
     /**
      * The check as the front ends run it: one image, or with {@code platform=all} every platform of a multi-platform
-     * index, each checked as a whole, the reports written once for all of them.
+     * index, each checked as a whole, from one reading of the archive, the reports written once for all of them.
+     * When the settings say so ({@link CheckSettings.Builder#writeBaseline}), report.json is then copied to the
+     * baseline file.
      */
     public static CheckRun check(CheckSettings settings, LogSink log) {
-        if (!settings.input().allPlatforms()) {
-            return new CheckRun(List.of(run(settings, log)));
-        }
-        Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
-        List<Checked> each = new ArrayList<>();
-        for (io.github.imagehygiene.image.Platform p : platforms(settings)) {
-            each.add(new ImageCheck(settings.forPlatform(p), log).checkOne(out));
-        }
-        List<CheckResult> results = each.stream().map(Checked::result).toList();
-        Masking all = results.get(0).masking();
-        for (CheckResult r : results.subList(1, results.size())) {
-            all = all.and(r.masking());
-        }
-        Reports.writeAll(results, settings.output(), out.masking(all), each.stream().map(Checked::sbom).toList());
-        return new CheckRun(results);
+        return new ImageCheck(settings, log).checkRun();
     }
 
-    /** The platforms of the image's index, read from its metadata. */
-    private static List<io.github.imagehygiene.image.Platform> platforms(CheckSettings settings) {
+    private CheckRun checkRun() {
+        // until the images are resolved, only what looks like a secret by itself can be masked
+        Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
+        // a report baseline is read first: one that is not ours fails before any image is read
+        Baselines baselines = Baselines.open(settings);
         InputSettings input = settings.input();
+        List<Rule> rules = RuleCatalog.rules(settings.rules());
+        List<ContentCollector<?>> collectors = withBaseFiles(collectors(rules));
+        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
+                Progress.THRESHOLD);
+        InputSettings.Location location = input.location();
+        CheckRun run;
+        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
+                Deadline.after(input.timeout()))) {
+            List<Image> images = input.allPlatforms() ? ImageResolver.resolveAll(source, location.tag())
+                    : List.of(ImageResolver.resolve(source, input.platform(), location.tag()));
+            List<Platform> platforms = images.stream().map(Image::platform).toList();
+            // an image baseline is read once, for the platforms this image resolved to; for a source read on
+            // demand, before any layer of this image
+            if (baselines != null) {
+                baselines.readImage(settings, platforms);
+            }
+            Masking masking = masking(images);
+            if (baselines != null) {
+                masking = masking.and(baselines.masking());
+            }
+            Output masked = out.masking(masking);
+            RunReports reports = new RunReports(input.allPlatforms(), images.size(), settings.output(), masked);
+            Masking all = masking;
+            checkEach(source, images, progress, masked, (image, checked) -> reports.add(checked.result(),
+                    checked.sbom()), image -> baselines == null ? null
+                            : baselines.forPlatform(image.platform(), all::apply), all, rules, collectors);
+            run = new CheckRun(reports.finish());
+        }
+        if (settings.baseline().writes()) {
+            writeBaseline(settings.baseline().writeTo());
+        }
+        return run;
+    }
+
+    /** The secret values of these images' configs (ENV, labels, build arguments), masked in every output. */
+    private Masking masking(List<Image> images) {
+        Masking m = null;
+        for (Image image : images) {
+            Masking one = Masking.forImage(image, settings.rules().security().secretKeys());
+            m = m == null ? one : m.and(one);
+        }
+        return m;
+    }
+
+    /** report.json, as just written, copied to the baseline file. */
+    private void writeBaseline(Path target) {
+        Path report = settings.output().reportDirectory().resolve(io.github.imagehygiene.report.ReportFormat.JSON
+                .fileName());
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.copy(report, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ImageHygieneException("Cannot write the baseline " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a baseline image is made of for a run: its platforms, and its secret values. */
+    record BaselineImage(List<Platform> platforms, Masking masking) {
+    }
+
+    /**
+     * A baseline image, from one reading of it: every platform of it that this image has (each a platform in
+     * {@code wanted}, matched as {@link Baselines#match} does) checked with the same settings, writing nothing, each
+     * result handed to {@code each} and then let go.
+     */
+    static BaselineImage checkBaselineImage(CheckSettings current, List<Platform> wanted,
+            BiConsumer<Platform, CheckResult> each) {
+        CheckSettings settings = current.forBaselineImage(null);
+        ImageCheck check = new ImageCheck(settings, LogSink.NONE);
+        InputSettings input = settings.input();
+        List<Rule> rules = RuleCatalog.rules(settings.rules());
+        List<ContentCollector<?>> collectors = check.withBaseFiles(check.collectors(rules));
+        Output none = Output.to(LogSink.NONE, null, Masking.PATTERNS_ONLY);
         InputSettings.Location location = input.location();
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(),
-                new LayerScanner(false, List.of()), Deadline.after(input.timeout()))) {
-            return ImageResolver.platforms(source, location.tag());
+                new LayerScanner(input.estimateCompressedSize(), collectors), Deadline.after(input.timeout()))) {
+            List<Image> all = ImageResolver.resolveAll(source, location.tag());
+            List<Platform> platforms = all.stream().map(Image::platform).toList();
+            Masking masking = check.masking(all);
+            List<Image> needed = new ArrayList<>();
+            for (Platform p : wanted) {
+                String match = Baselines.match(p, platforms.stream().map(Platform::toString).toList());
+                all.stream().filter(i -> i.platform().toString().equals(match)).findFirst()
+                        .filter(i -> !needed.contains(i)).ifPresent(needed::add);
+            }
+            check.checkEach(source, needed, null, none, (image, checked) -> {
+                each.accept(image.platform(), checked.result());
+                checked.result().analysis().release();
+            }, image -> null, masking, rules, collectors);
+            return new BaselineImage(platforms, masking);
         }
     }
 
@@ -119,14 +210,40 @@ public final class ImageCheck {
     record Checked(CheckResult result, Supplier<String> sbom) {
     }
 
-    private Checked checkOne(Output out) {
-        // the baseline first: an unreadable one fails before any layer of this image is read
-        Baseline baseline = Baselines.load(settings);
-        List<Rule> rules = RuleCatalog.rules(settings.rules());
-        vulnerabilitiesChecked = settings.gate().levelOf(VulnerabilitiesRule.ID, Level.ERROR) != Level.OFF;
-        ImageAnalysis analysis = analyse(collectors(rules), out, baseline);
+    /**
+     * Checks each image of one open source in turn. A layer several platforms share is scanned once, its scan kept
+     * until the last of them is checked; what the source keeps of a layer is let go once no image left needs it.
+     */
+    private void checkEach(ArchiveSource<LayerScan> source, List<Image> images, Progress progress, Output out,
+            BiConsumer<Image, Checked> each, java.util.function.Function<Image, Baseline> baselines, Masking masking,
+            List<Rule> rules, List<ContentCollector<?>> collectors) {
+        source.retain(layerPaths(images));
+        Map<String, LayerScan> shared = new java.util.HashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            Image image = images.get(i);
+            Checked c = checkOne(source, image, progress, out, baselines.apply(image), masking, rules, collectors,
+                    shared);
+            Set<String> later = layerPaths(images.subList(i + 1, images.size()));
+            shared.keySet().retainAll(later);
+            source.retain(later);
+            each.accept(image, c);
+        }
+    }
+
+    private static Set<String> layerPaths(List<Image> images) {
+        Set<String> paths = new HashSet<>();
+        images.forEach(i -> i.layers().forEach(l -> paths.add(l.archivePath())));
+        return paths;
+    }
+
+    private Checked checkOne(ArchiveSource<LayerScan> source, Image image, Progress progress, Output out,
+            Baseline baseline, Masking masking, List<Rule> rules, List<ContentCollector<?>> collectors,
+            Map<String, LayerScan> shared) {
+        ImageAnalysis analysis = analyse(source, image, progress, out, collectors, baseline, shared);
         // the database is read before the rules run: an unreadable one the user named fails here, in one line
-        Vulnerabilities.from(analysis);
+        if (vulnerabilitiesChecked) {
+            Vulnerabilities.from(analysis);
+        }
         String tool = settings.output().toolName();
         String version = settings.output().toolVersion();
         // The SBOM needs the analysis only: made on the second core while the rules run on this one. Not for an image
@@ -136,9 +253,8 @@ public final class ImageCheck {
                 : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, tool, version), ImageCheck::onOwnThread);
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, settings.gate().levels(), analysis);
         SuppressionResult suppressed = settings.gate().suppressions().apply(verdicts, settings.gate().clock());
-        // Secret values of this image (ENV, labels, build arguments) and anything that looks like a secret are
-        // masked in every line shown and every file written.
-        Masking masking = Masking.forImage(analysis, settings.rules().security().secretKeys());
+        // Secret values of every image of the run (ENV, labels, build arguments; the baseline image's too) and
+        // anything that looks like a secret are masked in every line shown and every file written.
         CheckResult result = Gate.decide(analysis, suppressed, masking);
         return new Checked(result, () -> sbom != null ? joined(sbom) : SbomWriter.toJson(analysis, tool, version));
     }
@@ -173,47 +289,69 @@ public final class ImageCheck {
     }
 
     /** Reads and measures the image, feeding the given collectors (and the base image's) during the layer pass. */
-    public ImageAnalysis analyse(List<ContentCollector<?>> collectors) {
-        return analyse(collectors, Output.to(log, null, Masking.PATTERNS_ONLY), null);
+    public ImageAnalysis analyse(List<ContentCollector<?>> requested) {
+        List<ContentCollector<?>> collectors = withBaseFiles(requested);
+        InputSettings input = settings.input();
+        InputSettings.Location location = input.location();
+        Output out = Output.to(log, null, Masking.PATTERNS_ONLY);
+        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
+                Progress.THRESHOLD);
+        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
+                Deadline.after(input.timeout()))) {
+            Image image = ImageResolver.resolve(source, input.platform(), location.tag());
+            return analyse(source, image, progress, out, collectors, null, new java.util.HashMap<>());
+        }
     }
 
-    private ImageAnalysis analyse(List<ContentCollector<?>> requested, Output out, Baseline baseline) {
+    /** The collectors, and the base image's release files: the console names the base, its OS and Java. */
+    private List<ContentCollector<?>> withBaseFiles(List<ContentCollector<?>> requested) {
         List<ContentCollector<?>> collectors = new ArrayList<>(requested);
-        // the console names the base, its OS and Java: their release files are always read
         if (collectors.stream().noneMatch(c -> c.id().equals(BaseFiles.ID))) {
             collectors.add(BaseFiles.COLLECTOR);
         }
+        return List.copyOf(collectors);
+    }
+
+    /**
+     * Scans one image's layers from the open source (but those an image before it scanned, in {@code shared}) and
+     * analyses them; its scans go into {@code shared}.
+     */
+    private ImageAnalysis analyse(ArchiveSource<LayerScan> source, Image image, Progress progress, Output out,
+            List<ContentCollector<?>> collectors, Baseline baseline, Map<String, LayerScan> shared) {
         InputSettings input = settings.input();
-        InputSettings.Location location = input.location();
-        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
-                Progress.THRESHOLD);
-        Deadline deadline = Deadline.after(input.timeout());
-        try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
-                deadline)) {
-            Image image = ImageResolver.resolve(source, input.platform(), location.tag());
-            progress.start(image.layers(), archiveBytes(location.path()));
-            out.debug("Resolved " + image.format().id() + " image " + image.digest() + " with "
-                    + image.layers().size() + " layers");
-            // an unreadable known base fails here, before any layer is read
-            BaseImageSettings.KnownBases known = settings.base().readKnownBases(image.platform());
-            List<String> paths = new ArrayList<>();
-            for (LayerDescriptor l : image.layers()) {
-                paths.add(l.archivePath());
-            }
-            List<LayerScan> scans = source.scan(paths, input.threads());
-            Set<String> ids = new TreeSet<>();
-            collectors.forEach(c -> ids.add(c.id()));
-            List<Object> topics = new ArrayList<>(List.of(settings.base(), known, settings.rules().hygiene(),
-                    settings.identity()));
-            if (baseline != null) {
-                topics.add(baseline);
-            }
-            if (vulnerabilitiesChecked) {
-                topics.add(new VulnerabilityDatabase(settings.vulnerabilities(), settings.output().toolVersion(),
-                        out));
-            }
-            return ImageAnalyzer.analyze(image, scans, ids, topics);
+        if (progress != null) {
+            progress.start(image.layers(), archiveBytes(input.location().path()));
         }
+        out.debug("Resolved " + image.format().id() + " image " + image.digest() + " (" + image.platform()
+                + ") with " + image.layers().size() + " layers");
+        // an unreadable known base fails here, before any layer is read
+        BaseImageSettings.KnownBases known = settings.base().readKnownBases(image.platform());
+        List<String> missing = new ArrayList<>();
+        for (LayerDescriptor l : image.layers()) {
+            if (!shared.containsKey(l.archivePath())) {
+                missing.add(l.archivePath());
+            }
+        }
+        java.util.Iterator<LayerScan> fresh = source.scan(missing, input.threads()).iterator();
+        List<LayerScan> scans = new ArrayList<>();
+        for (LayerDescriptor l : image.layers()) {
+            LayerScan scan = shared.containsKey(l.archivePath()) ? shared.get(l.archivePath()) : fresh.next();
+            scans.add(scan);
+        }
+        for (int i = 0; i < scans.size(); i++) {
+            shared.putIfAbsent(image.layers().get(i).archivePath(), scans.get(i));
+        }
+        Set<String> ids = new TreeSet<>();
+        collectors.forEach(c -> ids.add(c.id()));
+        List<Object> topics = new ArrayList<>(List.of(settings.base(), known, settings.rules().hygiene(),
+                settings.identity()));
+        if (baseline != null) {
+            topics.add(baseline);
+        }
+        if (vulnerabilitiesChecked) {
+            topics.add(new VulnerabilityDatabase(settings.vulnerabilities(), settings.output().toolVersion(), out));
+        }
+        return ImageAnalyzer.analyze(image, scans, ids, topics);
     }
 
     /** The size of the archive file the image is in; 0 for a folder or a daemon. */
@@ -234,8 +372,8 @@ public final class ImageCheck {
                 rule.collectors().forEach(c -> byId.putIfAbsent(c.id(), c));
             }
         }
-        // the SBOM lists the packages, and a diff against a baseline compares them
-        if (settings.output().sbom() || settings.baseline().set()) {
+        // the SBOM lists the packages; a diff against a baseline compares them, and a baseline written now will
+        if (settings.output().sbom() || settings.baseline().set() || settings.baseline().writes()) {
             InventoryCollectors.all().forEach(c -> byId.putIfAbsent(c.id(), c));
         }
         return List.copyOf(byId.values());

@@ -73,8 +73,16 @@ public final class Masking {
      * pairs (build arguments) are masked wherever they appear.
      */
     public static Masking forImage(ImageAnalysis analysis, SecretKeys keys) {
+        return forImage(analysis.image(), keys);
+    }
+
+    /**
+     * As {@link #forImage(ImageAnalysis, SecretKeys)}, from the image's metadata alone: known before any layer is
+     * read, so that every line of the check can be masked with it (and with the other images' of the run).
+     */
+    public static Masking forImage(io.github.imagehygiene.image.Image image, SecretKeys keys) {
         Set<String> values = new LinkedHashSet<>();
-        ImageConfig config = analysis.image().config();
+        ImageConfig config = image.config();
         for (String env : config.env()) {
             int eq = env.indexOf('=');
             if (eq > 0 && keys.isSecret(env.substring(0, eq))) {
@@ -97,7 +105,10 @@ public final class Masking {
         return new Masking(values, keys);
     }
 
-    /** Both maskings in one: the known values of both (the images of several platforms), this one's keys. */
+    /**
+     * Both maskings in one: the known values of both (the images of several platforms, a baseline image), this
+     * one's keys.
+     */
     public Masking and(Masking other) {
         List<String> values = new ArrayList<>(known);
         values.addAll(other.known);

@@ -53,10 +53,7 @@ public final class ConsoleSummary {
         SizeAttribution space = SizeAttribution.of(a);
         out.add("  Largest files: " + sizes(space.largestFiles(), true));
         out.add("  Largest directories: " + sizes(space.largestDirectories(), false));
-        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
-        if (diff != null) {
-            out.addAll(DiffReport.consoleLines(result, diff));
-        }
+        out.addAll(DiffReport.consoleLines(result));
         // Rules that checked something get a row; the others one line each, so new rules do not drown the table.
         List<RuleVerdict> ran = result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.NOT_SET
                 && v.status() != RuleVerdict.Status.OFF).toList();

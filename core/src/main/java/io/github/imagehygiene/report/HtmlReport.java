@@ -50,6 +50,32 @@ public final class HtmlReport {
 
     /** One page for the platforms of a multi-platform index, one part each, under the verdict over all. */
     public static String toHtml(List<CheckResult> results, UnaryOperator<String> mask) {
+        HtmlReport page = page(results, mask);
+        for (CheckResult r : results) {
+            page.html.append(part(r, mask, results.size() > 1));
+        }
+        return page.end();
+    }
+
+    /** One platform's part of the page of several: rendered as soon as it is checked ({@link #page}). */
+    static String part(CheckResult result, UnaryOperator<String> mask, boolean onePlatformOfSeveral) {
+        HtmlReport part = new HtmlReport(result, mask);
+        part.body(onePlatformOfSeveral);
+        return part.html.toString();
+    }
+
+    /**
+     * The page of several platforms from their parts ({@link #part}): the verdicts and platforms of the results,
+     * nothing of their layers.
+     */
+    static String page(List<CheckResult> results, List<String> parts, UnaryOperator<String> mask) {
+        HtmlReport page = page(results, mask);
+        parts.forEach(page.html::append);
+        return page.end();
+    }
+
+    /** The page up to the parts: the title, and with several platforms the overall verdict and their list. */
+    private static HtmlReport page(List<CheckResult> results, UnaryOperator<String> mask) {
         CheckResult first = results.get(0);
         boolean failed = results.stream().anyMatch(r -> r.verdict() == io.github.imagehygiene.gate.Verdict.FAIL);
         String verdict = failed ? "FAIL" : "PASS";
@@ -70,11 +96,10 @@ public final class HtmlReport {
                     + r.analysis().image().platform() + "</a> " + r.verdict()).toList()));
             html.append("</p>\n</header>\n");
         }
-        for (CheckResult r : results) {
-            HtmlReport part = new HtmlReport(r, mask);
-            part.body(results.size() > 1);
-            html.append(part.html);
-        }
+        return page;
+    }
+
+    private String end() {
         html.append("<footer>image-hygiene · the same data as report.json, report.sarif and summary.md</footer>\n")
                 .append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
@@ -172,13 +197,17 @@ public final class HtmlReport {
 
     /** Against the baseline: sizes, what came in and went, new and gone findings. */
     private void diff() {
-        io.github.imagehygiene.analysis.baseline.ImageDiff d = DiffReport.of(result);
-        if (d == null) {
+        if (DiffReport.baseline(result) == null) {
             return;
         }
         html.append("<section id=\"diff\">\n<h2>Against the baseline</h2>\n<ul>\n");
-        for (String line : DiffReport.consoleLines(result, d)) {
+        for (String line : DiffReport.consoleLines(result)) {
             html.append("<li>").append(t(line.strip())).append("</li>\n");
+        }
+        io.github.imagehygiene.analysis.baseline.ImageDiff d = DiffReport.of(result);
+        if (d == null) {
+            html.append("</ul>\n</section>\n");
+            return;
         }
         html.append("</ul>\n<table>\n<thead><tr><th>what</th><th>change</th><th>size</th></tr></thead>\n<tbody>\n");
         d.layers().added().forEach(l -> row("layer added", "#" + l.index() + " " + l.createdBy(), l.contentSize()));
@@ -193,7 +222,12 @@ public final class HtmlReport {
         d.files().added().forEach(f -> row("file added", f.path(), f.size()));
         d.files().removed().forEach(f -> row("file removed", f.path(), -f.size()));
         d.files().grown().forEach(g -> row("file grown", g.path(), g.delta()));
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n<p class=\"legend\">Files: among the ")
+                .append(io.github.imagehygiene.analysis.SizeAttribution.FILES)
+                .append(" largest of each image; added when larger than the baseline's smallest of those")
+                .append(d.files().addedAbove() < 0 ? " (it lists all its files)" : " ("
+                        + io.github.imagehygiene.common.ByteSize.human(d.files().addedAbove()) + ")")
+                .append(", removed when this image has no file at the path.</p>\n</section>\n");
     }
 
     private void row(String what, String change, long bytes) {

@@ -89,9 +89,8 @@ public final class JsonReport {
             root.set("inventory", InventoryReport.json(a, InventoryReport.TOP));
         }
         VulnerabilityReport.add(root, a);
-        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
-        if (diff != null) {
-            root.set("diff", DiffReport.json(result, diff));
+        if (DiffReport.baseline(result) != null) {
+            root.set("diff", DiffReport.json(result));
         }
         ArrayNode rules = root.putArray("rules");
         for (RuleVerdict v : result.verdicts()) {
@@ -114,22 +113,30 @@ public final class JsonReport {
      * {@code platforms[]} (each as a single-platform report.json, without the tool), the verdict over all.
      */
     public static ObjectNode toJson(List<CheckResult> results, String toolName, String toolVersion) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
+        List<ObjectNode> platforms = new java.util.ArrayList<>();
+        results.forEach(r -> platforms.add(platform(r, toolName, toolVersion)));
+        return combined(results, platforms, toolName, toolVersion);
+    }
+
+    /** One platform's element of {@code platforms[]}: rendered as soon as it is checked ({@link #combined}). */
+    static ObjectNode platform(CheckResult r, String toolName, String toolVersion) {
+        ObjectNode one = toJson(r, toolName, toolVersion);
+        one.remove("tool");
+        ObjectNode withPlatform = new ObjectMapper().createObjectNode().put("platform",
+                r.analysis().image().platform().toString());
+        withPlatform.setAll(one);
+        return withPlatform;
+    }
+
+    /** report.json of {@code platform=all} from its platforms' elements ({@link #platform}). */
+    static ObjectNode combined(List<CheckResult> results, List<ObjectNode> platforms, String toolName,
+            String toolVersion) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
         root.putObject("tool").put("name", toolName).put("version", toolVersion);
         Image first = results.get(0).analysis().image();
         root.putObject("image").put("source", first.source()).put("format", first.format().id());
-        ArrayNode platforms = root.putArray("platforms");
-        boolean failed = false;
-        for (CheckResult r : results) {
-            ObjectNode one = toJson(r, toolName, toolVersion);
-            one.remove("tool");
-            ObjectNode withPlatform = mapper.createObjectNode().put("platform",
-                    r.analysis().image().platform().toString());
-            withPlatform.setAll(one);
-            platforms.add(withPlatform);
-            failed |= r.verdict() == io.github.imagehygiene.gate.Verdict.FAIL;
-        }
+        root.putArray("platforms").addAll(platforms);
+        boolean failed = results.stream().anyMatch(r -> r.verdict() == io.github.imagehygiene.gate.Verdict.FAIL);
         root.put("verdict", failed ? "FAIL" : "PASS");
         return root;
     }

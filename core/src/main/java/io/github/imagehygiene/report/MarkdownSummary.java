@@ -32,12 +32,17 @@ public final class MarkdownSummary {
 
     /** The summaries of the platforms of a multi-platform index, one after another, cut to fit as one. */
     public static String toMarkdown(List<CheckResult> results, UnaryOperator<String> mask) {
-        if (results.size() == 1) {
-            return toMarkdown(results.get(0), mask);
+        return joined(results.stream().map(r -> toMarkdown(r, mask)).toList());
+    }
+
+    /** The sections of several platforms ({@link #toMarkdown(CheckResult, UnaryOperator)} each) as one summary. */
+    static String joined(List<String> sections) {
+        if (sections.size() == 1) {
+            return sections.get(0);
         }
         StringBuilder sb = new StringBuilder();
-        for (CheckResult r : results) {
-            sb.append(toMarkdown(r, mask)).append("\n---\n\n");
+        for (String section : sections) {
+            sb.append(section).append("\n---\n\n");
         }
         String all = sb.toString();
         if (all.length() <= MAX_CHARS) {
@@ -87,10 +92,9 @@ public final class MarkdownSummary {
         if (!notSet.isEmpty()) {
             tail.append("\nNot set: ").append(String.join(", ", notSet)).append("\n");
         }
-        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
-        if (diff != null) {
+        if (DiffReport.baseline(result) != null) {
             tail.append("\n### Against the baseline\n\n");
-            DiffReport.consoleLines(result, diff).forEach(l -> tail.append("- ").append(text(mask.apply(l.strip())))
+            DiffReport.consoleLines(result).forEach(l -> tail.append("- ").append(text(mask.apply(l.strip())))
                     .append("\n"));
         }
         tail.append("\n### Largest layers\n\n| # | Size | Compressed | Base | Created by |\n|---|---:|---:|---|---|\n");

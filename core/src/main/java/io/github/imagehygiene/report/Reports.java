@@ -66,58 +66,6 @@ public final class Reports {
     }
 
     /**
-     * Writes the results of {@code platform=all}: each platform's console summary and warnings in turn, and one file
-     * of each format holding them all (report.json's platforms[], SARIF's runs, JUnit's suites, HTML's parts); the
-     * SBOM is one file per platform ({@code sbom-linux-arm64.cdx.json}).
-     */
-    public static void writeAll(List<CheckResult> results, OutputSettings settings, Output out,
-            List<Supplier<String>> sboms) {
-        for (int i = 0; i < results.size(); i++) {
-            CheckResult r = results.get(i);
-            out.info("Platform " + (i + 1) + " of " + results.size() + ": " + r.analysis().image().platform());
-            ConsoleSummary.lines(r).forEach(out::info);
-            for (Finding f : r.findings(Level.WARN)) {
-                out.warn("[" + r.analysis().image().platform() + "] " + f);
-            }
-            if (r.suppressions() != null) {
-                r.suppressions().notes().forEach(out::warn);
-            }
-        }
-        if (!out.writesFiles()) {
-            return;
-        }
-        Masking mask = out.masking();
-        if (settings.writes(ReportFormat.JSON)) {
-            out.info("Report: " + out.writeJson(ReportFormat.JSON.fileName(),
-                    JsonReport.toJson(results, settings.toolName(), settings.toolVersion())));
-        }
-        if (settings.writes(ReportFormat.SBOM)) {
-            for (int i = 0; i < results.size(); i++) {
-                String name = "sbom-" + results.get(i).analysis().image().platform().toString().replace('/', '-')
-                        + ".cdx.json";
-                out.info("SBOM: " + out.writeJsonText(name, sboms.get(i).get()));
-            }
-        }
-        if (settings.writes(ReportFormat.SARIF)) {
-            out.info("SARIF: " + out.writeJson(ReportFormat.SARIF.fileName(), SarifReport.toJson(results, settings)));
-        }
-        if (settings.writes(ReportFormat.JUNIT)) {
-            out.info("JUnit: " + out.writeText(ReportFormat.JUNIT.fileName(), JunitReport.toXml(results, mask::apply)));
-        }
-        if (settings.writes(ReportFormat.HTML)) {
-            out.info("HTML: " + out.writeText(ReportFormat.HTML.fileName(), HtmlReport.toHtml(results, mask::apply)));
-        }
-        if (settings.writes(ReportFormat.MARKDOWN)) {
-            String markdown = MarkdownSummary.toMarkdown(results, mask::apply);
-            out.info("Summary: " + out.writeText(ReportFormat.MARKDOWN.fileName(), markdown));
-            if (settings.stepSummary() != null) {
-                appendStepSummary(settings, out.masked(markdown));
-                out.info("Summary appended to " + settings.stepSummary() + " (GITHUB_STEP_SUMMARY)");
-            }
-        }
-    }
-
-    /**
      * "Image ... has 3 breaches:", then each platform and its breaches numbered on: the build failure of
      * {@code platform=all}, masked.
      */
@@ -145,7 +93,7 @@ public final class Reports {
     }
 
     /** Appends to GitHub's job summary, the one file written outside the report directory, when asked. */
-    private static void appendStepSummary(OutputSettings settings, String markdown) {
+    static void appendStepSummary(OutputSettings settings, String markdown) {
         // under a lock of the file: the modules of a parallel build (mvn -T) each append a summary of their own
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(settings.stepSummary(),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

@@ -99,14 +99,15 @@ public final class SarifReport {
         run.putObject("automationDetails").put("id", "image-hygiene/" + imageKey(image) + "/");
         Location location = location(settings.sources(), image);
         ArrayNode results = run.putArray("results");
-        io.github.imagehygiene.analysis.baseline.ImageDiff diff = DiffReport.of(result);
+        // the baseline alone (not the diff): a run's layers may be let go before its SARIF is written
+        io.github.imagehygiene.analysis.baseline.Baseline baseline = DiffReport.baseline(result);
         java.util.Set<String> known = new java.util.HashSet<>();
-        if (diff != null) {
-            diff.baseline().findings().forEach(b -> known.add(b.fingerprint()));
+        if (baseline != null) {
+            baseline.findings().forEach(b -> known.add(b.fingerprint()));
         }
         for (Finding f : result.findings()) {
             ObjectNode r = result(results.addObject(), f, index, location);
-            if (diff != null) {
+            if (baseline != null) {
                 // SARIF's own word for a finding against a baseline: code scanning can show only the new ones
                 r.put("baselineState", known.contains(f.fingerprint()) ? "unchanged" : "new");
             }

@@ -66,11 +66,11 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
     }
 
     /**
-     * The same settings for the baseline's own image: no baseline of its own, no file written, the inventory made
-     * (its packages are compared).
+     * The same settings for the baseline's own image, of the platform this image resolved to: no baseline of its
+     * own, no file written, the inventory made (its packages are compared).
      */
-    public CheckSettings forBaselineImage() {
-        InputSettings in = new InputSettings(baseline.location(), input.platform(), input.dockerHost(),
+    public CheckSettings forBaselineImage(io.github.imagehygiene.image.Platform platform) {
+        InputSettings in = new InputSettings(baseline.location(), platform, input.dockerHost(),
                 input.timeout(), input.threads(), input.estimateCompressedSize(), false);
         return new CheckSettings(in, base, rules, gate, new OutputSettings(null,
                 java.util.EnumSet.of(ReportFormat.SBOM), output.toolName(), output.toolVersion()),
@@ -99,6 +99,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private String maxCompressedGrowth;
         private String baseline;
         private Boolean newFindingsOnly;
+        private Path writeBaseline;
         private Integer maxLayers;
         private List<String> allowedBaseImages;
         private Map<String, String> deniedBaseImages;
@@ -213,6 +214,16 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         /** With a baseline, only findings whose fingerprint the baseline lacks fail the build; default false. */
         public Builder newFindingsOnly(Boolean v) {
             newFindingsOnly = v;
+            return this;
+        }
+
+        /**
+         * This check writes its report.json to {@code file} as a baseline for later checks (the baseline goal): it
+         * records what is, so the baseline, {@code newFindingsOnly} and the growth budgets are left out, the
+         * inventory is made (its packages are compared), and report.json is the one report written.
+         */
+        public Builder writeBaseline(Path file) {
+            writeBaseline = file;
             return this;
         }
 
@@ -499,6 +510,13 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
 
         /** @throws io.github.imagehygiene.common.ConfigurationException naming the first bad value */
         public CheckSettings build() {
+            if (writeBaseline != null) {
+                baseline = null;
+                newFindingsOnly = null;
+                maxGrowth = null;
+                maxCompressedGrowth = null;
+                formats = List.of(ReportFormat.JSON.id());
+            }
             InputSettings input = InputSettings.parse(image, platform, dockerHost, timeout, threads,
                     estimateCompressedSize);
             Clock date = clock == null ? Clock.systemDefaultZone() : clock;
@@ -527,10 +545,23 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     new OutputSettings.Sources(sourceRoot(), dockerfile,
                             base.dockerfileBase() == null ? 0 : base.dockerfileBase().line(), buildFile),
                     stepSummary);
+            BaselineSettings against = writeBaseline != null ? BaselineSettings.writing(writeBaseline)
+                    : BaselineSettings.parse(baseline, newFindingsOnly);
+            if (!against.set() && !against.writes()) {
+                // a growth budget with nothing to grow from is a mistake, as newFindingsOnly without a baseline is
+                for (String[] budget : new String[][] {{"maxGrowth", maxGrowth},
+                        {"maxCompressedGrowth", maxCompressedGrowth}}) {
+                    if (budget[1] != null && !budget[1].isBlank()) {
+                        throw new io.github.imagehygiene.common.ConfigurationException(budget[0] + " is set ("
+                                + budget[1].strip() + "), but no baseline is set: set <baseline>"
+                                + " (imageHygiene.baseline) to a report.json or an image, or remove " + budget[0]);
+                    }
+                }
+            }
             JavaIdentitySettings identity = JavaIdentitySettings.parse(projectArtifacts, mavenRepository,
                     defaultMavenRepository, projectDirectory);
             return new CheckSettings(input, base, rules, gate, output,
-                    BaselineSettings.parse(baseline, newFindingsOnly), identity,
+                    against, identity,
                     OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
                             vulnerabilityDatabaseMaxAge, offline, proxy));
         }

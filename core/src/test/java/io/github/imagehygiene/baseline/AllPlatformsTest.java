@@ -29,14 +29,14 @@ import io.github.imagehygiene.testing.Fixtures;
  * repository with nested indexes and attestations): every platform checked with its own layers, as the layout's own
  * index and manifests list them (read here with plain JSON, following the descriptors by hand).
  */
-class AllPlatformsTest {
+public class AllPlatformsTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     /** platform -> layer digests, from the layout's index (nested indexes followed, unknown/unknown left out). */
-    static Map<String, List<String>> manifests(Path layout, String ref) throws Exception {
+    public static Map<String, List<String>> manifests(Path layout, String ref) throws Exception {
         JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (JsonNode d : index.get("manifests")) {

@@ -12,10 +12,25 @@ import io.github.imagehygiene.common.ConfigurationException;
  *
  * @param location        as written, resolved by the front end
  * @param newFindingsOnly whether only findings the baseline lacks fail the build
+ * @param writeTo         where this check writes its report.json as a baseline for later checks (the baseline goal,
+ *                        the CLI's {@code baseline} command); null otherwise
  */
-public record BaselineSettings(String location, boolean newFindingsOnly) {
+public record BaselineSettings(String location, boolean newFindingsOnly, Path writeTo) {
     /** No baseline. */
-    public static final BaselineSettings NONE = new BaselineSettings(null, false);
+    public static final BaselineSettings NONE = new BaselineSettings(null, false, null);
+
+    /**
+     * A check that writes a baseline: it compares with none, and makes the inventory whatever the formats, so that
+     * its report compares packages as the image itself would.
+     */
+    public static BaselineSettings writing(Path file) {
+        return new BaselineSettings(null, false, file);
+    }
+
+    /** Whether this check writes a baseline ({@link #writeTo}). */
+    public boolean writes() {
+        return writeTo != null;
+    }
 
     /** @throws ConfigurationException for a baseline file or folder that does not exist, before any layer is read */
     public static BaselineSettings parse(String location, Boolean newFindingsOnly) {
@@ -36,7 +51,7 @@ public record BaselineSettings(String location, boolean newFindingsOnly) {
                         + " with the baseline goal (image-hygiene:baseline), or name an image archive");
             }
         }
-        return new BaselineSettings(l, newFindingsOnly != null && newFindingsOnly);
+        return new BaselineSettings(l, newFindingsOnly != null && newFindingsOnly, null);
     }
 
     public boolean set() {

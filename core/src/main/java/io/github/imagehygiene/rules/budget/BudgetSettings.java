@@ -31,6 +31,7 @@ public record BudgetSettings(ByteSize maxSize, ByteSize maxCompressedSize, ByteS
         return new BudgetSettings(ByteSize.parseOptional("maxSize", maxSize),
                 ByteSize.parseOptional("maxCompressedSize", maxCompressedSize),
                 ByteSize.parseOptional("maxLayerSize", maxLayerSize), maxLayers,
-                SizeLimit.parse("maxGrowth", maxGrowth), SizeLimit.parse("maxCompressedGrowth", maxCompressedGrowth));
+                SizeLimit.parseGrowth("maxGrowth", maxGrowth),
+                SizeLimit.parseGrowth("maxCompressedGrowth", maxCompressedGrowth));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.imagehygiene.analysis.baseline.Baseline;
 import io.github.imagehygiene.analysis.baseline.ImageDiff;
 import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.common.SizeLimit;
@@ -20,20 +21,28 @@ final class GrowthText {
     }
 
     /**
-     * @param what     "image" or "compressed image"
-     * @param before   the baseline's measure
-     * @param after    this image's
-     * @param limit    the budget; null when none is set
-     * @param diff     the diff, null without a baseline
+     * @param what       "image" or "compressed image"
+     * @param compressed whether the compressed sizes are compared (they may be estimates)
+     * @param limit      the budget; null when none is set
+     * @param baseline   this platform's baseline, null without one
+     * @param diff       the diff, null without a baseline or without this platform in it
      */
-    static Outcome evaluate(String what, long before, long after, SizeLimit limit, ImageDiff diff) {
-        if (diff == null) {
-            return Outcome.notSet(limit == null ? "no baseline, no budget set" : "no baseline to compare with (set"
-                    + " baseline)");
+    static Outcome evaluate(String what, boolean compressed, SizeLimit limit, Baseline baseline, ImageDiff diff) {
+        if (baseline != null && !baseline.hasPlatform()) {
+            return Outcome.notSet(baseline.missing());
         }
+        if (diff == null) {
+            // a budget without a baseline is a configuration error; the rule is only ever NOT SET here
+            return Outcome.notSet("no baseline, no budget set");
+        }
+        long before = compressed ? diff.size().compressedBefore() : diff.size().before();
+        long after = compressed ? diff.size().compressedAfter() : diff.size().after();
+        // a gzip estimate (a layer stored uncompressed) compared with a measured size: say which is one
+        String was = compressed && diff.size().compressedBeforeEstimated() ? " (estimated)" : "";
+        String is = compressed && diff.size().compressedAfterEstimated() ? " (estimated)" : "";
         long growth = after - before;
-        String measured = human(before) + " → " + human(after) + ", " + signed(growth) + " (" + percent(growth, before)
-                + ")";
+        String measured = human(before) + was + " → " + human(after) + is + ", " + signed(growth) + " ("
+                + percent(growth, before) + ")";
         if (limit == null) {
             return Outcome.notSet(measured + ", no budget set");
         }
@@ -42,10 +51,13 @@ final class GrowthText {
         if (growth <= allowed) {
             return Outcome.pass(summary);
         }
+        String share = limit.fraction() == null ? ""
+                : before <= 0 ? " (0 B: a share of an empty baseline allows nothing; budget the growth in bytes)"
+                : " (" + human(allowed) + ")";
         return Outcome.breach(summary, Breach.ofImage(what + " grew by " + human(growth) + " ("
-                + percent(growth, before) + ") from " + human(before) + " in the baseline to " + human(after) + ", "
-                + human(growth - allowed) + " over the budget of " + limit.text()
-                + (limit.fraction() != null ? " (" + human(allowed) + ")" : "") + "; " + grewMost(diff)));
+                + percent(growth, before) + ") from " + human(before) + was + " in the baseline to " + human(after)
+                + is + ", " + human(growth - allowed) + " over the budget of " + limit.text() + share + "; "
+                + grewMost(diff)));
     }
 
     /** "came in: layer #5 40.2 MB (RUN apt-get install ...); package pkg:deb/debian/gcc@12 12.1 MB; directory /usr/lib +30.1 MB". */
@@ -61,7 +73,8 @@ final class GrowthText {
                     .forEach(c -> parts.add("package " + c.identity() + " " + c.from() + " → " + c.to() + " "
                             + signed(c.bytesAfter() - c.bytesBefore())));
         }
-        for (Map.Entry<String, Long> d : ImageDiff.grownDirectories(diff.baseline().snapshot(), diff.after(), 2)) {
+        for (Map.Entry<String, Long> d : diff.files().directories().subList(0,
+                Math.min(2, diff.files().directories().size()))) {
             parts.add("directory " + d.getKey() + " " + signed(d.getValue()));
         }
         return parts.isEmpty() ? "no layer, package or large file came in: the growth is in files below the largest"

@@ -1,6 +1,7 @@
 package io.github.imagehygiene.rules.budget;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.baseline.Baseline;
 import io.github.imagehygiene.analysis.baseline.ImageDiff;
 import io.github.imagehygiene.common.SizeLimit;
 import io.github.imagehygiene.findings.Level;
@@ -22,9 +23,7 @@ public final class MaxCompressedGrowthRule extends Rule {
 
     @Override
     public Outcome evaluate(ImageAnalysis analysis) {
-        ImageDiff diff = ImageDiff.of(analysis);
-        return diff == null ? GrowthText.evaluate("compressed image", 0, 0, limit, null)
-                : GrowthText.evaluate("compressed image", diff.size().compressedBefore(), diff.size().compressedAfter(),
-                        limit, diff);
+        return GrowthText.evaluate("compressed image", true, limit, analysis.settings(Baseline.class, null),
+                ImageDiff.of(analysis));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.imagehygiene.rules.budget;
 
 import io.github.imagehygiene.analysis.ImageAnalysis;
+import io.github.imagehygiene.analysis.baseline.Baseline;
 import io.github.imagehygiene.analysis.baseline.ImageDiff;
 import io.github.imagehygiene.common.SizeLimit;
 import io.github.imagehygiene.findings.Level;
@@ -23,8 +24,7 @@ public final class MaxGrowthRule extends Rule {
 
     @Override
     public Outcome evaluate(ImageAnalysis analysis) {
-        ImageDiff diff = ImageDiff.of(analysis);
-        return diff == null ? GrowthText.evaluate("image", 0, 0, limit, null)
-                : GrowthText.evaluate("image", diff.size().before(), diff.size().after(), limit, diff);
+        return GrowthText.evaluate("image", false, limit, analysis.settings(Baseline.class, null),
+                ImageDiff.of(analysis));
     }
 }
