@@ -98,14 +98,22 @@ public final class CheckBenchmark {
         return sum;
     }
 
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Decompresses every layer and computes both digests the image format requires (the blob's and the
      * uncompressed tar's): the least a reader that verifies what it reads must do.
      */
     static long verifyingFloor(String image, int threads) throws Exception {
         BlobScanner<Long> verify = (path, in) -> {
-            java.security.MessageDigest blob = java.security.MessageDigest.getInstance("SHA-256");
-            java.security.MessageDigest diff = java.security.MessageDigest.getInstance("SHA-256");
+            java.security.MessageDigest blob = sha256();
+            java.security.MessageDigest diff = sha256();
             BufferedInputStream buffered = new BufferedInputStream(new java.security.DigestInputStream(in, blob),
                     1 << 16);
             Compression c = Compression.detect(buffered);
