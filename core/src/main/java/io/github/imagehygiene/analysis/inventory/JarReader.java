@@ -69,9 +69,9 @@ public final class JarReader {
     /** MANIFEST.MF and pom.properties larger than this are not read. */
     private static final int MAX_METADATA = 1 << 20;
     /**
-     * The most one archive read may hold in memory. Nearly every library jar and most fat jars fit (a 2.2 GB image's
-     * thousands of jars: all but a few Spring Boot apps); what is larger is streamed with the same result, so the
-     * bound trades speed only, never results.
+     * The most one archive read may hold in memory. Library jars fit (the largest of 1,492 jars from Maven Central in
+     * a developer's repository: 8.7 MB) and so do most fat jars; what is larger is streamed with the same result, so
+     * the bound trades speed only, never results.
      */
     static final int MAX_HELD = 64 << 20;
     /**
