@@ -3,6 +3,7 @@ package io.github.imagehygiene.analysis.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.inventory.LargeFixtures;
@@ -27,8 +31,8 @@ import io.github.imagehygiene.inventory.LargeFixtures;
  * The reader that holds a jar and reads its central directory gives what the streaming reader gives (the reader as it
  * was before, forced with a bound of 0), field by field, on real jars: every jar of the local Maven repository (jars
  * Maven Central serves; a deterministic sample of the small ones, every large one and every one with nested
- * archives) and the Spring Boot and shaded apps of the large fixtures; and on what the directory must not be trusted
- * for: truncated jars, a prefix, trailing bytes. Sizes and sha1 of nested jars are checked against the JDK's own zip
+ * archives), the Spring Boot and shaded apps of the large fixtures and the jars in the layers of the Jib and Spring
+ * Boot images; and on what the directory must not be trusted for: truncated jars, a prefix, trailing bytes. Sizes and sha1 of nested jars are checked against the JDK's own zip
  * reader.
  */
 class JarReaderDirectoryTest {
@@ -93,6 +97,39 @@ class JarReaderDirectoryTest {
             assertThat(held).as(name + " above the bound").isEqualTo(canonical(name, bytes, bytes.length - 1));
             assertThat(held).as(name + " a nested jar's worth").isEqualTo(canonical(name, bytes, 300_000));
         }
+    }
+
+    @Test
+    void jarsOfTheJibAndSpringBootImagesReadTheSame() throws IOException {
+        int jars = 0;
+        for (String image : List.of("inventory-jib-boot.tar", "hygiene-boot-fat.docker.tar",
+                "hygiene-boot-layered.docker.tar")) {
+            try (TarArchiveInputStream archive = new TarArchiveInputStream(
+                    new BufferedInputStream(Files.newInputStream(LargeFixtures.require(image))))) {
+                TarArchiveEntry blob;
+                while ((blob = archive.getNextEntry()) != null) {
+                    String name = blob.getName();
+                    if (!name.endsWith(".tar.gz") && !name.endsWith("layer.tar")) {
+                        continue;
+                    }
+                    InputStream layer = name.endsWith(".gz") ? new GzipCompressorInputStream(archive) : archive;
+                    TarArchiveInputStream files = new TarArchiveInputStream(layer);
+                    TarArchiveEntry file;
+                    while ((file = files.getNextEntry()) != null) {
+                        if (file.isFile() && JarReader.isArchive(file.getName())) {
+                            byte[] bytes = files.readAllBytes();
+                            String path = image + ":/" + file.getName();
+                            assertThat(JarReader.readsDirectory(bytes)).as(path).isTrue();
+                            assertThat(canonical(path, bytes, JarReader.MAX_HELD)).as(path)
+                                    .isEqualTo(canonical(path, bytes, 0));
+                            jars++;
+                        }
+                    }
+                }
+            }
+        }
+        // as tar -t lists the layers: 35 in the Jib image, 51 in the fat jar's, 20 in the layered one's
+        assertThat(jars).isEqualTo(35 + 51 + 20);
     }
 
     @Test
