@@ -32,8 +32,8 @@ import io.github.imagehygiene.inventory.LargeFixtures;
  * was before, forced with a bound of 0), field by field, on real jars: every jar of the local Maven repository (jars
  * Maven Central serves; a deterministic sample of the small ones, every large one and every one with nested
  * archives), the Spring Boot and shaded apps of the large fixtures and the jars in the layers of the Jib and Spring
- * Boot images; and on what the directory must not be trusted for: truncated jars, a prefix, trailing bytes. Sizes and sha1 of nested jars are checked against the JDK's own zip
- * reader.
+ * Boot images; and on what the directory must not be trusted for: truncated jars, a prefix, trailing bytes. Sizes
+ * and sha1 of nested jars are checked against the JDK's own zip reader.
  */
 class JarReaderDirectoryTest {
     /** Jars above this size are all compared; smaller ones one in {@link #SAMPLE}. */
