@@ -50,8 +50,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * stored entries with a data descriptor, empty archives. Nested archives of a streamed one are held when small
  * enough.</li>
  * </ul>
- * Both give the same {@link JavaArchive} for intact archives (JarReaderDirectoryTest reads every jar of a local Maven
- * repository both ways), including the streamed reader's sizes of a nested archive behind a data descriptor (size
+ * Both give the same {@link JavaArchive} for intact archives (JarReaderDirectoryTest reads the jars of a local Maven
+ * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind a data descriptor (size
  * counted, stored size = size, as the local header says neither). Deliberate differences, on damaged archives only:
  * the held reader does not inflate what it does not need, so deflated data that is corrupt in an entry it skips (a
  * class file) goes unnoticed, where the streamed reader would stop there and drop the index; and the index takes
