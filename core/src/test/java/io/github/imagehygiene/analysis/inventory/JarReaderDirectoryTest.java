@@ -193,14 +193,18 @@ class JarReaderDirectoryTest {
         }
     }
 
-    /** Every jar of the local repository, sorted; absent: skipped, or failed when large fixtures are required. */
+    /**
+     * Every jar of the local repository (or of -DimageHygiene.jarRepository=DIR), sorted; absent: skipped, or failed
+     * when large fixtures are required.
+     */
     private static List<Path> repositoryJars() {
-        String configured = System.getProperty("imageHygiene.localRepository");
+        String configured = System.getProperty("imageHygiene.jarRepository",
+                System.getProperty("imageHygiene.localRepository"));
         Path repo = configured != null && !configured.isBlank() && !configured.contains("${") ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
         if (!Files.isDirectory(repo)) {
             String message = "SKIPPED: no local Maven repository at " + repo
-                    + " (set -DimageHygiene.localRepository=DIR)";
+                    + " (set -DimageHygiene.jarRepository=DIR)";
             if ("required".equals(System.getProperty("imageHygiene.it.docker"))) {
                 throw new IllegalStateException("imageHygiene.it.docker=required, but " + message.substring(9));
             }
