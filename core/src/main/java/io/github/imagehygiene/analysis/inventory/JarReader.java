@@ -1,12 +1,20 @@
 package io.github.imagehygiene.analysis.inventory;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +28,38 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Identifies Java archives from one streaming read (no random access, so it works inside the layer pass): sha1 of the
- * bytes, every {@code META-INF/maven/**}{@code /pom.properties}, the MANIFEST.MF main section, and every nested
- * archive (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib, an ear's modules), recursively; and, from the same loop
- * over the outer archive's entries, its {@link JarIndex}. Pure function over a stream.
+ * Identifies Java archives inside the layer pass (which is forward-only: a jar is one tar entry's bytes): sha1 of the
+ * bytes, every {@code META-INF/maven/**}{@code /pom.properties} (and pom.xml), the MANIFEST.MF main section, and every
+ * nested archive (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib, an ear's modules), recursively; and, from the same
+ * loop over the outer archive's entries, its {@link JarIndex}. Pure function over a stream.
+ * <p>
+ * Two ways to walk an archive's entries, one loop ({@link #entries}) over both, so that they cannot drift apart:
+ * <ul>
+ * <li><b>held</b>: an archive of at most {@link #HELD_BOUND} bytes is collected as it passes (sha1 on the way), and
+ * its central directory gives the names and sizes; only MANIFEST.MF, pom.properties, pom.xml, the few texts the
+ * index wants and nested archives are inflated, never class files. A nested archive stored uncompressed (Spring
+ * Boot's BOOT-INF/lib) is read in place, a slice of its parent's bytes; a deflated one is inflated into its own
+ * array while the budget allows, else streamed.</li>
+ * <li><b>streamed</b>: the local headers in order, every entry inflated ({@code ZipArchiveInputStream}): for what is
+ * too large to hold, and for what the directory cannot be trusted to describe as the local headers do: no readable
+ * end record, Zip64, a prefix before the first entry (self-extracting), gaps, overlaps or trailing entries, local
+ * names, sizes, methods or flags other than the directory's, encryption, methods other than stored and deflated,
+ * stored entries with a data descriptor, empty archives. Nested archives of a streamed one are held when small
+ * enough.</li>
+ * </ul>
+ * Both give the same {@link JavaArchive} for intact archives (JarReaderDirectoryTest reads the jars of a local Maven
+ * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind a data descriptor (size
+ * counted, stored size = size, as the local header says neither). Deliberate differences, on damaged archives only:
+ * the held reader does not inflate what it does not need, so deflated data that is corrupt in an entry it skips (a
+ * class file) goes unnoticed, where the streamed reader would stop there and drop the index; and the index takes
+ * the directory's uncompressed sizes, where the streamed reader counts inflated bytes.
+ * <p>
+ * Memory: one held archive's bytes, plus the deflated nested archives inflated while it is read, together at most
+ * {@link #HELD_BOUND}; plus its directory (at most {@link #MAX_DIRECTORY} bytes of it, so a hostile directory of
+ * tiny entries stays bounded).
  */
 public final class JarReader {
     /** Nested archives deeper than this are not opened (a jar in a jar in a war in an ear is depth 3). */
@@ -34,6 +68,23 @@ public final class JarReader {
     static final int MAX_ENTRIES = 200_000;
     /** MANIFEST.MF and pom.properties larger than this are not read. */
     private static final int MAX_METADATA = 1 << 20;
+    /**
+     * The most one archive read may hold in memory. Library jars fit (the largest of 1,492 jars from Maven Central in
+     * a developer's repository: 8.7 MB) and so do most fat jars; what is larger is streamed with the same result, so
+     * the bound trades speed only, never results.
+     */
+    static final int MAX_HELD = 64 << 20;
+    /**
+     * {@link #MAX_HELD}, less on a small heap: each layer thread (one per processor by default) may hold one archive
+     * at a time, and together they must stay well inside the heap ({@code -Xmx256m} on 2 processors: 32 MiB each).
+     */
+    static final long HELD_BOUND = Math.min(MAX_HELD, Runtime.getRuntime().maxMemory()
+            / (4L * Math.max(2, Runtime.getRuntime().availableProcessors())));
+    /**
+     * A central directory larger than this is not parsed (the archive is streamed): its entries are objects in
+     * memory, at most this over 46 bytes of them; real jars have around 100 bytes of directory per entry.
+     */
+    static final int MAX_DIRECTORY = 4 << 20;
     private static final List<String> MANIFEST_KEYS = List.of("Implementation-Title", "Implementation-Version",
             "Implementation-Vendor", "Implementation-Vendor-Id", "Specification-Title", "Specification-Version",
             "Bundle-SymbolicName", "Bundle-Version", "Bundle-Name", "Bundle-License", "Automatic-Module-Name",
@@ -62,7 +113,7 @@ public final class JarReader {
      */
     public static List<JavaArtifact> read(String path, InputStream in, long size) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
-        read(path, null, in, size, size, 0, out, null);
+        read(path, null, in, size, size, size, 0, out, null, new Budget(HELD_BOUND));
         return out;
     }
 
@@ -75,10 +126,28 @@ public final class JarReader {
      * @return the archive's index (null when its zip is damaged) and its artifacts as {@link #read} lists them
      */
     public static JavaArchive readArchive(String path, InputStream in, long size) throws IOException {
+        return readArchive(path, in, size, HELD_BOUND);
+    }
+
+    /**
+     * {@link #readArchive(String, InputStream, long)} holding at most {@code held} bytes: 0 streams everything, as the
+     * reader did before it read central directories (tests compare the two).
+     */
+    static JavaArchive readArchive(String path, InputStream in, long size, long held) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
         Indexing indexing = new Indexing();
-        read(path, null, in, size, size, 0, out, indexing);
+        read(path, null, in, size, size, size, 0, out, indexing, new Budget(held));
         return new JavaArchive(path, indexing.failed ? null : indexing.builder.build(path, size), out);
+    }
+
+    /** Whether a held archive would be read by its central directory (else streamed): for tests. */
+    static boolean readsDirectory(byte[] archive) throws IOException {
+        Directory directory = Directory.open(archive, 0, archive.length);
+        if (directory == null) {
+            return false;
+        }
+        directory.close();
+        return true;
     }
 
     /** The index being built of the outer archive, and whether that failed. */
@@ -109,94 +178,507 @@ public final class JarReader {
         }
     }
 
+    /** Bytes one archive read may still hold: shared by the archive and the nested ones inflated while it is read. */
+    private static final class Budget {
+        long left;
+
+        Budget(long left) {
+            this.left = left;
+        }
+    }
+
+    /** What the loop over an archive's entries gathers. */
+    private static final class Found {
+        final List<JavaArtifact> nested = new ArrayList<>();
+        final List<PomProperties> poms = new ArrayList<>();
+        final List<PomProperties> declared = new ArrayList<>();
+        final Map<String, String> manifest = new LinkedHashMap<>();
+        int entries;
+    }
+
+    /** An archive's entries in zip order, whichever way they are read. */
+    private interface Cursor {
+        /** The next entry, or null after the last. */
+        ZipArchiveEntry next() throws IOException;
+
+        /** The first {@code limit} bytes of the current entry (read once per entry). */
+        byte[] text(ZipArchiveEntry e, int limit) throws IOException;
+
+        /** Reads the current entry as a nested archive into {@code out}; returns the bytes of it read. */
+        long nested(ZipArchiveEntry e, String path, String parent, int depth, List<JavaArtifact> out)
+                throws IOException;
+
+        /** The current entry's uncompressed size, {@code read} bytes of it read already. */
+        long size(ZipArchiveEntry e, long read, Indexing index) throws IOException;
+    }
+
     /**
      * Adds the archive (unless it has no zip entry at all) and then its nested archives to {@code out}; feeds every
-     * entry of the archive to {@code index} when not null (the outer archive only).
+     * entry of the archive to {@code index} when not null (the outer archive only). Holds the archive when
+     * {@code length} is known and within the budget, else streams it.
+     *
+     * @param length     the bytes {@code raw} holds when known, else -1
+     * @param size       the size to report, or -1 to count it
+     * @param storedSize the stored size to report, or -1 for the size
      */
-    private static void read(String path, String parent, InputStream raw, long size, long storedSize, int depth,
-            List<JavaArtifact> out, Indexing index) throws IOException {
-        MessageDigest sha1 = Sha1.digest();
-        DigestingStream in = new DigestingStream(raw, sha1);
-        List<JavaArtifact> nested = new ArrayList<>();
-        List<PomProperties> poms = new ArrayList<>();
-        List<PomProperties> declared = new ArrayList<>();
-        Map<String, String> manifest = new LinkedHashMap<>();
-        int entries = 0;
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
-            ZipArchiveEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries++;
-                // Identification reads MAX_ENTRIES at most; the index (bounded by its own limits) counts them all.
-                boolean identify = entries <= MAX_ENTRIES;
-                if (!identify && index == null) {
-                    break;
+    private static void read(String path, String parent, InputStream raw, long length, long size, long storedSize,
+            int depth, List<JavaArtifact> out, Indexing index, Budget budget) throws IOException {
+        if (length < 0 || length > budget.left) {
+            stream(path, parent, raw, null, size, storedSize, depth, out, index, budget);
+            return;
+        }
+        int n = (int) length;
+        budget.left -= n;
+        try {
+            MessageDigest sha1 = Sha1.digest();
+            DigestingStream in = new DigestingStream(raw, sha1);
+            byte[] bytes = new byte[n];
+            int got = in.readNBytes(bytes, 0, n);
+            int more = got < n ? -1 : in.read();
+            if (got < n || more >= 0) {
+                // not the length it was said to have: the stream reader sees it as it is
+                InputStream rest = new ByteArrayInputStream(bytes, 0, got);
+                if (more >= 0) {
+                    rest = new SequenceInputStream(rest, new SequenceInputStream(
+                            new ByteArrayInputStream(new byte[] {(byte) more}), raw));
                 }
-                String name = e.getName();
-                if (e.isDirectory()) {
-                    if (index != null) {
-                        index.entry(name, true, 0, null);
-                    }
-                    continue;
-                }
-                boolean indexText = index != null && JarIndex.Builder.wantsText(name);
-                byte[] metadata = null;
-                long read = 0; // bytes of the entry read here; the index needs them all
-                if (!identify) {
-                    // only indexed from here on
-                } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                    metadata = zip.readNBytes(MAX_METADATA);
-                    manifest.putAll(manifest(metadata));
-                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-                    metadata = zip.readNBytes(MAX_METADATA);
-                    PomProperties pom = pom(metadata, name);
-                    if (pom != null) {
-                        poms.add(pom);
-                    }
-                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
-                    metadata = zip.readNBytes(MAX_METADATA);
-                    declared.addAll(PomXml.dependencies(metadata, name));
-                } else if (depth < MAX_DEPTH && isArchive(name)) {
-                    CountingStream entry = new CountingStream(zip);
-                    read(path + "!/" + name, path, entry, e.getSize(), e.getCompressedSize(), depth + 1, nested,
-                            null);
-                    read = entry.count;
-                }
-                if (index == null) {
-                    continue;
-                }
-                if (indexText && metadata == null) {
-                    metadata = zip.readNBytes(JarIndex.Builder.TEXT_LIMIT);
-                }
-                byte[] text = null;
-                if (metadata != null) {
-                    read = metadata.length;
-                    text = !indexText ? null
-                            : metadata.length > JarIndex.Builder.TEXT_LIMIT
-                                    ? Arrays.copyOf(metadata, JarIndex.Builder.TEXT_LIMIT) : metadata;
-                }
-                index.entry(name, false, read + index.drain(zip), text);
+                stream(path, parent, rest, null, size, storedSize, depth, out, index, budget);
+                return;
             }
+            held(path, parent, bytes, 0, n, HexFormat.of().formatHex(sha1.digest()), size, storedSize, depth, out,
+                    index, budget);
+        } finally {
+            budget.left += n;
+        }
+    }
+
+    /** Reads an archive held in {@code bytes[off, off + len)}, by its central directory when that can be trusted. */
+    private static void held(String path, String parent, byte[] bytes, int off, int len, String sha1, long size,
+            long storedSize, int depth, List<JavaArtifact> out, Indexing index, Budget budget) throws IOException {
+        Directory directory = Directory.open(bytes, off, len);
+        if (directory == null) {
+            stream(path, parent, new ByteArrayInputStream(bytes, off, len), sha1, size, storedSize, depth, out, index,
+                    budget);
+            return;
+        }
+        String hex = sha1 != null ? sha1 : Sha1.hex(bytes, off, len);
+        Found found = new Found();
+        try (directory) {
+            entries(path, depth, directory.cursor(budget), index, found);
         } catch (IOException | RuntimeException damaged) {
-            if (index != null) {
-                index.failed = true; // a zip not read to the end has no index
+            if (!keepDamaged(damaged, depth, index, found)) {
+                return;
             }
-            // A damaged archive is still listed with what was read of it (a nested one is skipped by its parent).
-            if (entries == 0 || depth > 0 && poms.isEmpty() && manifest.isEmpty()) {
-                if (depth == 0) {
-                    throw damaged;
-                }
+        }
+        add(path, parent, size >= 0 ? size : len, storedSize, hex, found, out);
+    }
+
+    /** Reads an archive from its local headers, inflating every entry. */
+    private static void stream(String path, String parent, InputStream raw, String knownSha1, long size,
+            long storedSize, int depth, List<JavaArtifact> out, Indexing index, Budget budget) throws IOException {
+        MessageDigest sha1 = knownSha1 == null ? Sha1.digest() : null;
+        DigestingStream in = new DigestingStream(raw, sha1);
+        Found found = new Found();
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
+            entries(path, depth, new Streamed(zip, budget), index, found);
+        } catch (IOException | RuntimeException damaged) {
+            if (!keepDamaged(damaged, depth, index, found)) {
                 in.transferTo(OutputStream.nullOutputStream());
                 return;
             }
         }
         in.transferTo(OutputStream.nullOutputStream()); // the rest (central directory), for the sha1
-        if (entries == 0) {
+        add(path, parent, size >= 0 ? size : in.count, storedSize,
+                knownSha1 != null ? knownSha1 : HexFormat.of().formatHex(sha1.digest()), found, out);
+    }
+
+    /**
+     * After a failure: whether the archive is still listed with what was read of it (a nested one with nothing
+     * identifying is skipped by its parent); rethrows for an outer archive with no entry read. A zip not read to the
+     * end has no index.
+     */
+    private static boolean keepDamaged(Exception damaged, int depth, Indexing index, Found found)
+            throws IOException {
+        if (index != null) {
+            index.failed = true;
+        }
+        if (found.entries == 0 || depth > 0 && found.poms.isEmpty() && found.manifest.isEmpty()) {
+            if (depth == 0) {
+                if (damaged instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) damaged;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Adds the archive, identified, then its nested archives; nothing when it had no zip entry (no zip at all). */
+    private static void add(String path, String parent, long bytes, long storedSize, String sha1, Found found,
+            List<JavaArtifact> out) {
+        if (found.entries == 0) {
             return; // not a zip file, whatever its name
         }
-        long bytes = size >= 0 ? size : in.count;
-        out.add(identify(path, parent, bytes, storedSize >= 0 ? storedSize : bytes,
-                HexFormat.of().formatHex(sha1.digest()), poms, manifest, declared));
-        out.addAll(nested);
+        out.add(identify(path, parent, bytes, storedSize >= 0 ? storedSize : bytes, sha1, found.poms,
+                found.manifest, found.declared));
+        out.addAll(found.nested);
+    }
+
+    /** The one loop over an archive's entries: identification, nested archives, and the index when wanted. */
+    private static void entries(String path, int depth, Cursor cursor, Indexing index, Found found)
+            throws IOException {
+        ZipArchiveEntry e;
+        while ((e = cursor.next()) != null) {
+            found.entries++;
+            // Identification reads MAX_ENTRIES at most; the index (bounded by its own limits) counts them all.
+            boolean identify = found.entries <= MAX_ENTRIES;
+            if (!identify && index == null) {
+                break;
+            }
+            String name = e.getName();
+            if (e.isDirectory()) {
+                if (index != null) {
+                    index.entry(name, true, 0, null);
+                }
+                continue;
+            }
+            boolean indexText = index != null && JarIndex.Builder.wantsText(name);
+            byte[] metadata = null;
+            long read = 0; // bytes of the entry read here; the streamed index needs them all
+            if (!identify) {
+                // only indexed from here on
+            } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                metadata = cursor.text(e, MAX_METADATA);
+                found.manifest.putAll(manifest(metadata));
+            } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+                metadata = cursor.text(e, MAX_METADATA);
+                PomProperties pom = pom(metadata, name);
+                if (pom != null) {
+                    found.poms.add(pom);
+                }
+            } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
+                metadata = cursor.text(e, MAX_METADATA);
+                found.declared.addAll(PomXml.dependencies(metadata, name));
+            } else if (depth < MAX_DEPTH && isArchive(name)) {
+                read = cursor.nested(e, path + "!/" + name, path, depth + 1, found.nested);
+            }
+            if (index == null) {
+                continue;
+            }
+            if (indexText && metadata == null) {
+                metadata = cursor.text(e, JarIndex.Builder.TEXT_LIMIT);
+            }
+            byte[] text = null;
+            if (metadata != null) {
+                read = metadata.length;
+                text = !indexText ? null
+                        : metadata.length > JarIndex.Builder.TEXT_LIMIT
+                                ? Arrays.copyOf(metadata, JarIndex.Builder.TEXT_LIMIT) : metadata;
+            }
+            index.entry(name, false, cursor.size(e, read, index), text);
+        }
+    }
+
+    /** Entries from the local headers, as they pass. */
+    private static final class Streamed implements Cursor {
+        private final ZipArchiveInputStream zip;
+        private final Budget budget;
+
+        Streamed(ZipArchiveInputStream zip, Budget budget) {
+            this.zip = zip;
+            this.budget = budget;
+        }
+
+        @Override
+        public ZipArchiveEntry next() throws IOException {
+            return zip.getNextZipEntry();
+        }
+
+        @Override
+        public byte[] text(ZipArchiveEntry e, int limit) throws IOException {
+            return zip.readNBytes(limit);
+        }
+
+        @Override
+        public long nested(ZipArchiveEntry e, String path, String parent, int depth, List<JavaArtifact> out)
+                throws IOException {
+            // sizes as the local header says (-1 behind a data descriptor)
+            CountingStream entry = new CountingStream(zip);
+            read(path, parent, entry, e.getSize(), e.getSize(), e.getCompressedSize(), depth, out, null, budget);
+            return entry.count;
+        }
+
+        @Override
+        public long size(ZipArchiveEntry e, long read, Indexing index) throws IOException {
+            return read + index.drain(zip);
+        }
+    }
+
+    /**
+     * A held archive's central directory, checked against its local headers: opened only when the entries the
+     * directory lists, in the order of their local headers, tile the archive from its first byte to the directory
+     * with the same names, methods, flags and sizes, so that the stream reader would meet exactly these entries.
+     */
+    private static final class Directory implements java.io.Closeable {
+        private static final int LOCAL = 0x04034b50;
+        private static final int END = 0x06054b50;
+        private static final int ZIP64_LOCATOR = 0x07064b50;
+        private static final int STORED = ZipArchiveEntry.STORED;
+        private static final int DEFLATED = ZipArchiveEntry.DEFLATED;
+
+        private final byte[] bytes;
+        private final int off;
+        private final ZipFile zip;
+        private final List<ZipArchiveEntry> entries;
+        /** Per entry: its data's offset in the archive; negative when a data descriptor follows it. */
+        private final long[] data;
+
+        private Directory(byte[] bytes, int off, ZipFile zip, List<ZipArchiveEntry> entries, long[] data) {
+            this.bytes = bytes;
+            this.off = off;
+            this.zip = zip;
+            this.entries = entries;
+            this.data = data;
+        }
+
+        /** The directory of {@code bytes[off, off + len)}, or null when it cannot be trusted (then stream). */
+        static Directory open(byte[] bytes, int off, int len) {
+            int end = findEnd(bytes, off, len);
+            if (end < 0 || u16(bytes, off + end + 4) != 0 || u16(bytes, off + end + 6) != 0) {
+                return null; // no end record, or a multi-disk archive
+            }
+            int count = u16(bytes, off + end + 10);
+            long cdSize = u32(bytes, off + end + 12);
+            long cdOffset = u32(bytes, off + end + 16);
+            if (count == 0 || count == 0xFFFF || count != u16(bytes, off + end + 8) || cdSize > MAX_DIRECTORY
+                    || cdOffset + cdSize != end
+                    || end >= 20 && i32(bytes, off + end - 20) == ZIP64_LOCATOR) {
+                return null; // empty, Zip64, too large, or a gap before the end record
+            }
+            ZipFile zip = null;
+            try {
+                zip = ZipFile.builder().setSeekableByteChannel(new Slice(bytes, off, len))
+                        .setCharset(StandardCharsets.UTF_8).setUseUnicodeExtraFields(true)
+                        .setIgnoreLocalFileHeader(true).get();
+                List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());
+                long[] data = entries.size() == count ? tile(bytes, off, entries, cdOffset) : null;
+                if (data == null) {
+                    zip.close();
+                    return null;
+                }
+                return new Directory(bytes, off, zip, entries, data);
+            } catch (IOException | RuntimeException unreadable) {
+                ZipFile.closeQuietly(zip);
+                return null;
+            }
+        }
+
+        /** The end of central directory record's offset: the last one whose comment reaches the end exactly. */
+        private static int findEnd(byte[] b, int off, int len) {
+            for (int at = len - 22; at >= 0 && at >= len - 22 - 0xFFFF; at--) {
+                if (i32(b, off + at) == END && at + 22 + u16(b, off + at + 20) == len) {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Checks that the local headers say what the directory says and follow each other without gap from offset 0
+         * to the directory; returns each entry's data offset (negated when a data descriptor follows), or null.
+         */
+        private static long[] tile(byte[] b, int off, List<ZipArchiveEntry> entries, long cdOffset) {
+            long[] data = new long[entries.size()];
+            long at = 0;
+            boolean descriptor = false;
+            for (int i = 0; i <= entries.size(); i++) {
+                long next = i < entries.size() ? entries.get(i).getLocalHeaderOffset() : cdOffset;
+                long gap = next - at;
+                // a data descriptor: crc and two 4-byte sizes, with or without its signature
+                if (descriptor ? gap != 12 && gap != 16 : gap != 0) {
+                    return null;
+                }
+                if (i == entries.size()) {
+                    return data;
+                }
+                ZipArchiveEntry e = entries.get(i);
+                if (next + 30 > cdOffset || i32(b, off + (int) next) != LOCAL) {
+                    return null;
+                }
+                int h = off + (int) next;
+                int flags = u16(b, h + 6);
+                int method = u16(b, h + 8);
+                int nameLength = u16(b, h + 26);
+                byte[] raw = e.getRawName();
+                descriptor = (flags & 8) != 0;
+                long start = next + 30 + nameLength + u16(b, h + 28);
+                long csize = e.getCompressedSize();
+                if (method != e.getMethod() || method != STORED && method != DEFLATED
+                        || (flags & 1) != 0 || e.getGeneralPurposeBit().usesEncryption()
+                        || ((flags & 0x800) != 0) != e.getGeneralPurposeBit().usesUTF8ForNames()
+                        || descriptor != e.getGeneralPurposeBit().usesDataDescriptor()
+                        || descriptor && method == STORED
+                        || !descriptor && (u32(b, h + 18) != csize || u32(b, h + 22) != e.getSize())
+                        || method == STORED && csize != e.getSize()
+                        || csize < 0 || e.getSize() < 0 || start + csize > cdOffset
+                        || !Arrays.equals(b, h + 30, h + 30 + nameLength, raw, 0, raw.length)
+                        || !e.getName().equals(new String(raw, StandardCharsets.UTF_8))
+                        || backslashed(e.getName()) || hasUnicodePath(b, h + 30 + nameLength, u16(b, h + 28))) {
+                    return null;
+                }
+                data[i] = descriptor ? -start : start;
+                at = start + csize;
+            }
+            return data;
+        }
+
+        /**
+         * A name the stream reader may rewrite: it turns backslashes into slashes in a name without a slash when the
+         * local header's "version needed" says FAT, where the directory has its own "version made by".
+         */
+        private static boolean backslashed(String name) {
+            return name.indexOf('\\') >= 0 && name.indexOf('/') < 0;
+        }
+
+        /** Whether local extra fields hold an Info-ZIP Unicode path, which the stream reader would take as name. */
+        private static boolean hasUnicodePath(byte[] b, int at, int length) {
+            for (int i = at; i + 4 <= at + length; i += 4 + u16(b, i + 2)) {
+                if (u16(b, i) == 0x7075) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Cursor cursor(Budget budget) {
+            return new Cursor() {
+                private int i = -1;
+
+                @Override
+                public ZipArchiveEntry next() {
+                    return ++i < entries.size() ? entries.get(i) : null;
+                }
+
+                @Override
+                public byte[] text(ZipArchiveEntry e, int limit) throws IOException {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        return in.readNBytes(limit);
+                    }
+                }
+
+                @Override
+                public long nested(ZipArchiveEntry e, String path, String parent, int depth, List<JavaArtifact> out)
+                        throws IOException {
+                    // the sizes the stream reader reports: the local header's, unknown behind a data descriptor
+                    boolean descriptor = data[i] < 0;
+                    long size = descriptor ? -1 : e.getSize();
+                    long storedSize = descriptor ? -1 : e.getCompressedSize();
+                    if (e.getMethod() == STORED) {
+                        held(path, parent, bytes, off + (int) data[i], (int) e.getSize(), null, size, storedSize,
+                                depth, out, null, budget);
+                    } else {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            read(path, parent, in, e.getSize(), size, storedSize, depth, out, null, budget);
+                        }
+                    }
+                    return e.getSize();
+                }
+
+                @Override
+                public long size(ZipArchiveEntry e, long read, Indexing index) {
+                    return e.getSize();
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+
+        private static int u16(byte[] b, int at) {
+            return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+        }
+
+        private static long u32(byte[] b, int at) {
+            return i32(b, at) & 0xFFFFFFFFL;
+        }
+
+        private static int i32(byte[] b, int at) {
+            return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+        }
+    }
+
+    /**
+     * A read-only channel over part of an array, for {@link ZipFile}: a nested archive stored uncompressed is read in
+     * place, where {@code SeekableInMemoryByteChannel} would want a copy of it.
+     */
+    private static final class Slice implements SeekableByteChannel {
+        private final byte[] bytes;
+        private final int off;
+        private final int len;
+        private long position;
+        private boolean open = true;
+
+        Slice(byte[] bytes, int off, int len) {
+            this.bytes = bytes;
+            this.off = off;
+            this.len = len;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+            if (position >= len) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), len - position);
+            dst.put(bytes, off + (int) position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            if (newPosition < 0) {
+                throw new IllegalArgumentException("negative position");
+            }
+            position = newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return len;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
     }
 
     /** Identity from pom.properties, then MANIFEST.MF, then the file name. */
@@ -307,7 +789,7 @@ public final class JarReader {
         return new PomProperties(g.strip(), a.strip(), v.strip(), location);
     }
 
-    /** Hashes and counts what passes. */
+    /** Hashes (unless the digest is null: hashed already) and counts what passes. */
     private static final class DigestingStream extends FilterInputStream {
         private final MessageDigest digest;
         long count;
@@ -321,7 +803,9 @@ public final class JarReader {
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
-                digest.update((byte) b);
+                if (digest != null) {
+                    digest.update((byte) b);
+                }
                 count++;
             }
             return b;
@@ -331,7 +815,9 @@ public final class JarReader {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                digest.update(b, off, n);
+                if (digest != null) {
+                    digest.update(b, off, n);
+                }
                 count += n;
             }
             return n;

@@ -3,7 +3,7 @@ package io.github.imagehygiene.analysis.inventory;
 import java.util.List;
 
 /**
- * What {@link JavaArchivesCollector} keeps of one jar, war or ear of a layer, from one streaming read: its index for
+ * What {@link JavaArchivesCollector} keeps of one jar, war or ear of a layer, from one read: its index for
  * the Java layering analysis and its identity (and its nested archives') for the inventory and the SBOM.
  *
  * @param path      the file's path in the image

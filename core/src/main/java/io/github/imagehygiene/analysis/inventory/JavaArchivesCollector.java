@@ -7,10 +7,11 @@ import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.layer.FileEntry;
 
 /**
- * The one reader of Java archives in the layer pass: every jar, war and ear of every layer is streamed once through
+ * The one reader of Java archives in the layer pass: every jar, war and ear of every layer is read once through
  * {@link JarReader#readArchive}, which identifies it and its nested archives (inventory, SBOM, deniedPackages) and
- * indexes it (Java layering) in the same loop over its zip entries. Nothing is buffered but metadata, and memory is
- * bounded by {@link JarIndex}'s and {@link JarReader}'s limits. Id {@value #ID}; stateless, so one shared
+ * indexes it (Java layering) in the same loop over its zip entries. An archive is held in memory only up to
+ * {@link JarReader}'s bound (to read its central directory), else streamed; memory is bounded by {@link JarIndex}'s
+ * and {@link JarReader}'s limits. Id {@value #ID}; stateless, so one shared
  * {@link #INSTANCE}, which every analysis needing jars asks for.
  * <p>
  * Why one collector: the layer scanner hands a file larger than its shared-copy limit (8 MiB: any Spring Boot fat

@@ -19,6 +19,13 @@ final class Sha1 {
         }
     }
 
+    /** Of {@code bytes[off, off + len)}. */
+    static String hex(byte[] bytes, int off, int len) {
+        MessageDigest d = digest();
+        d.update(bytes, off, len);
+        return HexFormat.of().formatHex(d.digest());
+    }
+
     /** Reads the stream to its end. */
     static String of(InputStream in) throws IOException {
         MessageDigest d = digest();

@@ -1,0 +1,230 @@
+package io.github.imagehygiene.analysis.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.Test;
+
+import io.github.imagehygiene.inventory.LargeFixtures;
+
+/**
+ * The reader that holds a jar and reads its central directory gives what the streaming reader gives (the reader as it
+ * was before, forced with a bound of 0), field by field, on real jars: every jar of the local Maven repository (jars
+ * Maven Central serves; a deterministic sample of the small ones, every large one and every one with nested
+ * archives), the Spring Boot and shaded apps of the large fixtures and the jars in the layers of the Jib and Spring
+ * Boot images; and on what the directory must not be trusted for: truncated jars, a prefix, trailing bytes. Sizes
+ * and sha1 of nested jars are checked against the JDK's own zip reader.
+ */
+class JarReaderDirectoryTest {
+    /** Jars above this size are all compared; smaller ones one in {@link #SAMPLE}. */
+    private static final long LARGE = 16L << 20;
+    /** One small jar in this many (by sorted path) keeps the comparison near half a minute on two cores. */
+    private static final int SAMPLE = 2;
+
+    @Test
+    void everyKindOfJarOfTheLocalRepositoryReadsTheSameByItsDirectory() throws IOException {
+        List<Path> jars = repositoryJars();
+        assertThat(jars).as("jars in the local repository").hasSizeGreaterThan(100);
+        List<String> differing = new ArrayList<>();
+        List<String> streamed = new ArrayList<>();
+        int compared = 0;
+        int nestedCompared = 0;
+        for (int i = 0; i < jars.size(); i++) {
+            Path jar = jars.get(i);
+            boolean nested = hasNestedArchive(jar);
+            if (!nested && Files.size(jar) <= LARGE && i % SAMPLE != 0) {
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(jar);
+            compared++;
+            nestedCompared += nested ? 1 : 0;
+            if (!JarReader.readsDirectory(bytes)) {
+                streamed.add(jar.toString());
+            }
+            String held = canonical(jar.toString(), bytes, JarReader.HELD_BOUND);
+            String stream = canonical(jar.toString(), bytes, 0);
+            if (!held.equals(stream)) {
+                differing.add(jar + "\n  held:     " + held + "\n  streamed: " + stream);
+            }
+            if (nested) {
+                // held with no room left for its deflated nested jars (streamed from the directory's inflater), and
+                // streamed with room for them (held from the local headers)
+                for (long bound : new long[] {bytes.length, bytes.length - 1}) {
+                    String other = canonical(jar.toString(), bytes, bound);
+                    if (!other.equals(stream)) {
+                        differing.add(jar + " (bound " + bound + ")\n  read:     " + other + "\n  streamed: "
+                                + stream);
+                    }
+                }
+            }
+        }
+        System.err.printf("compared %d jars of %d (%d with nested archives); directory not used for %d: %s%n",
+                compared, jars.size(), nestedCompared, streamed.size(), streamed);
+        assertThat(differing).as("jars read differently").isEmpty();
+        // the comparison means something only if the directory is read: every jar from Maven Central is a plain zip
+        assertThat(streamed).as("jars whose directory was not used").hasSizeLessThanOrEqualTo(compared / 100);
+    }
+
+    @Test
+    void springBootAndShadedAppsReadTheSameHeldStreamedAndAboveTheBound() throws IOException {
+        for (String name : List.of("inventory-boot-app.jar", "inventory-shaded-app.jar")) {
+            Path jar = LargeFixtures.require(name);
+            byte[] bytes = Files.readAllBytes(jar);
+            assertThat(JarReader.readsDirectory(bytes)).as(name).isTrue();
+            String held = canonical(name, bytes, JarReader.MAX_HELD);
+            assertThat(held).as(name + " streamed").isEqualTo(canonical(name, bytes, 0));
+            // above the bound: the outer jar streamed, its nested jars held (they fit), with the same result
+            assertThat(held).as(name + " above the bound").isEqualTo(canonical(name, bytes, bytes.length - 1));
+            assertThat(held).as(name + " a nested jar's worth").isEqualTo(canonical(name, bytes, 300_000));
+        }
+    }
+
+    @Test
+    void jarsOfTheJibAndSpringBootImagesReadTheSame() throws IOException {
+        int jars = 0;
+        for (String image : List.of("inventory-jib-boot.tar", "hygiene-boot-fat.docker.tar",
+                "hygiene-boot-layered.docker.tar")) {
+            try (TarArchiveInputStream archive = new TarArchiveInputStream(
+                    new BufferedInputStream(Files.newInputStream(LargeFixtures.require(image))))) {
+                TarArchiveEntry blob;
+                while ((blob = archive.getNextEntry()) != null) {
+                    String name = blob.getName();
+                    if (!name.endsWith(".tar.gz") && !name.endsWith("layer.tar")) {
+                        continue;
+                    }
+                    InputStream layer = name.endsWith(".gz") ? new GzipCompressorInputStream(archive) : archive;
+                    TarArchiveInputStream files = new TarArchiveInputStream(layer);
+                    TarArchiveEntry file;
+                    while ((file = files.getNextEntry()) != null) {
+                        if (file.isFile() && JarReader.isArchive(file.getName())) {
+                            byte[] bytes = files.readAllBytes();
+                            String path = image + ":/" + file.getName();
+                            assertThat(JarReader.readsDirectory(bytes)).as(path).isTrue();
+                            assertThat(canonical(path, bytes, JarReader.MAX_HELD)).as(path)
+                                    .isEqualTo(canonical(path, bytes, 0));
+                            jars++;
+                        }
+                    }
+                }
+            }
+        }
+        // as tar -t lists the layers: 35 in the Jib image, 51 in the fat jar's, 20 in the layered one's
+        assertThat(jars).isEqualTo(35 + 51 + 20);
+    }
+
+    @Test
+    void nestedJarsHaveTheSizesAndSha1TheJdkReads() throws Exception {
+        Path jar = LargeFixtures.require("inventory-boot-app.jar");
+        byte[] bytes = Files.readAllBytes(jar);
+        JavaArchive archive = JarReader.readArchive("/app.jar", new ByteArrayInputStream(bytes), bytes.length,
+                JarReader.MAX_HELD);
+        assertThat(archive.artifacts().get(0).sha1()).isEqualTo(sha1(bytes));
+        assertThat(archive.artifacts().get(0).size()).isEqualTo(Files.size(jar));
+        List<JavaArtifact> nested = archive.artifacts().subList(1, archive.artifacts().size());
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> libs = zip.stream().filter(e -> e.getName().endsWith(".jar")).toList();
+            assertThat(nested).hasSize(libs.size()).hasSizeGreaterThan(30);
+            for (int i = 0; i < libs.size(); i++) {
+                ZipEntry e = libs.get(i);
+                JavaArtifact a = nested.get(i);
+                assertThat(a.path()).isEqualTo("/app.jar!/" + e.getName());
+                assertThat(a.parent()).isEqualTo("/app.jar");
+                assertThat(a.size()).as(e.getName()).isEqualTo(e.getSize());
+                assertThat(a.storedSize()).as(e.getName()).isEqualTo(e.getCompressedSize());
+                try (InputStream in = zip.getInputStream(e)) {
+                    assertThat(a.sha1()).as(e.getName()).isEqualTo(sha1(in.readAllBytes()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void whatTheDirectoryCannotBeTrustedForIsStreamedAlike() throws IOException {
+        Path jar = LargeFixtures.require("inventory-boot-app.jar");
+        byte[] bytes = Files.readAllBytes(jar);
+        byte[] prefixed = concat("#!/bin/sh\nexec java -jar \"$0\" \"$@\"\n".getBytes(), bytes);
+        byte[] trailing = concat(bytes, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 100);
+        byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
+        for (byte[] damaged : List.of(prefixed, trailing, truncated, half)) {
+            assertThat(JarReader.readsDirectory(damaged)).isFalse();
+            assertThat(canonical("/app.jar", damaged, JarReader.MAX_HELD))
+                    .isEqualTo(canonical("/app.jar", damaged, 0));
+        }
+        // a damaged one is listed as far as it was read, without index
+        assertThat(canonical("/app.jar", half, JarReader.MAX_HELD)).startsWith("JavaArchive[path=/app.jar, index=null");
+    }
+
+    /** The whole result as a string (records print every field, lists and maps in order), or the failure. */
+    private static String canonical(String path, byte[] bytes, long held) {
+        try {
+            JavaArchive a = JarReader.readArchive(path, new ByteArrayInputStream(bytes), bytes.length, held);
+            return a + " " + Objects.hash(a);
+        } catch (IOException | RuntimeException e) {
+            return "failed: " + e;
+        }
+    }
+
+    private static boolean hasNestedArchive(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().anyMatch(e -> JarReader.isArchive(e.getName()));
+        } catch (IOException notAZip) {
+            return false;
+        }
+    }
+
+    /**
+     * Every jar of the local repository (or of -DimageHygiene.jarRepository=DIR), sorted; absent: skipped, or failed
+     * when large fixtures are required.
+     */
+    private static List<Path> repositoryJars() {
+        String configured = System.getProperty("imageHygiene.jarRepository",
+                System.getProperty("imageHygiene.localRepository"));
+        Path repo = configured != null && !configured.isBlank() && !configured.contains("${") ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        if (!Files.isDirectory(repo)) {
+            String message = "SKIPPED: no local Maven repository at " + repo
+                    + " (set -DimageHygiene.jarRepository=DIR)";
+            if ("required".equals(System.getProperty("imageHygiene.it.docker"))) {
+                throw new IllegalStateException("imageHygiene.it.docker=required, but " + message.substring(9));
+            }
+            System.err.println(message);
+            assumeTrue(false, message);
+        }
+        try (Stream<Path> files = Files.walk(repo)) {
+            return files.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String sha1(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+    }
+}
