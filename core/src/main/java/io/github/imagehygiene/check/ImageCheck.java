@@ -43,6 +43,7 @@ import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.LayerDescriptor;
 import io.github.imagehygiene.image.Platform;
 import io.github.imagehygiene.layer.ContentCollector;
+import io.github.imagehygiene.layer.LayerCache;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;
 import io.github.imagehygiene.report.Output;
@@ -112,8 +113,9 @@ public final class ImageCheck {
         InputSettings input = settings.input();
         List<Rule> rules = RuleCatalog.rules(settings.rules());
         List<ContentCollector<?>> collectors = withBaseFiles(collectors(rules));
-        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
-                Progress.THRESHOLD);
+        LayerCache cache = layerCache();
+        Progress progress = new Progress(cache.wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
+                out, Progress.THRESHOLD);
         InputSettings.Location location = input.location();
         CheckRun run;
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
@@ -137,11 +139,20 @@ public final class ImageCheck {
                     checked.sbom()), image -> baselines == null ? null
                             : baselines.forPlatform(image.platform(), all::apply), all, rules, collectors);
             run = new CheckRun(reports.finish());
+        } finally {
+            if (settings.layerCache().enabled()) {
+                out.debug(cache.summary());
+            }
         }
         if (settings.baseline().writes()) {
             writeBaseline(settings.baseline().writeTo());
         }
         return run;
+    }
+
+    /** The layer cache of one reading of an image (off unless the settings name a folder). */
+    private LayerCache layerCache() {
+        return new LayerCache(settings.layerCache(), settings.output().toolVersion(), log);
     }
 
     /** The secret values of these images' configs (ENV, labels, build arguments), masked in every output. */
@@ -188,7 +199,8 @@ public final class ImageCheck {
         Output none = Output.to(LogSink.NONE, null, Masking.PATTERNS_ONLY);
         InputSettings.Location location = input.location();
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(),
-                new LayerScanner(input.estimateCompressedSize(), collectors), Deadline.after(input.timeout()))) {
+                check.layerCache().wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
+                Deadline.after(input.timeout()))) {
             List<Image> all = ImageResolver.resolveAll(source, location.tag());
             List<Platform> platforms = all.stream().map(Image::platform).toList();
             Masking masking = check.masking(all);
@@ -294,8 +306,8 @@ public final class ImageCheck {
         InputSettings input = settings.input();
         InputSettings.Location location = input.location();
         Output out = Output.to(log, null, Masking.PATTERNS_ONLY);
-        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
-                Progress.THRESHOLD);
+        Progress progress = new Progress(layerCache().wrap(new LayerScanner(input.estimateCompressedSize(),
+                collectors)), out, Progress.THRESHOLD);
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
                 Deadline.after(input.timeout()))) {
             Image image = ImageResolver.resolve(source, input.platform(), location.tag());
