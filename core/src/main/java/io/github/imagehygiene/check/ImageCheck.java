@@ -68,11 +68,13 @@ public final class ImageCheck {
     private final LogSink log;
     /** Whether the vulnerabilities rule runs: then the database is a topic of the analysis. */
     private final boolean vulnerabilitiesChecked;
+    private final LayerCache cache;
 
     public ImageCheck(CheckSettings settings, LogSink log) {
         this.settings = settings;
         this.log = log;
         this.vulnerabilitiesChecked = settings.gate().levelOf(VulnerabilitiesRule.ID, Level.ERROR) != Level.OFF;
+        this.cache = new LayerCache(settings.layerCache(), settings.output().toolVersion(), log);
     }
 
     /** {@code new ImageCheck(settings, log).run()}. */
@@ -150,9 +152,9 @@ public final class ImageCheck {
         return run;
     }
 
-    /** The layer cache of one reading of an image (off unless the settings name a folder). */
+    /** The layer cache of this check's readings (off unless the settings name a folder). */
     private LayerCache layerCache() {
-        return new LayerCache(settings.layerCache(), settings.output().toolVersion(), log);
+        return cache;
     }
 
     /** The secret values of these images' configs (ENV, labels, build arguments), masked in every output. */
@@ -344,6 +346,7 @@ public final class ImageCheck {
                 missing.add(l.archivePath());
             }
         }
+        cache.expect(image.layers());
         java.util.Iterator<LayerScan> fresh = source.scan(missing, input.threads()).iterator();
         List<LayerScan> scans = new ArrayList<>();
         for (LayerDescriptor l : image.layers()) {

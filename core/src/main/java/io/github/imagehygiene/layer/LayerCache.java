@@ -84,6 +84,26 @@ public final class LayerCache {
         this.log = log;
     }
 
+    /** The digests the image's manifest and config give the layers, by archive path. */
+    private final Map<String, Expected> expected = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Expected(String digest, String diffId) {
+    }
+
+    /**
+     * The layers of an image about to be scanned: for a blob whose name promises no digest (a legacy
+     * {@code docker save}'s {@code ID/layer.tar}), the manifest's digest or, for an uncompressed one, the config's
+     * diff_id is its key. A source read front to back scans before its manifest is read: there only blobs whose
+     * names promise a digest are cached.
+     */
+    public void expect(java.util.Collection<io.github.imagehygiene.image.LayerDescriptor> layers) {
+        for (io.github.imagehygiene.image.LayerDescriptor l : layers) {
+            if (l.digest() != null || l.diffId() != null) {
+                expected.put(l.archivePath(), new Expected(l.digest(), l.diffId()));
+            }
+        }
+    }
+
     /** What this cache did in the run. */
     public record Stats(long hits, long misses, long writes, long damaged, long evicted) {
     }
@@ -174,8 +194,22 @@ public final class LayerCache {
         }
 
         @Override
-        public LayerScan scan(String path, InputStream in, Deadline deadline) throws IOException {
+        public LayerScan scan(String path, InputStream raw, Deadline deadline) throws IOException {
+            InputStream in = raw;
             String promised = ArchivePaths.digestOf(path);
+            if (promised == null) {
+                Expected e = expected.get(path);
+                if (e != null && e.digest() != null) {
+                    promised = e.digest();
+                } else if (e != null && e.diffId() != null && e.diffId().startsWith("sha256:")) {
+                    // a legacy docker save's ID/layer.tar: an uncompressed blob is its own tar, its digest the diff_id
+                    BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+                    in = buffered;
+                    if (Compression.detect(buffered) == Compression.NONE) {
+                        promised = e.diffId();
+                    }
+                }
+            }
             if (promised == null) {
                 misses.incrementAndGet();
                 return scanner.scan(path, in, deadline);
