@@ -69,15 +69,37 @@ final class ValueCodec {
         return root.read(in);
     }
 
+    /** The T of {@code ContentCollector<T>} as the class declares it, through sub-interfaces and superclasses. */
     private static Type valueType(Class<?> c) {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             for (Type i : k.getGenericInterfaces()) {
-                if (i instanceof ParameterizedType p && p.getRawType() == ContentCollector.class) {
-                    return p.getActualTypeArguments()[0];
+                Type t = valueType(i);
+                if (t != null) {
+                    return t;
                 }
             }
         }
         return null;
+    }
+
+    private static Type valueType(Type declared) {
+        if (declared instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            if (raw == ContentCollector.class) {
+                return p.getActualTypeArguments()[0];
+            }
+            Type inner = valueType(raw);
+            if (inner instanceof java.lang.reflect.TypeVariable<?> v) {
+                java.lang.reflect.TypeVariable<?>[] params = raw.getTypeParameters();
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i].equals(v)) {
+                        return p.getActualTypeArguments()[i];
+                    }
+                }
+            }
+            return inner;
+        }
+        return declared instanceof Class<?> raw && ContentCollector.class.isAssignableFrom(raw) ? valueType(raw)
+                : null;
     }
 
     /** @param building the records above, so a recursive type is refused rather than looping */
