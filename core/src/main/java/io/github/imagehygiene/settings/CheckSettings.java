@@ -593,8 +593,14 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     against, identity,
                     OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
                             vulnerabilityDatabaseMaxAge, offline, proxy),
-                    LayerCacheSettings.parse(layerCache != null ? layerCache
+                    LayerCacheSettings.parse(layerCache != null ? cacheFolder(layerCache)
                             : System.getProperty(PROPERTY_PREFIX + LayerCacheSettings.PARAMETER), layerCacheMaxSize));
+        }
+
+        /** The layer cache folder as the project's when relative; none as written. */
+        private String cacheFolder(String folder) {
+            return folder.strip().equalsIgnoreCase(LayerCacheSettings.NONE_VALUE) || folder.strip().startsWith("~")
+                    ? folder : relativeToProject(folder);
         }
 
         /** A folder as the project's when relative; a URL as written. */
