@@ -34,7 +34,6 @@ import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.Digests;
-import io.github.imagehygiene.common.IntegrityException;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.common.UserCache;
@@ -228,8 +227,9 @@ public final class LayerCache {
                 }
                 String actual = Digests.format(algorithm, md);
                 if (!actual.equals(promised)) {
-                    throw new IntegrityException(OneLine.of("layer " + path + " does not match its digest: expected "
-                            + promised + ", content is " + actual));
+                    // as a reading fails on it (ImageAnalyzer's check): the source names the archive and the layer
+                    throw new IOException("does not match its digest: expected " + promised + ", content is "
+                            + actual);
                 }
                 touch(file);
                 hits.incrementAndGet();
