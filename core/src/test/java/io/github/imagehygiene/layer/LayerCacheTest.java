@@ -232,7 +232,21 @@ class LayerCacheTest {
     /** The check of the forked JVM in {@link #buildsFillingOneFolderAtOnceLeaveWholeFiles}. */
     public static final class OtherBuild {
         public static void main(String[] args) throws IOException {
-            check(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+            System.out.println(check(Path.of(args[0]), Path.of(args[1]), Path.of(args[2])).cacheLine());
+        }
+    }
+
+    /** Filling the cache and reading from it hold no more than a reading does: the largest image in a small heap. */
+    @Test
+    void aLargeImageFromTheCacheInASmallHeap(@TempDir Path dir) throws Exception {
+        Path image = large("base-java-app.docker.tar").toAbsolutePath();
+        Path cache = dir.resolve("cache");
+        for (String run : List.of("first", "second")) {
+            ForkedJvm.Result r = ForkedJvm.run(dir, List.of("-Xmx256m"), OtherBuild.class, image.toString(),
+                    cache.toString(), dir.resolve(run).toString());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.lines()).as(r.output()).anyMatch(l -> l.contains(run.equals("first")
+                    ? ": 0 layer(s) read from the cache," : " read from the cache, 0 read from the image"));
         }
     }
 
