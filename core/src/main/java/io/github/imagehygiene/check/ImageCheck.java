@@ -68,6 +68,7 @@ public final class ImageCheck {
     private final LogSink log;
     /** Whether the vulnerabilities rule runs: then the database is a topic of the analysis. */
     private final boolean vulnerabilitiesChecked;
+    /** The layer cache of this check's readings: off unless the settings name a folder. */
     private final LayerCache cache;
 
     public ImageCheck(CheckSettings settings, LogSink log) {
@@ -115,7 +116,6 @@ public final class ImageCheck {
         InputSettings input = settings.input();
         List<Rule> rules = RuleCatalog.rules(settings.rules());
         List<ContentCollector<?>> collectors = withBaseFiles(collectors(rules));
-        LayerCache cache = layerCache();
         Progress progress = new Progress(cache.wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
                 out, Progress.THRESHOLD);
         InputSettings.Location location = input.location();
@@ -150,11 +150,6 @@ public final class ImageCheck {
             writeBaseline(settings.baseline().writeTo());
         }
         return run;
-    }
-
-    /** The layer cache of this check's readings (off unless the settings name a folder). */
-    private LayerCache layerCache() {
-        return cache;
     }
 
     /** The secret values of these images' configs (ENV, labels, build arguments), masked in every output. */
@@ -201,7 +196,7 @@ public final class ImageCheck {
         Output none = Output.to(LogSink.NONE, null, Masking.PATTERNS_ONLY);
         InputSettings.Location location = input.location();
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(),
-                check.layerCache().wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
+                check.cache.wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
                 Deadline.after(input.timeout()))) {
             List<Image> all = ImageResolver.resolveAll(source, location.tag());
             List<Platform> platforms = all.stream().map(Image::platform).toList();
@@ -308,7 +303,7 @@ public final class ImageCheck {
         InputSettings input = settings.input();
         InputSettings.Location location = input.location();
         Output out = Output.to(log, null, Masking.PATTERNS_ONLY);
-        Progress progress = new Progress(layerCache().wrap(new LayerScanner(input.estimateCompressedSize(),
+        Progress progress = new Progress(cache.wrap(new LayerScanner(input.estimateCompressedSize(),
                 collectors)), out, Progress.THRESHOLD);
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
                 Deadline.after(input.timeout()))) {
