@@ -67,6 +67,10 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("threads", Kind.INTEGER, "N", "layers read at once; default 0, one per processor"),
             p("estimateCompressedSize", Kind.BOOLEAN, "BOOL",
                     "estimate the gzip size of layers stored uncompressed; default true"),
+            p("layerCache", Kind.TEXT, "DIR|none", "where what was read of each layer is kept for later runs;"
+                    + " none: no cache; default ~/.cache/image-hygiene/layers"),
+            p("layerCacheMaxSize", Kind.TEXT, "SIZE",
+                    "most bytes the layer cache keeps, least recently used out first; default 2GB"),
             p("maxSize", Kind.TEXT, "SIZE", "budget for the image size as docker images shows it, e.g. 300MB"),
             p("maxCompressedSize", Kind.TEXT, "SIZE", "budget for what a push transfers, e.g. 120MB"),
             p("maxLayerSize", Kind.TEXT, "SIZE", "budget for any one layer, e.g. 100MiB"),

@@ -54,6 +54,8 @@ final class Settings {
                 .timeout(text(values, "timeout"))
                 .threads(integer(values, "threads"))
                 .estimateCompressedSize(bool(values, "estimateCompressedSize"))
+                .layerCache(layerCache(values, cwd))
+                .layerCacheMaxSize(text(values, "layerCacheMaxSize"))
                 .maxSize(text(values, "maxSize"))
                 .maxCompressedSize(text(values, "maxCompressedSize"))
                 .maxLayerSize(text(values, "maxLayerSize"))
@@ -107,6 +109,12 @@ final class Settings {
     }
 
     /** A folder as text, the working folder's when relative ({@code ~/} left to the core). */
+    /** A folder relative to the working folder, or none. */
+    private static String layerCache(Map<String, JsonNode> values, Path cwd) {
+        String v = text(values, "layerCache");
+        return v != null && v.strip().equalsIgnoreCase("none") ? v : pathText(values, "layerCache", cwd);
+    }
+
     private static String pathText(Map<String, JsonNode> values, String name, Path cwd) {
         String v = text(values, name);
         if (v == null || v.isBlank() || v.startsWith("~/") || Path.of(v).isAbsolute()) {

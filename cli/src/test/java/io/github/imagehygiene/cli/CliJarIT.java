@@ -28,8 +28,9 @@ class CliJarIT {
     }
 
     Run java(String... args) throws IOException, InterruptedException {
+        // a layer cache of the test's own, not the user's
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+                .toString(), "-DimageHygiene.layerCache=" + cwd.resolve("layer-cache"), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = cwd.resolve("stdout.txt");
         Path err = cwd.resolve("stderr.txt");

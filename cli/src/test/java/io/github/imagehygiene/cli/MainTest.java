@@ -199,6 +199,30 @@ class MainTest {
         assertThat(r.exit()).isEqualTo(Main.BREACHES);
     }
 
+    /**
+     * --layer-cache, relative to the working folder: a second run reads busybox-app's four layers (four layer.tar in
+     * its archive) from it; none turns it off; a bad size is one line and exit 2.
+     */
+    @Test
+    void layerCacheOptions() throws IOException {
+        Run first = run("check", BUSYBOX.toString(), "--layer-cache", "lc", "--verbose", "--fail-on-error=false");
+        assertThat(first.out()).contains("[DEBUG] Layer cache " + cwd.resolve("lc")
+                + ": 0 layer(s) read from the cache, 4 read from the image, 4 stored");
+        try (java.util.stream.Stream<Path> files = Files.list(cwd.resolve("lc"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".layer"))).hasSize(4);
+        }
+        Run second = run("check", BUSYBOX.toString(), "--layer-cache", "lc", "--layer-cache-max-size", "1GB",
+                "--verbose", "--fail-on-error=false");
+        assertThat(second.out()).contains("[DEBUG] Layer cache " + cwd.resolve("lc")
+                + ": 4 layer(s) read from the cache, 0 read from the image");
+        Run none = run("check", BUSYBOX.toString(), "--layer-cache", "none", "--verbose", "--fail-on-error=false");
+        assertThat(none.out()).noneMatch(l -> l.contains("Layer cache"));
+        assertThat(Files.exists(cwd.resolve("none"))).isFalse();
+        Run bad = run("check", BUSYBOX.toString(), "--layer-cache-max-size", "big");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).anyMatch(l -> l.contains("Invalid value for layerCacheMaxSize: 'big' is not a size"));
+    }
+
     /** A boolean option alone before IMAGE does not take it as its value; a config's levels merge with --levels. */
     @Test
     void booleanOptionsAndLevelsMerge() throws IOException {

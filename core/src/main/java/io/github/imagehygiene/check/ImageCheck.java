@@ -43,6 +43,7 @@ import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.image.LayerDescriptor;
 import io.github.imagehygiene.image.Platform;
 import io.github.imagehygiene.layer.ContentCollector;
+import io.github.imagehygiene.layer.LayerCache;
 import io.github.imagehygiene.layer.LayerScan;
 import io.github.imagehygiene.layer.LayerScanner;
 import io.github.imagehygiene.report.Output;
@@ -67,11 +68,14 @@ public final class ImageCheck {
     private final LogSink log;
     /** Whether the vulnerabilities rule runs: then the database is a topic of the analysis. */
     private final boolean vulnerabilitiesChecked;
+    /** The layer cache of this check's readings: off unless the settings name a folder. */
+    private final LayerCache cache;
 
     public ImageCheck(CheckSettings settings, LogSink log) {
         this.settings = settings;
         this.log = log;
         this.vulnerabilitiesChecked = settings.gate().levelOf(VulnerabilitiesRule.ID, Level.ERROR) != Level.OFF;
+        this.cache = new LayerCache(settings.layerCache(), settings.output().toolVersion(), log);
     }
 
     /** {@code new ImageCheck(settings, log).run()}. */
@@ -114,8 +118,8 @@ public final class ImageCheck {
         InputSettings input = settings.input();
         List<Rule> rules = RuleCatalog.rules(settings.rules());
         List<ContentCollector<?>> collectors = withBaseFiles(collectors(rules));
-        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
-                Progress.THRESHOLD);
+        Progress progress = new Progress(cache.wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
+                out, Progress.THRESHOLD);
         InputSettings.Location location = input.location();
         CheckRun run;
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
@@ -139,6 +143,10 @@ public final class ImageCheck {
                     checked.sbom()), image -> baselines == null ? null
                             : baselines.forPlatform(image.platform(), all::apply), all, rules, collectors);
             run = new CheckRun(reports.finish());
+        } finally {
+            if (settings.layerCache().enabled()) {
+                out.debug(cache.summary());
+            }
         }
         if (settings.baseline().writes()) {
             writeBaseline(settings.baseline().writeTo());
@@ -190,7 +198,8 @@ public final class ImageCheck {
         Output none = Output.to(LogSink.NONE, null, Masking.PATTERNS_ONLY);
         InputSettings.Location location = input.location();
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(),
-                new LayerScanner(input.estimateCompressedSize(), collectors), Deadline.after(input.timeout()))) {
+                check.cache.wrap(new LayerScanner(input.estimateCompressedSize(), collectors)),
+                Deadline.after(input.timeout()))) {
             List<Image> all = ImageResolver.resolveAll(source, location.tag());
             List<Platform> platforms = all.stream().map(Image::platform).toList();
             Masking masking = check.masking(all);
@@ -296,8 +305,8 @@ public final class ImageCheck {
         InputSettings input = settings.input();
         InputSettings.Location location = input.location();
         Output out = Output.to(log, null, Masking.PATTERNS_ONLY);
-        Progress progress = new Progress(new LayerScanner(input.estimateCompressedSize(), collectors), out,
-                Progress.THRESHOLD);
+        Progress progress = new Progress(cache.wrap(new LayerScanner(input.estimateCompressedSize(),
+                collectors)), out, Progress.THRESHOLD);
         try (ArchiveSource<LayerScan> source = ArchiveSources.open(location.path(), input.dockerHost(), progress,
                 Deadline.after(input.timeout()))) {
             Image image = ImageResolver.resolve(source, input.platform(), location.tag());
@@ -334,6 +343,7 @@ public final class ImageCheck {
                 missing.add(l.archivePath());
             }
         }
+        cache.expect(image.layers());
         java.util.Iterator<LayerScan> fresh = source.scan(missing, input.threads()).iterator();
         List<LayerScan> scans = new ArrayList<>();
         for (LayerDescriptor l : image.layers()) {

@@ -25,4 +25,16 @@ public interface ContentCollector<T> {
      * @throws IOException when the content is unreadable; the file is then skipped, the layer scan goes on
      */
     T collect(FileEntry entry, InputStream content) throws IOException;
+
+    /**
+     * What, besides {@link #id()} and the code, decides what this collector keeps of a file (its settings, e.g. a
+     * size limit and the paths it reads), in a stable text; part of the {@link LayerCache} key. Null, the default,
+     * when its values may not be cached: a layer scanned with such a collector is read every time, never from the
+     * cache. A collector returns non-null only when its values are of a type {@link LayerCache} can keep (records,
+     * enums, strings, numbers, lists and maps of these) and when it keeps no state across files but what
+     * {@link CountingCollector} replays.
+     */
+    default String cacheSettings() {
+        return null;
+    }
 }

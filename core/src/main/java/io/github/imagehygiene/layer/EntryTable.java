@@ -84,6 +84,54 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
         return this;
     }
 
+    /** Writes the sealed table as it is packed, for the {@link LayerCache}. */
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        if (!built) {
+            throw new IllegalStateException("not built");
+        }
+        out.writeInt(size);
+        out.writeInt(length);
+        out.write(data, 0, length);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(offsets[i]);
+        }
+    }
+
+    /** A sealed table as {@link #writeTo} wrote it; fails on counts and offsets that cannot be. */
+    static EntryTable readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        EntryTable t = new EntryTable();
+        int n = in.readInt();
+        int bytes = in.readInt();
+        if (n < 0 || bytes < 0 || (n > 0 && bytes == 0)) {
+            throw new java.io.IOException("an entry table of " + n + " entries in " + bytes + " bytes");
+        }
+        t.data = new byte[bytes];
+        in.readFully(t.data);
+        t.offsets = new int[n];
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            int o = in.readInt();
+            if (o <= last || o >= bytes) {
+                throw new java.io.IOException("entry " + i + " at offset " + o);
+            }
+            t.offsets[i] = o;
+            last = o;
+        }
+        t.length = bytes;
+        t.size = n;
+        t.built = true;
+        t.previous = null;
+        t.current = null;
+        try {
+            for (FileEntry e : t) {
+                java.util.Objects.requireNonNull(e.path());
+            }
+        } catch (RuntimeException e) {
+            throw new java.io.IOException("a damaged entry table: " + e, e);
+        }
+        return t;
+    }
+
     /** Bytes held, for measurements. */
     long footprint() {
         return data.length + 4L * offsets.length + 64;

@@ -57,6 +57,45 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
      */
     @Override
     public LayerScan scan(String path, InputStream raw, Deadline deadline) throws IOException {
+        return scanCounting(path, raw, deadline).scan();
+    }
+
+    /** The collectors this scanner feeds. */
+    List<ContentCollector<?>> collectors() {
+        return collectors;
+    }
+
+    /** Whether uncompressed blobs get a gzip estimate. */
+    boolean estimatesGzip() {
+        return estimateGzip;
+    }
+
+    /** A scan and what its {@link CountingCollector}s counted in it (already added to them). */
+    record Counted(LayerScan scan, java.util.Map<String, long[]> counts) {
+    }
+
+    /** {@link #scan(String, InputStream, Deadline)}, with the layer's counts, for the {@link LayerCache}. */
+    Counted scanCounting(String path, InputStream raw, Deadline deadline) throws IOException {
+        java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+        for (ContentCollector<?> c : collectors) {
+            if (c instanceof CountingCollector<?> cc) {
+                counts.put(c.id(), new long[cc.counters()]);
+            }
+        }
+        try {
+            return new Counted(scanBlob(path, raw, deadline, counts), counts);
+        } finally {
+            // counted as the layer was read, whether it ended well or not, as each file is seen
+            for (ContentCollector<?> c : collectors) {
+                if (c instanceof CountingCollector<?> cc) {
+                    cc.add(counts.get(c.id()));
+                }
+            }
+        }
+    }
+
+    private LayerScan scanBlob(String path, InputStream raw, Deadline deadline, java.util.Map<String, long[]> counts)
+            throws IOException {
         // Three threads share a layer: one reads the blob and hashes it, one decompresses it, and this one hashes,
         // parses and collects the tar; a one-layer image keeps both cores busy, the decompressor never waits for a
         // digest. A blob stored uncompressed is its own tar: its digest is the diff_id, hashed once.
@@ -65,14 +104,14 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         MeasuringInputStream blob = new MeasuringInputStream(raw, Digests.newDigest(algorithm), null);
         ReadAhead read = ReadAhead.start(blob, null, "image-hygiene read " + path);
         try {
-            return scan(path, algorithm, blob, read, deadline);
+            return scan(path, algorithm, blob, read, deadline, counts);
         } finally {
             read.close();
         }
     }
 
-    private LayerScan scan(String path, String algorithm, MeasuringInputStream blob, ReadAhead read, Deadline deadline)
-            throws IOException {
+    private LayerScan scan(String path, String algorithm, MeasuringInputStream blob, ReadAhead read, Deadline deadline,
+            java.util.Map<String, long[]> counts) throws IOException {
         String activity = "reading layer " + path;
         BufferedInputStream buffered = new BufferedInputStream(read, 1 << 16);
         Compression compression = Compression.detect(buffered);
@@ -109,7 +148,7 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
                 entries.append(entry);
                 reading = entry;
                 if (entry.type() == EntryType.FILE && !collectors.isEmpty()) {
-                    collect(entry, in, collected);
+                    collect(entry, in, collected, counts);
                 }
                 // Reading the rest of the entry in large blocks is several times faster than letting the tar
                 // reader skip it in small ones.
@@ -159,10 +198,12 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
      * they share a copy, bounded by {@link #SHARED_COPY_LIMIT}; a larger file goes to the first one only (collectors
      * of large files, such as jars, are shared by the analyses that need them).
      */
-    private void collect(FileEntry entry, InputStream in, List<Collected> out) throws IOException {
+    private void collect(FileEntry entry, InputStream in, List<Collected> out, java.util.Map<String, long[]> counts)
+            throws IOException {
         List<ContentCollector<?>> wanting = new ArrayList<>();
         for (ContentCollector<?> c : collectors) {
-            if (c.wants(entry.path(), entry.size())) {
+            if (c instanceof CountingCollector<?> cc ? cc.wants(entry.path(), entry.size(), counts.get(c.id()))
+                    : c.wants(entry.path(), entry.size())) {
                 wanting.add(c);
             }
         }
@@ -175,7 +216,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         for (ContentCollector<?> c : shared != null ? wanting : wanting.subList(0, 1)) {
             InputStream content = shared != null ? new java.io.ByteArrayInputStream(shared) : source;
             try {
-                Object value = c.collect(entry, content);
+                Object value = c instanceof CountingCollector<?> cc ? cc.collect(entry, content, counts.get(c.id()))
+                        : c.collect(entry, content);
                 if (value != null) {
                     out.add(new Collected(c.id(), entry.path(), value));
                 }

@@ -26,6 +26,7 @@ import io.github.imagehygiene.rules.security.SecuritySettings;
 import io.github.imagehygiene.rules.vulnerability.VulnerabilityPolicy;
 import io.github.imagehygiene.analysis.vulnerability.download.HttpProxy;
 import io.github.imagehygiene.analysis.vulnerability.download.OsvDatabaseSettings;
+import io.github.imagehygiene.layer.LayerCacheSettings;
 
 /**
  * Everything one check needs, as the records of the topics that own them, each validated when made: a bad value
@@ -41,10 +42,18 @@ import io.github.imagehygiene.analysis.vulnerability.download.OsvDatabaseSetting
  * @param identity where the inventory finds the groupId of a jar without pom.properties: the project's resolved
  *                 artifacts, a Maven local repository
  * @param vulnerabilities where the vulnerability records come from
+ * @param layerCache where what layer scans found is kept for later runs; {@link LayerCacheSettings#NONE} for none
  */
 public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
         OutputSettings output, BaselineSettings baseline, JavaIdentitySettings identity,
-        OsvDatabaseSettings vulnerabilities) {
+        OsvDatabaseSettings vulnerabilities, LayerCacheSettings layerCache) {
+
+    /** Without a layer cache. */
+    public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
+            OutputSettings output, BaselineSettings baseline, JavaIdentitySettings identity,
+            OsvDatabaseSettings vulnerabilities) {
+        this(input, base, rules, gate, output, baseline, identity, vulnerabilities, LayerCacheSettings.NONE);
+    }
 
     /** Without a baseline, with the default vulnerability database. */
     public CheckSettings(InputSettings input, BaseImageSettings base, RuleSettings rules, GateSettings gate,
@@ -62,7 +71,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
     /** The same settings for one platform of a multi-platform index (platform=all). */
     public CheckSettings forPlatform(io.github.imagehygiene.image.Platform one) {
         return new CheckSettings(input.forPlatform(one), base, rules, gate, output, baseline, identity,
-                vulnerabilities);
+                vulnerabilities, layerCache);
     }
 
     /**
@@ -74,8 +83,11 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                 input.timeout(), input.threads(), input.estimateCompressedSize(), false);
         return new CheckSettings(in, base, rules, gate, new OutputSettings(null,
                 java.util.EnumSet.of(ReportFormat.SBOM), output.toolName(), output.toolVersion()),
-                BaselineSettings.NONE, identity, vulnerabilities);
+                BaselineSettings.NONE, identity, vulnerabilities, layerCache);
     }
+
+    /** The prefix of the user properties that set the parameters: {@code imageHygiene.layerCache}. */
+    public static final String PROPERTY_PREFIX = "imageHygiene.";
 
     public static Builder builder() {
         return new Builder();
@@ -122,6 +134,8 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
         private String maxPackageSize;
         private String vulnerabilityDatabase;
         private String vulnerabilityCache;
+        private String layerCache;
+        private String layerCacheMaxSize;
         private String vulnerabilityDatabaseMaxAge;
         private boolean offline;
         private HttpProxy proxy;
@@ -496,6 +510,21 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return this;
         }
 
+        /**
+         * Where layer scans are kept for later runs: a folder, {@code none} for no cache, or null for the JVM's
+         * {@code imageHygiene.layerCache} property, else {@code ~/.cache/image-hygiene/layers}.
+         */
+        public Builder layerCache(String v) {
+            layerCache = v;
+            return this;
+        }
+
+        /** The most bytes the layer cache keeps (default 2GB). */
+        public Builder layerCacheMaxSize(String v) {
+            layerCacheMaxSize = v;
+            return this;
+        }
+
         /** The least severity that fails the vulnerabilities rule: CRITICAL, HIGH (default), MEDIUM, LOW. */
         public Builder failOnSeverity(String v) {
             failOnSeverity = v;
@@ -563,7 +592,15 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return new CheckSettings(input, base, rules, gate, output,
                     against, identity,
                     OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
-                            vulnerabilityDatabaseMaxAge, offline, proxy));
+                            vulnerabilityDatabaseMaxAge, offline, proxy),
+                    LayerCacheSettings.parse(layerCache != null ? cacheFolder(layerCache)
+                            : System.getProperty(PROPERTY_PREFIX + LayerCacheSettings.PARAMETER), layerCacheMaxSize));
+        }
+
+        /** The layer cache folder as the project's when relative; none as written. */
+        private String cacheFolder(String folder) {
+            return folder.strip().equalsIgnoreCase(LayerCacheSettings.NONE_VALUE) || folder.strip().startsWith("~")
+                    ? folder : relativeToProject(folder);
         }
 
         /** A folder as the project's when relative; a URL as written. */

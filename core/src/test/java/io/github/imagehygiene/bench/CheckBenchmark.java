@@ -49,7 +49,7 @@ public final class CheckBenchmark {
             long t2 = System.nanoTime();
             CheckSettings.Builder builder = CheckSettings.builder().image(image).threads(threads).maxSize("100GB")
                     .maxCompressedSize("100GB").maxLayerSize("100GB").maxLayers(1000).reportDirectory(reports)
-                    .toolVersion("bench");
+                    .toolVersion("bench").layerCache("none"); // every round reads the layers (LayerCacheBenchmark)
             if (osv != null) {
                 builder.vulnerabilityDatabase(osv);
             } else {

@@ -34,6 +34,12 @@ public final class ForkedJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // the test JVM's layer cache (none, as the build sets it) unless the test names one: a child leaves the
+        // user's cache alone too
+        String cache = System.getProperty("imageHygiene.layerCache");
+        if (cache != null && jvmOptions.stream().noneMatch(o -> o.startsWith("-DimageHygiene.layerCache="))) {
+            command.add("-DimageHygiene.layerCache=" + cache);
+        }
         command.add("-cp");
         command.add(classpath());
         command.add(mainClass.getName());

@@ -152,6 +152,27 @@ public class CheckMojo extends BaselineParameters {
     @Parameter(property = PROPERTY_PREFIX + "timeout")
     private String timeout;
 
+    /**
+     * Where what one reading of each layer found (its entries, what the rules read of its files) is kept, keyed by the
+     * layer's digest, the plugin version and the rules' settings, so that a later build over the same layers only
+     * hashes them (a layer whose content no longer matches its digest still fails) and writes the same reports. Shared
+     * by every project and build of the user, two at once included. {@code none} turns it off. Default
+     * {@code ~/.cache/image-hygiene/layers}.
+     *
+     * <pre>{@code <layerCache>${user.home}/.cache/image-hygiene/layers</layerCache>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "layerCache")
+    private String layerCache;
+
+    /**
+     * The most bytes {@code layerCache} keeps; beyond it, the layers used least recently are removed. Units as for
+     * {@code maxSize} (MB, GB, MiB, GiB ...). Default 2GB.
+     *
+     * <pre>{@code <layerCacheMaxSize>500MB</layerCacheMaxSize>}</pre>
+     */
+    @Parameter(property = PROPERTY_PREFIX + "layerCacheMaxSize")
+    private String layerCacheMaxSize;
+
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
@@ -179,6 +200,8 @@ public class CheckMojo extends BaselineParameters {
                 .levels(levels)
                 .threads(threads)
                 .estimateCompressedSize(estimateCompressedSize)
+                .layerCache(layerCache)
+                .layerCacheMaxSize(layerCacheMaxSize)
                 .reportDirectory(reportDirectory().toPath())
                 .tool(PLUGIN_ARTIFACT_ID, pluginVersion)
                 .timeout(timeout);

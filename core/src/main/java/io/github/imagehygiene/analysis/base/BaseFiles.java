@@ -34,6 +34,12 @@ public final class BaseFiles implements ContentCollector<String> {
         return ID;
     }
 
+    /** No settings: what it keeps depends on the file alone. */
+    @Override
+    public String cacheSettings() {
+        return "";
+    }
+
     @Override
     public boolean wants(String path, long size) {
         return size <= MAX_BYTES && (OS_FILES.contains(path) || path.endsWith("/release"));

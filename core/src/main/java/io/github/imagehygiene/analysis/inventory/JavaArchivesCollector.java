@@ -29,6 +29,12 @@ public final class JavaArchivesCollector implements ContentCollector<JavaArchive
         return ID;
     }
 
+    /** No settings: what it keeps depends on the file alone. */
+    @Override
+    public String cacheSettings() {
+        return "";
+    }
+
     @Override
     public boolean wants(String path, long size) {
         return size > 0 && JarReader.isArchive(path);

@@ -62,6 +62,12 @@ public final class OsPackagesCollector implements ContentCollector<OsPackagesCol
         return ID;
     }
 
+    /** No settings: what it keeps depends on the file alone. */
+    @Override
+    public String cacheSettings() {
+        return "";
+    }
+
     @Override
     public boolean wants(String path, long size) {
         if (path.equals(DPKG_STATUS) || path.equals(APK_INSTALLED) || OS_RELEASE.contains(path)) {

@@ -56,6 +56,12 @@ public final class AccountFiles implements ContentCollector<AccountFiles.Table> 
         return ID;
     }
 
+    /** No settings: what it keeps depends on the file alone. */
+    @Override
+    public String cacheSettings() {
+        return "";
+    }
+
     @Override
     public boolean wants(String path, long size) {
         return size <= MAX_SIZE && (path.equals(PASSWD) || path.equals(GROUP) || path.equals(SHADOW));

@@ -40,6 +40,12 @@ public final class FileContents implements ContentCollector<String> {
         return paths;
     }
 
+    /** The paths and the size limit: what decides which files are kept. */
+    @Override
+    public String cacheSettings() {
+        return "maxSize=" + maxSize + ";paths=" + new java.util.TreeSet<>(paths);
+    }
+
     @Override
     public boolean wants(String path, long size) {
         return size <= maxSize && paths.contains(path);

@@ -25,6 +25,12 @@ public final class NpmrcTokens implements ContentCollector<Boolean> {
         return ID;
     }
 
+    /** No settings: what it keeps depends on the file alone. */
+    @Override
+    public String cacheSettings() {
+        return "";
+    }
+
     @Override
     public boolean wants(String path, long size) {
         return size <= MAX_SIZE && path.endsWith("/.npmrc");

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.github.imagehygiene.layer.ContentCollector;
+import io.github.imagehygiene.layer.CountingCollector;
 import io.github.imagehygiene.layer.FileEntry;
 
 /**
@@ -20,9 +20,10 @@ import io.github.imagehygiene.layer.FileEntry;
  * strings count only in configuration files ({@link #isConfigFile(String)}).
  *
  * <p>Keeps, per file with a secret, the list of {@link SecretHit}s (masked values only); files without one keep
- * nothing. What was scanned and skipped is counted in this instance ({@link #stats()}): one instance per run.
+ * nothing. What was scanned and skipped is counted per layer and added to this instance ({@link #stats()}): one
+ * instance per run; a layer read from the layer cache adds the counts its reading made.
  */
-public final class SecretScanner implements ContentCollector<List<SecretHit>> {
+public final class SecretScanner implements CountingCollector<List<SecretHit>> {
     /** The collector id of the default scanner. */
     public static final String ID = "security.secrets";
     /** Text files larger than this are not scanned, by default: 1 MiB. */
@@ -92,8 +93,33 @@ public final class SecretScanner implements ContentCollector<List<SecretHit>> {
         return new Stats(scanned.sum(), bytes.sum(), binary.sum(), tooLarge.sum());
     }
 
+    /** The per-layer counts: {@link Stats}' four numbers in its order. */
+    private static final int SCANNED = 0;
+    private static final int BYTES = 1;
+    private static final int BINARY = 2;
+    private static final int TOO_LARGE = 3;
+
     @Override
-    public boolean wants(String path, long size) {
+    public int counters() {
+        return 4;
+    }
+
+    @Override
+    public void add(long[] counts) {
+        scanned.add(counts[SCANNED]);
+        bytes.add(counts[BYTES]);
+        binary.add(counts[BINARY]);
+        tooLarge.add(counts[TOO_LARGE]);
+    }
+
+    /** The size limit and the excludes: what decides which files are scanned. */
+    @Override
+    public String cacheSettings() {
+        return "maxFileSize=" + maxFileSize + ";excludes=" + excludes.stream().map(Glob::text).toList();
+    }
+
+    @Override
+    public boolean wants(String path, long size, long[] counts) {
         if (size <= 0) {
             return false;
         }
@@ -105,25 +131,25 @@ public final class SecretScanner implements ContentCollector<List<SecretHit>> {
             return false;
         }
         if (size > maxFileSize) {
-            tooLarge.increment();
+            counts[TOO_LARGE]++;
             return false;
         }
         return true;
     }
 
     @Override
-    public List<SecretHit> collect(FileEntry entry, InputStream content) throws IOException {
+    public List<SecretHit> collect(FileEntry entry, InputStream content, long[] counts) throws IOException {
         int size = (int) Math.min(entry.size(), maxFileSize);
         byte[] head = content.readNBytes(Math.min(size, SNIFF));
         for (byte b : head) {
             if (b == 0) {
-                binary.increment();
+                counts[BINARY]++;
                 return null;
             }
         }
         byte[] data = head.length < size ? concat(head, content.readNBytes(size - head.length)) : head;
-        scanned.increment();
-        bytes.add(data.length);
+        counts[SCANNED]++;
+        counts[BYTES] += data.length;
         return scan(new String(data, StandardCharsets.ISO_8859_1), isConfigFile(entry.path()));
     }
 

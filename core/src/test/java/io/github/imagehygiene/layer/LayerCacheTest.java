@@ -1,0 +1,401 @@
+package io.github.imagehygiene.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.imagehygiene.check.ImageCheck;
+import io.github.imagehygiene.common.ConfigurationException;
+import io.github.imagehygiene.common.ImageReadException;
+import io.github.imagehygiene.report.ReportFormat;
+import io.github.imagehygiene.settings.CheckSettings;
+import io.github.imagehygiene.testing.CapturedLog;
+import io.github.imagehygiene.testing.Fixtures;
+import io.github.imagehygiene.testing.ForkedJvm;
+
+/**
+ * The layer cache seen from outside: the whole check run twice, first filling an empty cache and then reading from
+ * it, writes the same bytes in every report as a run without any cache; damaged files are ignored and rewritten; two
+ * checks filling one folder at once (threads, and another JVM) leave only whole files; the folder is kept within its
+ * size, least recently used out first.
+ */
+class LayerCacheTest {
+    private static final List<String> ALL_FORMATS = Arrays.stream(ReportFormat.values()).map(ReportFormat::id)
+            .toList();
+
+    /** One whole check; the log's cache line is returned with the reports. */
+    record Run(Map<String, byte[]> reports, String cacheLine) {
+    }
+
+    static Run check(Path image, Path cache, Path reports) throws IOException {
+        CapturedLog log = new CapturedLog();
+        CheckSettings settings = CheckSettings.builder().image(image.toString()).reportDirectory(reports)
+                .formats(ALL_FORMATS).layerCache(cache == null ? "none" : cache.toString()).tool("image-hygiene",
+                        "test-1").build();
+        ImageCheck.check(settings, log);
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(reports)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.put(reports.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        String line = log.lines().stream().filter(l -> l.startsWith("[DEBUG] Layer cache ")).findFirst().orElse(null);
+        return new Run(files, line);
+    }
+
+    private static void assertSameReports(Run actual, Run expected) {
+        assertThat(actual.reports().keySet()).isEqualTo(expected.reports().keySet());
+        assertThat(actual.reports().keySet()).contains("report.json", "sbom.cdx.json", "report.sarif",
+                "TEST-image-hygiene.xml", "report.html", "summary.md");
+        expected.reports().forEach((name, bytes) -> assertThat(actual.reports().get(name)).as(name)
+                .isEqualTo(bytes));
+    }
+
+    /** Small committed images of every kind of source the cache keys differently. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny.oci.tar", "tiny-oci-dir", "tiny-zstd.oci.tar", "tiny-uncompressed.oci.tar",
+            "tiny.docker.tar", "busybox-app.docker.tar", "jib-app.tar", "hygiene/paths.docker.tar"})
+    void aSecondRunReadsEveryLayerFromTheCacheAndWritesTheSameReports(String name, @TempDir Path dir)
+            throws IOException {
+        sameReportsTwice(Fixtures.image(name), dir);
+    }
+
+    /** A secret scan's counts (in the rule's summary) come back from the cache too. */
+    @Test
+    void secretScanCountsAreReplayed(@TempDir Path dir) throws IOException {
+        Path tar = dir.resolve("secrets.docker.tar");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Fixtures.image(
+                "security/secrets.docker.tar.gz")))) {
+            Files.copy(in, tar);
+        }
+        Run first = sameReportsTwice(tar, dir);
+        assertThat(new String(first.reports().get("report.json"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("text files scanned");
+    }
+
+    /**
+     * A gzipped archive is read front to back, its layers scanned as they pass, before its manifest: a legacy layer
+     * ({@code ID/layer.tar}, no digest in its name) is then read every time. Its layers of at most 64 KiB are kept as
+     * they pass and scanned once the manifest is read, so those come from the cache: of this image's five layers
+     * (2,560, 4,608, 3,072, 44,032 and 1,216,000 bytes, as tar lists them) one is read again.
+     */
+    @Test
+    void aStreamedLegacyArchiveReadsItsLargeLayersEveryTime(@TempDir Path dir) throws IOException {
+        Path cache = dir.resolve("cache");
+        Run none = check(Fixtures.image("security/secrets.docker.tar.gz"), null, dir.resolve("none"));
+        Run first = check(Fixtures.image("security/secrets.docker.tar.gz"), cache, dir.resolve("first"));
+        Run second = check(Fixtures.image("security/secrets.docker.tar.gz"), cache, dir.resolve("second"));
+        assertSameReports(first, none);
+        assertSameReports(second, none);
+        assertThat(first.cacheLine()).endsWith(": 0 layer(s) read from the cache, 5 read from the image, 4 stored");
+        assertThat(second.cacheLine()).endsWith(": 4 layer(s) read from the cache, 1 read from the image");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hygiene-boot-layered.docker.tar", "hygiene-boot-jib.tar", "debian-12.docker.tar",
+            "base-java-app.docker.tar"})
+    void largeImages(String name, @TempDir Path dir) throws IOException {
+        sameReportsTwice(large(name), dir);
+    }
+
+    /**
+     * Without a cache, then filling an empty one, then from it: the same reports each time; the second cached run
+     * reads no layer from the image.
+     */
+    private static Run sameReportsTwice(Path image, Path dir) throws IOException {
+        Path cache = dir.resolve("cache");
+        Run none = check(image, null, dir.resolve("none"));
+        Run first = check(image, cache, dir.resolve("first"));
+        Run second = check(image, cache, dir.resolve("second"));
+        assertThat(none.cacheLine()).isNull();
+        assertThat(first.cacheLine()).contains(": 0 layer(s) read from the cache,");
+        assertThat(second.cacheLine()).contains(" read from the cache, 0 read from the image")
+                .doesNotContain(": 0 layer(s) read from the cache");
+        assertSameReports(first, none);
+        assertSameReports(second, none);
+        return none;
+    }
+
+    @Test
+    void damagedFilesAreIgnoredAndWrittenAgain(@TempDir Path dir) throws IOException {
+        Path image = Fixtures.image("busybox-app.docker.tar");
+        Path cache = dir.resolve("cache");
+        Run first = check(image, cache, dir.resolve("first"));
+        List<Path> files = cacheFiles(cache);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+        Map<Path, byte[]> written = new TreeMap<>();
+        for (Path f : files) {
+            written.put(f, Files.readAllBytes(f));
+        }
+        // one cut short (a full disk), one with a byte flipped in the middle, one of a foreign format
+        byte[] a = written.get(files.get(0));
+        Files.write(files.get(0), Arrays.copyOf(a, a.length / 2));
+        byte[] b = written.get(files.get(1)).clone();
+        b[b.length / 2] ^= 0x40;
+        Files.write(files.get(1), b);
+        Files.writeString(files.get(2), "not a cache file");
+
+        Run second = check(image, cache, dir.resolve("second"));
+
+        assertSameReports(second, first);
+        assertThat(second.cacheLine()).contains(", 3 read from the image, 3 stored, 3 damaged cache file(s) ignored");
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(f)).as("rewritten " + f).isEqualTo(written.get(f));
+        }
+        Run third = check(image, cache, dir.resolve("third"));
+        assertThat(third.cacheLine()).contains(" read from the image").contains(", 0 read from the image")
+                .doesNotContain("damaged");
+    }
+
+    /** A blob whose content no longer matches its name fails the run, from the cache as without it. */
+    @Test
+    void aCachedLayerIsStillCheckedAgainstItsDigest(@TempDir Path dir) throws IOException {
+        Path layout = dir.resolve("layout");
+        untar(Fixtures.image("tiny-uncompressed.oci.tar"), layout);
+        Path cache = dir.resolve("cache");
+        check(layout, cache, dir.resolve("first"));
+        Path blob = largestBlob(layout);
+        byte[] bytes = Files.readAllBytes(blob);
+        // the last byte of the last file's data: still a readable tar, no longer the same one
+        int last = bytes.length - 1;
+        while (bytes[last] == 0) {
+            last--;
+        }
+        bytes[last] ^= 1;
+        Files.write(blob, bytes);
+        String digest = "sha256:" + blob.getFileName();
+
+        assertThatThrownBy(() -> check(layout, null, dir.resolve("none"))).isInstanceOf(ImageReadException.class)
+                .hasMessageContaining("does not match its digest: expected " + digest);
+        assertThatThrownBy(() -> check(layout, cache, dir.resolve("cached"))).isInstanceOf(ImageReadException.class)
+                .hasMessageContaining("does not match its digest: expected " + digest);
+    }
+
+    /** Two checks in this JVM and one in another fill one empty folder at once: every file is whole. */
+    @Test
+    void buildsFillingOneFolderAtOnceLeaveWholeFiles(@TempDir Path dir) throws Exception {
+        Path image = Fixtures.image("busybox-app.docker.tar");
+        Path cache = dir.resolve("cache");
+        Run none = check(image, null, dir.resolve("none"));
+        CompletableFuture<ForkedJvm.Result> other = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ForkedJvm.run(dir, List.of("-Xmx256m"), OtherBuild.class, image.toAbsolutePath().toString(),
+                        cache.toString(), dir.resolve("other").toString());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<CompletableFuture<Run>> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path reports = dir.resolve("thread" + i);
+            threads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return check(image, cache, reports);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<Run> t : threads) {
+            assertSameReports(t.join(), none);
+        }
+        ForkedJvm.Result forked = other.join();
+        assertThat(forked.exitCode()).as(forked.output()).isZero();
+        try (Stream<Path> parts = Files.list(cache)) {
+            assertThat(parts.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+        Run after = check(image, cache, dir.resolve("after"));
+        assertSameReports(after, none);
+        assertThat(after.cacheLine()).contains(", 0 read from the image").doesNotContain("damaged");
+    }
+
+    /** The check of the forked JVM in {@link #buildsFillingOneFolderAtOnceLeaveWholeFiles}. */
+    public static final class OtherBuild {
+        public static void main(String[] args) throws IOException {
+            System.out.println(check(Path.of(args[0]), Path.of(args[1]), Path.of(args[2])).cacheLine());
+        }
+    }
+
+    /** Filling the cache and reading from it hold no more than a reading does: the largest image in a small heap. */
+    @Test
+    void aLargeImageFromTheCacheInASmallHeap(@TempDir Path dir) throws Exception {
+        Path image = large("base-java-app.docker.tar").toAbsolutePath();
+        Path cache = dir.resolve("cache");
+        for (String run : List.of("first", "second")) {
+            ForkedJvm.Result r = ForkedJvm.run(dir, List.of("-Xmx256m"), OtherBuild.class, image.toString(),
+                    cache.toString(), dir.resolve(run).toString());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.lines()).as(r.output()).anyMatch(l -> l.contains(run.equals("first")
+                    ? ": 0 layer(s) read from the cache," : " read from the cache, 0 read from the image"));
+        }
+    }
+
+    @Test
+    void leastRecentlyUsedFilesGoFirst(@TempDir Path cache) throws IOException {
+        long now = System.currentTimeMillis();
+        String[] names = {"a", "b", "c", "d"};
+        for (int i = 0; i < names.length; i++) {
+            Path f = cache.resolve(names[i] + LayerCache.SUFFIX);
+            Files.write(f, new byte[100]);
+            // b was used last, then d, c, a
+            long age = switch (names[i]) {
+                case "a" -> 4000;
+                case "b" -> 1000;
+                case "c" -> 3000;
+                default -> 2000;
+            };
+            Files.setLastModifiedTime(f, FileTime.fromMillis(now - age));
+        }
+        Path part = cache.resolve("e" + LayerCache.SUFFIX + ".123.part");
+        Files.write(part, new byte[10]);
+        Files.setLastModifiedTime(part, FileTime.fromMillis(now - 2 * 60 * 60 * 1000));
+
+        LayerCache c = new LayerCache(new LayerCacheSettings(cache, 250), "test", io.github.imagehygiene.common
+                .LogSink.NONE);
+        c.evict();
+
+        assertThat(cacheFiles(cache).stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("b" + LayerCache.SUFFIX, "d" + LayerCache.SUFFIX);
+        assertThat(part).doesNotExist();
+        assertThat(c.stats().evicted()).isEqualTo(2);
+    }
+
+    /** A bound smaller than an image's layers: the run still reports the same, the folder stays within it. */
+    @Test
+    void aSmallBoundKeepsTheFolderWithinIt(@TempDir Path dir) throws IOException {
+        Path image = Fixtures.image("busybox-app.docker.tar");
+        Path all = dir.resolve("all");
+        check(image, all, dir.resolve("all-reports"));
+        List<Long> sizes = new ArrayList<>();
+        for (Path f : cacheFiles(all)) {
+            sizes.add(Files.size(f));
+        }
+        long largest = sizes.stream().mapToLong(Long::longValue).max().orElseThrow();
+        Path cache = dir.resolve("cache");
+        CapturedLog log = new CapturedLog();
+        CheckSettings settings = CheckSettings.builder().image(image.toString()).reportDirectory(dir.resolve("r"))
+                .layerCache(cache.toString()).layerCacheMaxSize(String.valueOf(largest)).build();
+        ImageCheck.check(settings, log);
+        long total = 0;
+        for (Path f : cacheFiles(cache)) {
+            total += Files.size(f);
+        }
+        assertThat(total).isLessThanOrEqualTo(largest).isPositive();
+    }
+
+    @Test
+    void settings(@TempDir Path dir) throws IOException {
+        assertThat(LayerCacheSettings.parse("none", null)).isEqualTo(LayerCacheSettings.NONE);
+        assertThat(LayerCacheSettings.parse(" NONE ", null).enabled()).isFalse();
+        assertThat(LayerCacheSettings.parse(null, null)).isEqualTo(new LayerCacheSettings(Path.of(System
+                .getProperty("user.home"), ".cache", "image-hygiene", "layers"), 2_000_000_000L));
+        assertThat(LayerCacheSettings.parse("~/lc", "500MiB")).isEqualTo(new LayerCacheSettings(Path.of(System
+                .getProperty("user.home"), "lc"), 500L * 1024 * 1024));
+        assertThatThrownBy(() -> LayerCacheSettings.parse(null, "lots")).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Invalid value for layerCacheMaxSize: 'lots' is not a size");
+        assertThatThrownBy(() -> LayerCacheSettings.parse(null, "0")).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Invalid value for layerCacheMaxSize: 0;");
+        Path file = Files.writeString(dir.resolve("f"), "x");
+        assertThatThrownBy(() -> LayerCacheSettings.parse(file.toString(), null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid value for layerCache: " + file + " is a file, not a folder");
+    }
+
+    /** A collector that does not say its values can be cached keeps every layer out of the cache. */
+    @Test
+    void aCollectorWithoutCacheSettingsTurnsTheCacheOff(@TempDir Path cache) {
+        ContentCollector<String> plain = new ContentCollector<>() {
+            @Override
+            public String id() {
+                return "plain";
+            }
+
+            @Override
+            public boolean wants(String path, long size) {
+                return true;
+            }
+
+            @Override
+            public String collect(FileEntry entry, InputStream content) {
+                return "x";
+            }
+        };
+        LayerScanner scanner = new LayerScanner(true, List.of(plain));
+        LayerCache c = new LayerCache(new LayerCacheSettings(cache, 1000), "test",
+                io.github.imagehygiene.common.LogSink.NONE);
+        assertThat(c.wrap(scanner)).isSameAs(scanner);
+        assertThat(c.wrap(new LayerScanner(true, List.of()))).isNotInstanceOf(LayerScanner.class);
+    }
+
+    private static List<Path> cacheFiles(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(p -> p.toString().endsWith(LayerCache.SUFFIX)).sorted().toList();
+        }
+    }
+
+    private static Path largestBlob(Path layout) throws IOException {
+        try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+            return blobs.max(java.util.Comparator.comparingLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).orElseThrow();
+        }
+    }
+
+    private static void untar(Path archive, Path to) throws IOException {
+        try (org.apache.commons.compress.archivers.tar.TarArchiveInputStream in =
+                new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(archive))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                Path target = to.resolve(e.getName());
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (e.isFile()) {
+                    Files.createDirectories(target.getParent());
+                    try (OutputStream out = Files.newOutputStream(target)) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A large fixture; skipped visibly when absent, failed under -DimageHygiene.it.docker=required. */
+    static Path large(String name) {
+        String dir = System.getProperty("imageHygiene.largeFixtures", System.getenv("IMAGE_HYGIENE_LARGE_FIXTURES"));
+        Path p = Path.of(dir != null && !dir.isBlank() ? dir : "target/large-fixtures").resolve(name);
+        if (!Files.exists(p)) {
+            String message = "SKIPPED: large fixture " + p.toAbsolutePath() + " is absent; run bash"
+                    + " core/src/test/fixtures/large/build-hygiene-fixtures.sh";
+            if ("required".equals(System.getProperty("imageHygiene.it.docker"))) {
+                throw new IllegalStateException("imageHygiene.it.docker=required, but " + message.substring(9));
+            }
+            System.err.println(message);
+            assumeTrue(false, message);
+        }
+        return p;
+    }
+}
