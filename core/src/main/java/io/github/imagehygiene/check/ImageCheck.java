@@ -111,8 +111,6 @@ public final class ImageCheck {
     private CheckRun checkRun() {
         // until the images are resolved, only what looks like a secret by itself can be masked
         Output out = Output.to(log, settings.output().reportDirectory(), Masking.PATTERNS_ONLY);
-        // the report writers' first uses, beside the layer pass instead of after it
-        io.github.imagehygiene.report.WarmUp.start(settings.output());
         // a report baseline is read first: one that is not ours fails before any image is read
         Baselines baselines = Baselines.open(settings);
         InputSettings input = settings.input();

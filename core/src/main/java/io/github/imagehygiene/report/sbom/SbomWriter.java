@@ -66,47 +66,6 @@ public final class SbomWriter {
         }
     }
 
-    /**
-     * Writes a small SBOM of the shape {@link #toJson} writes (a component with purl, hash, licence, evidence and
-     * properties; a dependency; a vulnerability) and drops it: loads and initialises CycloneDX's model and JSON
-     * generator, the first use of which costs a cold JVM a good part of a second (see {@link
-     * io.github.imagehygiene.report.WarmUp}).
-     */
-    public static void warmUp() {
-        Bom bom = new Bom();
-        Metadata metadata = new Metadata();
-        Component c = new Component();
-        c.setType(Component.Type.LIBRARY);
-        c.setName("warm-up");
-        c.setVersion("1");
-        c.setPurl("pkg:maven/warm/up@1");
-        c.setBomRef("warm-up");
-        c.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, "0000000000000000000000000000000000000000")));
-        LicenseChoice choice = new LicenseChoice();
-        License l = new License();
-        l.setName("warm-up");
-        choice.addLicense(l);
-        c.setLicenses(choice);
-        Evidence evidence = new Evidence();
-        Occurrence occurrence = new Occurrence();
-        occurrence.setLocation("/warm-up");
-        evidence.setOccurrences(List.of(occurrence));
-        c.setEvidence(evidence);
-        c.setProperties(List.of(new Property(NS + "bytes", "0")));
-        metadata.setComponent(c);
-        bom.setMetadata(metadata);
-        bom.setComponents(List.of(c));
-        bom.setDependencies(List.of(new Dependency("warm-up")));
-        org.cyclonedx.model.vulnerability.Vulnerability v = new org.cyclonedx.model.vulnerability.Vulnerability();
-        v.setId("warm-up");
-        bom.setVulnerabilities(List.of(v));
-        try {
-            BomGeneratorFactory.createJson(SPEC, bom).toJsonString();
-        } catch (GeneratorException e) {
-            // nothing was to be written
-        }
-    }
-
     /** The SBOM model. */
     public static Bom toBom(ImageAnalysis analysis, String toolName, String toolVersion) {
         Image image = analysis.image();
