@@ -71,6 +71,12 @@ public final class SecretPatterns {
 
     /** Lower case, char by char: the same length, so positions in it are positions in the text. */
     private static String lower(String text) {
+        // The text is read as ISO-8859-1, and String's own lowering of such text is char by char (no Latin-1
+        // character lowers to two): one array, or none when nothing is upper case. Else (a length changed), by hand.
+        String fast = text.toLowerCase(java.util.Locale.ROOT);
+        if (fast.length() == text.length()) {
+            return fast;
+        }
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(chars[i]);
