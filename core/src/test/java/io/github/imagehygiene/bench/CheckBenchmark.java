@@ -98,22 +98,14 @@ public final class CheckBenchmark {
         return sum;
     }
 
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * Decompresses every layer and computes both digests the image format requires (the blob's and the
      * uncompressed tar's): the least a reader that verifies what it reads must do.
      */
     static long verifyingFloor(String image, int threads) throws Exception {
         BlobScanner<Long> verify = (path, in) -> {
-            java.security.MessageDigest blob = sha256();
-            java.security.MessageDigest diff = sha256();
+            java.security.MessageDigest blob = io.github.imagehygiene.archive.Digests.sha256();
+            java.security.MessageDigest diff = io.github.imagehygiene.archive.Digests.sha256();
             BufferedInputStream buffered = new BufferedInputStream(new java.security.DigestInputStream(in, blob),
                     1 << 16);
             Compression c = Compression.detect(buffered);
@@ -125,14 +117,7 @@ public final class CheckBenchmark {
                 return n;
             }
         };
-        try (ArchiveSource<Long> source = ArchiveSources.open(image, null, verify)) {
-            Image resolved = ImageResolver.resolve(source, null, null);
-            List<String> paths = new ArrayList<>();
-            for (LayerDescriptor l : resolved.layers()) {
-                paths.add(l.archivePath());
-            }
-            return source.scan(paths, threads).stream().mapToLong(Long::longValue).sum();
-        }
+        return everyLayer(image, threads, verify);
     }
 
     /** The collectors every rule asks for, as the check would run them. */
@@ -157,7 +142,12 @@ public final class CheckBenchmark {
                 return plain.transferTo(java.io.OutputStream.nullOutputStream());
             }
         };
-        try (ArchiveSource<Long> source = ArchiveSources.open(image, null, discard)) {
+        return everyLayer(image, threads, discard);
+    }
+
+    /** Runs {@code scanner} over every layer of the image, {@code threads} at once; the sum of what it returns. */
+    private static long everyLayer(String image, int threads, BlobScanner<Long> scanner) throws Exception {
+        try (ArchiveSource<Long> source = ArchiveSources.open(image, null, scanner)) {
             Image resolved = ImageResolver.resolve(source, null, null);
             List<String> paths = new ArrayList<>();
             for (LayerDescriptor l : resolved.layers()) {

@@ -3,7 +3,6 @@ package io.github.imagehygiene.analysis.inventory;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
@@ -235,7 +234,7 @@ public final class JarReader {
         try {
             MessageDigest sha1 = Sha1.digest();
             DigestingStream in = new DigestingStream(raw, sha1);
-            byte[] bytes = depth == 0 ? scratch(n) : new byte[n];
+            byte[] bytes = new byte[n];
             int got = in.readNBytes(bytes, 0, n);
             int more = got < n ? -1 : in.read();
             if (got < n || more >= 0) {
@@ -253,29 +252,6 @@ public final class JarReader {
         } finally {
             budget.left += n;
         }
-    }
-
-    /**
-     * The outer archive's buffer, reused by the layer thread from one archive to the next. Every jar above half a G1
-     * region (512 KiB under a 256 MB heap) is a "humongous" allocation, straight into the old generation, and a layer
-     * of a thousand jars made a small heap run a concurrent cycle after another (≈ 2 s of the benchmark image's check
-     * under -Xmx256m). Thread-confined (a layer thread holds one outer archive at a time; nested ones get arrays of
-     * their own), softly held so that a short heap takes it back, and gone with the scan's threads, which end with it.
-     */
-    private static final ThreadLocal<SoftReference<byte[]>> SCRATCH = new ThreadLocal<>();
-
-    private static byte[] scratch(int n) {
-        SoftReference<byte[]> ref = SCRATCH.get();
-        byte[] b = ref == null ? null : ref.get();
-        if (b == null || b.length < n) {
-            // whole MiBs, so that a few larger jars do not each cost a new buffer
-            b = new byte[(int) Math.min(HELD_BOUND, ((long) n + (1 << 20) - 1) & ~((1L << 20) - 1))];
-            if (b.length < n) {
-                b = new byte[n];
-            }
-            SCRATCH.set(new SoftReference<>(b));
-        }
-        return b;
     }
 
     /** Reads an archive held in {@code bytes[off, off + len)}, by its central directory when that can be trusted. */
