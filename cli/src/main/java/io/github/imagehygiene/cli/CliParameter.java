@@ -63,7 +63,9 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("platform", Kind.TEXT, "OS/ARCH[/VARIANT]|all",
                     "platform to check in a multi-platform index, or all; default the only one, else linux/amd64"),
             p("dockerHost", Kind.TEXT, "URL", "Docker daemon for docker:// images; default DOCKER_HOST"),
-            p("timeout", Kind.TEXT, "DURATION", "longest reading of the image (90s, 30m, 1h, PT30M; 0: none); default 30m"),
+            p("timeout", Kind.TEXT, "DURATION",
+                    "longest reading of the image, and of each database download (90s, 30m, 1h, PT30M; 0: none);"
+                            + " default 30m"),
             p("threads", Kind.INTEGER, "N", "layers read at once; default 0, one per processor"),
             p("estimateCompressedSize", Kind.BOOLEAN, "BOOL",
                     "estimate the gzip size of layers stored uncompressed; default true"),

@@ -116,7 +116,7 @@ public final class Deadline {
     }
 
     /** "30m", "1h 30m", "45s", "250ms". */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d == null) {
             return "no limit";
         }

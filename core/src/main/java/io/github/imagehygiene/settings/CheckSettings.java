@@ -592,7 +592,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return new CheckSettings(input, base, rules, gate, output,
                     against, identity,
                     OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
-                            vulnerabilityDatabaseMaxAge, offline, proxy),
+                            vulnerabilityDatabaseMaxAge, offline, proxy).withDownloadLimit(input.timeout()),
                     LayerCacheSettings.parse(layerCache != null ? cacheFolder(layerCache)
                             : System.getProperty(PROPERTY_PREFIX + LayerCacheSettings.PARAMETER), layerCacheMaxSize));
         }

@@ -143,8 +143,9 @@ public class CheckMojo extends BaselineParameters {
     private Boolean estimateCompressedSize;
 
     /**
-     * The longest reading the image may take: a longer run (a layer of many gigabytes, a Docker daemon that stopped
-     * sending) fails with a clear error instead of holding the build. Units ms, s, m, h (e.g. {@code 1h30m}) or
+     * The longest reading the image may take, and each download of a vulnerability database: a longer run (a layer of
+     * many gigabytes, a Docker daemon that stopped sending, a server trickling a download) fails with a clear error
+     * instead of holding the build. Units ms, s, m, h (e.g. {@code 1h30m}) or
      * ISO-8601 ({@code PT30M}); {@code 0} for no limit. Default 30m.
      *
      * <pre>{@code <timeout>30m</timeout>}</pre>
