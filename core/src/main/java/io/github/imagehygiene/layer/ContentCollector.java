@@ -27,6 +27,14 @@ public interface ContentCollector<T> {
     T collect(FileEntry entry, InputStream content) throws IOException;
 
     /**
+     * {@link #collect(FileEntry, InputStream)} in a layer scan: a collector that may hold a file in memory to read it
+     * faster takes the bytes from {@code memory}, shared by the scan's threads. The default ignores it.
+     */
+    default T collect(FileEntry entry, InputStream content, HeldMemory memory) throws IOException {
+        return collect(entry, content);
+    }
+
+    /**
      * What, besides {@link #id()} and the code, decides what this collector keeps of a file (its settings, e.g. a
      * size limit and the paths it reads), in a stable text; part of the {@link LayerCache} key. Null, the default,
      * when its values may not be cached: a layer scanned with such a collector is read every time, never from the

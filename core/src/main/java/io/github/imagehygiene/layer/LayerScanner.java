@@ -30,6 +30,8 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
 
     private final boolean estimateGzip;
     private final List<ContentCollector<?>> collectors;
+    /** What the collectors may hold in memory, together, across this scanner's threads. */
+    private final HeldMemory memory = HeldMemory.ofHeap();
 
     /** @param estimateGzip whether to estimate the pushed size of uncompressed blobs (costs a deflate pass) */
     public LayerScanner(boolean estimateGzip) {
@@ -227,7 +229,7 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             InputStream content = shared != null ? new java.io.ByteArrayInputStream(shared) : source;
             try {
                 Object value = c instanceof CountingCollector<?> cc ? cc.collect(entry, content, counts.get(c.id()))
-                        : c.collect(entry, content);
+                        : c.collect(entry, content, memory);
                 if (value != null) {
                     out.add(new Collected(c.id(), entry.path(), value));
                 }

@@ -28,6 +28,8 @@ import org.apache.commons.compress.archivers.zip.GeneralPurposeBit;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
+import io.github.imagehygiene.layer.HeldMemory;
+
 /**
  * Identifies Java archives inside the layer pass (which is forward-only: a jar is one tar entry's bytes): sha1 of the
  * bytes, every {@code META-INF/maven/**}{@code /pom.properties} (and pom.xml), the MANIFEST.MF main section, and every
@@ -36,7 +38,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * <p>
  * Two ways to walk an archive's entries, one loop ({@link #entries}) over both, so that they cannot drift apart:
  * <ul>
- * <li><b>held</b>: an archive of at most {@link #HELD_BOUND} bytes is collected as it passes (sha1 on the way), and
+ * <li><b>held</b>: an archive that fits the bytes it may hold is collected as it passes (sha1 on the way), and
  * its central directory gives the names and sizes; only MANIFEST.MF, pom.properties, pom.xml, the few texts the
  * index wants and nested archives are inflated, never class files. A nested archive stored uncompressed (Spring
  * Boot's BOOT-INF/lib) is read in place, a slice of its parent's bytes; a deflated one is inflated into its own
@@ -58,7 +60,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * size: only entries behind a data descriptor (jar tools writing as they go) are inflated to be counted.
  * <p>
  * Memory: one held archive's bytes, plus the deflated nested archives inflated while it is read, together at most
- * {@link #HELD_BOUND}; plus its directory (at most {@link #MAX_DIRECTORY} bytes of it, so a hostile directory of
+ * what it was given: {@link #HELD_BOUND}, or in a layer scan what it reserved of the scan's {@link HeldMemory} (up to
+ * {@link #MAX_HELD}); plus its directory (at most {@link #MAX_DIRECTORY} bytes of it, so a hostile directory of
  * tiny entries stays bounded).
  */
 public final class JarReader {
@@ -75,8 +78,9 @@ public final class JarReader {
      */
     static final int MAX_HELD = 64 << 20;
     /**
-     * {@link #MAX_HELD}, less on a small heap: each layer thread (one per processor by default) may hold one archive
-     * at a time, and together they must stay well inside the heap ({@code -Xmx256m} on 2 processors: 32 MiB each).
+     * One layer thread's share of {@link HeldMemory#ofHeap()} ({@code -Xmx256m} on 2 processors: 32 MiB of 64), up to
+     * {@link #MAX_HELD}: what a read outside a layer scan holds at most, and what a read in one asks the pool for at
+     * least, so that a small jar also leaves room for the nested archives it inflates.
      */
     static final long HELD_BOUND = Math.min(MAX_HELD, Runtime.getRuntime().maxMemory()
             / (4L * Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -129,6 +133,22 @@ public final class JarReader {
      */
     public static JavaArchive readArchive(String path, InputStream in, long size) throws IOException {
         return readArchive(path, in, size, HELD_BOUND);
+    }
+
+    /**
+     * {@link #readArchive(String, InputStream, long)} in a layer scan, the bytes held taken from {@code memory}, which
+     * the scan's threads share: the archive's size (or the {@link #HELD_BOUND} share, for the nested archives of a
+     * larger one), up to {@link #MAX_HELD}, as far as the pool has them; what it cannot give is streamed.
+     */
+    public static JavaArchive readArchive(String path, InputStream in, long size, HeldMemory memory)
+            throws IOException {
+        long want = size >= 0 && size <= MAX_HELD ? Math.max(size, HELD_BOUND) : HELD_BOUND;
+        long held = memory.reserve(want);
+        try {
+            return readArchive(path, in, size, held);
+        } finally {
+            memory.release(held);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 
 import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.layer.FileEntry;
+import io.github.imagehygiene.layer.HeldMemory;
 
 /**
  * The one reader of Java archives in the layer pass: every jar, war and ear of every layer is read once through
@@ -42,7 +43,15 @@ public final class JavaArchivesCollector implements ContentCollector<JavaArchive
 
     @Override
     public JavaArchive collect(FileEntry entry, InputStream content) throws IOException {
-        JavaArchive archive = JarReader.readArchive(entry.path(), content, entry.size());
+        return kept(JarReader.readArchive(entry.path(), content, entry.size()));
+    }
+
+    @Override
+    public JavaArchive collect(FileEntry entry, InputStream content, HeldMemory memory) throws IOException {
+        return kept(JarReader.readArchive(entry.path(), content, entry.size(), memory));
+    }
+
+    private static JavaArchive kept(JavaArchive archive) {
         return archive.index() == null && archive.artifacts().isEmpty() ? null : archive;
     }
 }
