@@ -26,6 +26,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.Test;
 
 import io.github.imagehygiene.inventory.LargeFixtures;
+import io.github.imagehygiene.layer.HeldMemory;
 
 /**
  * The reader that holds a jar and reads its central directory gives what the streaming reader gives (the reader as it
@@ -96,6 +97,36 @@ class JarReaderDirectoryTest {
             // above the bound: the outer jar streamed, its nested jars held (they fit), with the same result
             assertThat(held).as(name + " above the bound").isEqualTo(canonical(name, bytes, bytes.length - 1));
             assertThat(held).as(name + " a nested jar's worth").isEqualTo(canonical(name, bytes, 300_000));
+        }
+    }
+
+    @Test
+    void aLayerScanTakesTheBytesItHoldsFromItsPoolAndGivesThemBack() throws IOException {
+        String name = "inventory-shaded-app.jar";
+        byte[] bytes = Files.readAllBytes(LargeFixtures.require(name));
+        String streamed = canonical(name, bytes, 0);
+        long want = Math.max(bytes.length, JarReader.HELD_BOUND);
+        for (long capacity : new long[] {2 * want, bytes.length, bytes.length - 1, 0}) {
+            HeldMemory pool = new HeldMemory(capacity);
+            long[] freeWhileReading = {-1};
+            // the pool as the reader left it while it read the jar's last bytes
+            InputStream content = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0 && freeWhileReading[0] < 0 && available() == 0) {
+                        freeWhileReading[0] = pool.reserve(Long.MAX_VALUE);
+                        pool.release(freeWhileReading[0]);
+                    }
+                    return n;
+                }
+            };
+            JavaArchive read = JarReader.readArchive(name, content, bytes.length, pool);
+
+            assertThat(read + " " + Objects.hash(read)).as("capacity " + capacity).isEqualTo(streamed);
+            assertThat(freeWhileReading[0]).as("free while reading, capacity " + capacity)
+                    .isEqualTo(Math.max(0, capacity - want));
+            assertThat(pool.reserve(Long.MAX_VALUE)).as("given back, capacity " + capacity).isEqualTo(capacity);
         }
     }
 
