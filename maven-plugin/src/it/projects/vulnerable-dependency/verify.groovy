@@ -58,7 +58,7 @@ assert r.vulnerabilityCheck == [checked: true, unavailable: null, packagesChecke
 // most severe first, then by score: the MEDIUM ones are CVE-2026-34480 (CVSS 4.0, 6.9) and CVE-2021-44832 (3.1, 6.6)
 assert r.vulnerabilities*.id == ['CVE-2021-44228', 'CVE-2021-45046', 'CVE-2021-45105', 'CVE-2026-34480', 'CVE-2021-44832']
 def v = r.vulnerabilities[0]
-assert v == [id: 'CVE-2021-44228', aliases: ['GHSA-jfh8-c2jp-5v3q'], ecosystem: 'Maven',
+assert v == [id: 'CVE-2021-44228', aliases: ['GHSA-jfh8-c2jp-5v3q'], related: [], ecosystem: 'Maven',
              name: 'org.apache.logging.log4j:log4j-core', version: '2.14.1',
              package: 'org.apache.logging.log4j:log4j-core', packageVersion: '2.14.1',
              purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1', fixed: '2.15.0', severity: 'CRITICAL',

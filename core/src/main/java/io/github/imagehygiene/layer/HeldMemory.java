@@ -1,12 +1,18 @@
 package io.github.imagehygiene.layer;
 
+import java.io.InterruptedIOException;
+
 /**
  * The bytes that the collectors of one {@link LayerScanner} may hold in memory at once, shared by its layer threads.
- * A collector that reads a file faster when it holds it whole (a jar, to read its central directory) reserves the
- * file's size here, and reads it as a stream, with the same result, when the pool cannot give that much. What the
- * threads hold together then stays a fixed share of the heap however many threads run, and one large file may have
- * the whole share while the other threads hold little: under {@code -Xmx256m} a 59 MB jar with data descriptors
- * (rocksdbjni) is read by its directory in 10 ms instead of being inflated whole (155 MB, half a second).
+ * A collector that reads a file faster when it holds it whole (a jar, to read its central directory) reserves what it
+ * will hold here first, waiting while the other threads hold too much. What the threads hold together then stays a
+ * fixed share of the heap however many threads run, while one large file may have most of it: under
+ * {@code -Xmx256m} a 59 MB jar with data descriptors (rocksdbjni) is read by its directory in milliseconds instead of
+ * being inflated whole (155 MB, half a second).
+ * <p>
+ * The collector decides what to hold from the file and the heap alone, never from what the pool has free at the
+ * moment, so that a report does not depend on what the other threads were reading; a thread reserves once per file
+ * and gives it back before its next, so no two threads can wait for each other.
  */
 public final class HeldMemory {
     private final long capacity;
@@ -34,18 +40,33 @@ public final class HeldMemory {
     }
 
     /**
-     * Takes up to {@code want} bytes.
+     * Takes {@code bytes} (at most {@link #capacity()}), waiting until the other threads have given back enough.
      *
-     * @return the bytes taken, from 0 to {@code want}; give them back with {@link #release}
+     * @return the bytes taken; give them back with {@link #release}
+     * @throws InterruptedIOException when the thread is interrupted while it waits
      */
-    public synchronized long reserve(long want) {
-        long got = Math.max(0, Math.min(want, free));
-        free -= got;
-        return got;
+    public synchronized long reserve(long bytes) throws InterruptedIOException {
+        long want = Math.max(0, Math.min(bytes, capacity));
+        while (free < want) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for memory to hold a file in");
+            }
+        }
+        free -= want;
+        return want;
     }
 
     /** Gives back bytes {@link #reserve} took. */
     public synchronized void release(long bytes) {
         free = Math.min(capacity, free + Math.max(0, bytes));
+        notifyAll();
+    }
+
+    /** The bytes not taken now: for tests. */
+    public synchronized long free() {
+        return free;
     }
 }

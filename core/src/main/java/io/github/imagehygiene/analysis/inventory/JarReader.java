@@ -51,8 +51,8 @@ import io.github.imagehygiene.layer.HeldMemory;
  * enough.</li>
  * </ul>
  * Both give the same {@link JavaArchive} for intact archives (JarReaderDirectoryTest reads the jars of a local Maven
- * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind a data descriptor (size
- * counted, stored size = size, as the local header says neither). Deliberate differences, on damaged archives only:
+ * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind
+ * a data descriptor (size counted, stored size = size, as the local header says neither). Deliberate differences, on damaged archives only:
  * the held reader does not inflate what it does not need, so deflated data that is corrupt in an entry it skips (a
  * class file) goes unnoticed, where the streamed reader would stop there and drop the index; and the index takes
  * the directory's uncompressed sizes, where the streamed reader counts inflated bytes. The streamed reader, too,
@@ -137,13 +137,16 @@ public final class JarReader {
 
     /**
      * {@link #readArchive(String, InputStream, long)} in a layer scan, the bytes held taken from {@code memory}, which
-     * the scan's threads share: the archive's size (or the {@link #HELD_BOUND} share, for the nested archives of a
-     * larger one), up to {@link #MAX_HELD}, as far as the pool has them; what it cannot give is streamed.
+     * the scan's threads share: an archive up to {@link #MAX_HELD} (and the pool's capacity) is held whole, with at
+     * least the {@link #HELD_BOUND} share for the nested archives it inflates; a larger one is streamed with that
+     * share. The amount depends on the archive and the heap alone (the pool only makes a thread wait for it), so a
+     * damaged archive, which the two readers may see differently, reads the same in every run.
      */
     public static JavaArchive readArchive(String path, InputStream in, long size, HeldMemory memory)
             throws IOException {
-        long want = size >= 0 && size <= MAX_HELD ? Math.max(size, HELD_BOUND) : HELD_BOUND;
-        long held = memory.reserve(want);
+        long whole = Math.min(MAX_HELD, memory.capacity());
+        long share = Math.min(HELD_BOUND, whole);
+        long held = memory.reserve(size >= 0 && size <= whole ? Math.max(size, share) : share);
         try {
             return readArchive(path, in, size, held);
         } finally {
@@ -163,13 +166,8 @@ public final class JarReader {
     }
 
     /** Whether a held archive would be read by its central directory (else streamed): for tests. */
-    static boolean readsDirectory(byte[] archive) throws IOException {
-        Directory directory = Directory.open(archive, 0, archive.length);
-        if (directory == null) {
-            return false;
-        }
-        directory.close();
-        return true;
+    static boolean readsDirectory(byte[] archive) {
+        return Directory.open(archive, 0, archive.length) != null;
     }
 
     /** The index being built of the outer archive, and whether that failed. */
@@ -285,7 +283,7 @@ public final class JarReader {
         }
         String hex = sha1 != null ? sha1 : Sha1.hex(bytes, off, len);
         Found found = new Found();
-        try (directory) {
+        try {
             entries(path, depth, directory.cursor(budget), index, found);
         } catch (IOException | RuntimeException damaged) {
             if (!keepDamaged(damaged, depth, index, found)) {
@@ -448,7 +446,7 @@ public final class JarReader {
      * directory lists, in the order of their local headers, tile the archive from its first byte to the directory
      * with the same names, methods, flags and sizes, so that the stream reader would meet exactly these entries.
      */
-    private static final class Directory implements java.io.Closeable {
+    private static final class Directory {
         private static final int LOCAL = 0x04034b50;
         private static final int CENTRAL = 0x02014b50;
         private static final int END = 0x06054b50;
@@ -516,7 +514,7 @@ public final class JarReader {
                     return null;
                 }
                 String name = new String(b, at + 46, nameLength, StandardCharsets.UTF_8);
-                if (backslashed(name)) {
+                if (backslashed(name) || !utf8(b, at + 46, nameLength, name)) {
                     return null;
                 }
                 ZipArchiveEntry e = new ZipArchiveEntry(name);
@@ -530,7 +528,7 @@ public final class JarReader {
                 entries.add(e);
                 at = next;
             }
-            if (at != end || count >= 1 << 20) {
+            if (at != end) {
                 return null;
             }
             Arrays.sort(order);
@@ -544,7 +542,21 @@ public final class JarReader {
             return listing;
         }
 
-        /** Entries in local header order, with each one's local header offset and where its name is in the directory. */
+        /**
+         * Whether {@code b[at, at + length)} is the UTF-8 of {@code name}: bytes that are not UTF-8 decode to U+FFFD
+         * here but to '?' in the stream reader, which reads such an archive instead.
+         */
+        private static boolean utf8(byte[] b, int at, int length, String name) {
+            for (int i = at; i < at + length; i++) {
+                if (b[i] < 0) {
+                    byte[] again = name.getBytes(StandardCharsets.UTF_8);
+                    return Arrays.equals(again, 0, again.length, b, at, at + length);
+                }
+            }
+            return true;
+        }
+
+        /** Entries in local header order, each with its local header's offset and its name's place in the directory. */
         private record Listing(List<ZipArchiveEntry> entries, long[] local, int[] names) {
         }
 
@@ -702,11 +714,6 @@ public final class JarReader {
                     }
                 }
             };
-        }
-
-        @Override
-        public void close() {
-            // nothing held beyond the caller's array
         }
 
         private static int u16(byte[] b, int at) {

@@ -105,9 +105,13 @@ class JarReaderDirectoryTest {
         String name = "inventory-shaded-app.jar";
         byte[] bytes = Files.readAllBytes(LargeFixtures.require(name));
         String streamed = canonical(name, bytes, 0);
-        long want = Math.max(bytes.length, JarReader.HELD_BOUND);
-        for (long capacity : new long[] {2 * want, bytes.length, bytes.length - 1, 0}) {
+        for (long capacity : new long[] {2L * JarReader.MAX_HELD, bytes.length, bytes.length - 1, 0}) {
             HeldMemory pool = new HeldMemory(capacity);
+            // as readArchive documents it: the whole archive when it fits the pool (and MAX_HELD), with at least a
+            // thread's share; else the share, for its nested archives
+            long whole = Math.min(JarReader.MAX_HELD, capacity);
+            long share = Math.min(JarReader.HELD_BOUND, whole);
+            long held = bytes.length <= whole ? Math.max(bytes.length, share) : share;
             long[] freeWhileReading = {-1};
             // the pool as the reader left it while it read the jar's last bytes
             InputStream content = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
@@ -115,8 +119,7 @@ class JarReaderDirectoryTest {
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
                     if (n > 0 && freeWhileReading[0] < 0 && available() == 0) {
-                        freeWhileReading[0] = pool.reserve(Long.MAX_VALUE);
-                        pool.release(freeWhileReading[0]);
+                        freeWhileReading[0] = pool.free();
                     }
                     return n;
                 }
@@ -125,9 +128,54 @@ class JarReaderDirectoryTest {
 
             assertThat(read + " " + Objects.hash(read)).as("capacity " + capacity).isEqualTo(streamed);
             assertThat(freeWhileReading[0]).as("free while reading, capacity " + capacity)
-                    .isEqualTo(Math.max(0, capacity - want));
-            assertThat(pool.reserve(Long.MAX_VALUE)).as("given back, capacity " + capacity).isEqualTo(capacity);
+                    .isEqualTo(capacity - held);
+            assertThat(pool.free()).as("given back, capacity " + capacity).isEqualTo(capacity);
         }
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreLeftToTheStreamReader() throws IOException {
+        // the JDK's zip writer, asked for ISO-8859-1: "café.txt" as the byte E9, no UTF-8 flag
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out,
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\nImplementation-Title: cafe\n".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("caf\u00e9.txt"));
+            zip.write('x');
+            zip.closeEntry();
+        }
+        byte[] bytes = out.toByteArray();
+
+        assertThat(JarReader.readsDirectory(bytes)).isFalse();
+        assertThat(canonical("/cafe.jar", bytes, JarReader.MAX_HELD)).isEqualTo(canonical("/cafe.jar", bytes, 0))
+                .doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void aJarWaitsForTheBytesOtherThreadsHoldRatherThanReadingDifferently() throws Exception {
+        String name = "inventory-shaded-app.jar";
+        byte[] bytes = Files.readAllBytes(LargeFixtures.require(name));
+        HeldMemory pool = new HeldMemory(Math.max(bytes.length, JarReader.HELD_BOUND));
+        long other = pool.reserve(pool.capacity()); // another layer thread holding all of it
+        Thread giveBack = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pool.release(other);
+        });
+        long start = System.nanoTime();
+        giveBack.start();
+        JavaArchive read = JarReader.readArchive(name, new ByteArrayInputStream(bytes), bytes.length, pool);
+        giveBack.join();
+
+        assertThat(System.nanoTime() - start).as("waited for the other thread").isGreaterThan(250_000_000L);
+        assertThat(read + " " + Objects.hash(read)).isEqualTo(canonical(name, bytes, bytes.length));
+        assertThat(pool.free()).isEqualTo(pool.capacity());
     }
 
     @Test
