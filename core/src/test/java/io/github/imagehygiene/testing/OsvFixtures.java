@@ -36,6 +36,32 @@ public final class OsvFixtures {
         }
     }
 
+    /**
+     * The records parsed by the project's reader, of the files below {@code RECORDS} that {@code wanted} accepts (a
+     * folder, a file name), by path.
+     */
+    public static List<io.github.imagehygiene.analysis.vulnerability.osv.OsvRecord> parsed(
+            java.util.function.Predicate<Path> wanted) {
+        List<io.github.imagehygiene.analysis.vulnerability.osv.OsvRecord> out = new java.util.ArrayList<>();
+        for (Path f : records()) {
+            if (wanted.test(f)) {
+                try (java.io.InputStream in = Files.newInputStream(f)) {
+                    out.add(new io.github.imagehygiene.analysis.vulnerability.osv.OsvJson().record(in));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (Exception malformed) {
+                    throw new IllegalStateException(f + ": " + malformed.getMessage(), malformed);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The records of the given folders of {@code RECORDS} ("almalinux", "ubuntu"). */
+    public static List<io.github.imagehygiene.analysis.vulnerability.osv.OsvRecord> parsed(String... folders) {
+        return parsed(f -> java.util.Arrays.stream(folders).anyMatch(d -> f.startsWith(RECORDS.resolve(d))));
+    }
+
     /** Writes {@code <Ecosystem>/all.zip} files into {@code dir}; returns dir. */
     public static Path exportLayout(Path dir) {
         ObjectMapper json = new ObjectMapper();
