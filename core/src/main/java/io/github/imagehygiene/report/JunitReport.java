@@ -48,7 +48,7 @@ public final class JunitReport {
         }
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out); // the JDK's
             x.writeStartDocument("UTF-8", "1.0");
             nl(x, 0);
             x.writeStartElement("testsuites");
