@@ -402,6 +402,13 @@ class ItSupport {
                 largestDirectories: below.collect { k, v -> [path: k, size: v] }.sort(false, order).take(20)]
     }
 
+    /** The lines naming every report of a run into {@code target/image-hygiene}, in the order the check logs them. */
+    static List<String> allReports(File basedir) {
+        return ["[INFO] Report: ${new File(basedir, 'target/image-hygiene/report.json')}".toString(),
+                "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}".toString(),
+                *moreReports(basedir)]
+    }
+
     /** The console's lines naming the report files after report.json and the SBOM. */
     static List<String> moreReports(File basedir, String folder = 'target/image-hygiene') {
         return ["[INFO] SARIF: ${new File(basedir, folder + '/report.sarif')}",

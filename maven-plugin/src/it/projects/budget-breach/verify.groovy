@@ -107,9 +107,7 @@ support.assertBlock(log, [
         '[INFO]   Verdict: FAIL',
         historyLint,
         support.NO_HEALTHCHECK_WARNING,
-        "[INFO] Report: ${report}",
-        "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
-        *support.moreReports(basedir),
+        *support.allReports(basedir),
 ])
 // largest layers by contentSize; #2 and #4 hold no file bytes (symlinks, a whiteout) and are left out; 102,406 B
 // is below the budget's unit (1 MB) and is given in KB

@@ -125,9 +125,7 @@ support.assertBlock(log, [
         '[INFO]   Verdict: FAIL',
         historyLint,
         support.NO_HEALTHCHECK_WARNING,
-        "[INFO] Report: ${report}",
-        "[INFO] SBOM: ${new File(basedir, 'target/image-hygiene/sbom.cdx.json')}",
-        *support.moreReports(basedir),
+        *support.allReports(basedir),
 ])
 support.assertBlock(log, [
         "[ERROR] Failed to execute goal io.github.imagehygiene:image-hygiene-maven-plugin:${pluginVersion}:check (default)" +
