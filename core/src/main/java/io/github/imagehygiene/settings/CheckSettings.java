@@ -591,7 +591,10 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     defaultMavenRepository, projectDirectory);
             return new CheckSettings(input, base, rules, gate, output,
                     against, identity,
-                    OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase), vulnerabilityCache,
+                    // a relative cache folder is the project's, as layerCache's is
+                    OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase),
+                            vulnerabilityCache == null || vulnerabilityCache.strip().startsWith("~")
+                                    ? vulnerabilityCache : relativeToProject(vulnerabilityCache),
                             vulnerabilityDatabaseMaxAge, offline, proxy).withDownloadLimit(input.timeout()),
                     LayerCacheSettings.parse(layerCache != null ? cacheFolder(layerCache)
                             : System.getProperty(PROPERTY_PREFIX + LayerCacheSettings.PARAMETER), layerCacheMaxSize));

@@ -60,7 +60,7 @@ public final class Versions {
             int dash = v.lastIndexOf('-');
             String upstream = dash >= 0 ? v.substring(0, dash) : v;
             String revision = dash >= 0 ? v.substring(dash + 1) : "";
-            return new DebVersion(epoch.replaceFirst("^0+", ""), upstream.getBytes(StandardCharsets.UTF_8),
+            return new DebVersion(stripLeadingZeros(epoch), upstream.getBytes(StandardCharsets.UTF_8),
                     revision.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -133,7 +133,7 @@ public final class Versions {
     static int rpm(String a, String b) {
         String[] x = rpmEvr(a);
         String[] y = rpmEvr(b);
-        int epoch = compareNumbers(x[0].replaceFirst("^0+", ""), y[0].replaceFirst("^0+", ""));
+        int epoch = compareNumbers(stripLeadingZeros(x[0]), stripLeadingZeros(y[0]));
         if (epoch != 0) {
             return epoch;
         }
@@ -228,8 +228,8 @@ public final class Versions {
             }
             int r;
             if (numeric) {
-                x = x.replaceFirst("^0+", "");
-                y = y.replaceFirst("^0+", "");
+                x = stripLeadingZeros(x);
+                y = stripLeadingZeros(y);
                 r = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
             } else {
                 r = x.compareTo(y);
@@ -461,5 +461,14 @@ public final class Versions {
 
     private static boolean isCSpace(char c) {
         return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** "007" → "7", "000" → "": without a regular expression, which this hot path would compile on every call. */
+    private static String stripLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
     }
 }
