@@ -451,8 +451,9 @@ public final class LayerCache {
                             long size = Files.size(p);
                             files.add(new Cached(p, size, Files.getLastModifiedTime(p).toMillis()));
                             total += size;
-                        } else if (name.endsWith(UserCache.PART)
+                        } else if (name.contains(SUFFIX + ".") && name.endsWith(UserCache.PART)
                                 && now - Files.getLastModifiedTime(p).toMillis() > STALE_PART_MILLIS) {
+                            // only this cache's own leftovers ("<key>.layer.<n>.part"): the folder may be shared
                             Files.deleteIfExists(p);
                         }
                     } catch (IOException e) {

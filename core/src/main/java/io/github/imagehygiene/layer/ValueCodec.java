@@ -468,7 +468,7 @@ final class ValueCodec {
         }
         out.writeInt(latin1 ? s.length() : -1 - s.length());
         if (latin1) {
-            out.writeBytes(s);
+            out.write(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)); // one write, not one per char
         } else {
             out.writeChars(s);
         }

@@ -135,6 +135,11 @@ public final class JarReader {
         return readArchive(path, in, size, HELD_BOUND);
     }
 
+    /** What decides, besides an archive itself, whether it is held or streamed in a layer scan: this heap's bounds. */
+    static String heldBounds() {
+        return "held " + Math.min(MAX_HELD, HeldMemory.ofHeap().capacity()) + " share " + HELD_BOUND;
+    }
+
     /**
      * {@link #readArchive(String, InputStream, long)} in a layer scan, the bytes held taken from {@code memory}, which
      * the scan's threads share: an archive up to {@link #MAX_HELD} (and the pool's capacity) is held whole, with at

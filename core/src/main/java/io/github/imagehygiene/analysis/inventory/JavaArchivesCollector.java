@@ -30,10 +30,13 @@ public final class JavaArchivesCollector implements ContentCollector<JavaArchive
         return ID;
     }
 
-    /** No settings: what it keeps depends on the file alone. */
+    /**
+     * The bytes a jar may be held in: a damaged jar can read differently held and streamed, so a value kept under one
+     * heap size is not reused under another that would read it the other way.
+     */
     @Override
     public String cacheSettings() {
-        return "";
+        return JarReader.heldBounds();
     }
 
     @Override
