@@ -244,6 +244,23 @@ class ImageInventoryTest {
         assertThat(inv.osPackages()).isEmpty();
     }
 
+    /** The console's table names every row: a coordinate too wide for its column keeps its artifact whole. */
+    @Test
+    void jibTableNamesEveryLibrary() {
+        ImageAnalysis analysis = LargeFixtures.analyse(LargeFixtures.require("inventory-jib-boot.tar"));
+        List<String> rows = io.github.imagehygiene.report.sbom.InventoryReport.consoleLines(analysis, 40).stream()
+                .skip(2).toList();
+        // mvn dependency:list: com.fasterxml.jackson.core:jackson-databind, 51 characters with " (maven)" (its
+        // pom.properties names the group; Spring's jars have none, and no project or repository is given here)
+        String version = LargeFixtures.lines("inventory-boot-app.deps.txt").stream()
+                .filter(d -> d.startsWith("com.fasterxml.jackson.core:jackson-databind:")).findFirst()
+                .orElseThrow().split(":")[3];
+        assertThat(rows).anySatisfy(r -> assertThat(r).matches(
+                " +[0-9.]+ [KM]?B  \\.\\.\\.:jackson-databind \\(maven\\) +" + version.replace(".", "\\.") + " +#1"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("  org.apache.logging.log4j:log4j-core (maven)  "));
+        assertThat(rows).noneMatch(r -> r.matches(" +[0-9.]+ [KM]?B  \\.\\.\\. .*"));
+    }
+
     static String sha1(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));

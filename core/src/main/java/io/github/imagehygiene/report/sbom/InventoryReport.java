@@ -63,7 +63,7 @@ public final class InventoryReport {
         out.add(String.format(Locale.ROOT, "  %10s  %-" + NAME_WIDTH + "s  %-22s %s", "BYTES", "PACKAGE", "VERSION",
                 "LAYER"));
         for (Component c : largest) {
-            String name = cut(c.displayName() + " (" + c.type().purlType() + ")", NAME_WIDTH);
+            String name = label(c, NAME_WIDTH);
             out.add(String.format(Locale.ROOT, "  %10s  %-" + NAME_WIDTH + "s  %-22s %s", ByteSize.human(c.bytes()),
                     name, cut(c.version() == null ? "?" : c.version(), 22), c.layer() > 0 ? "#" + c.layer() : "?"));
         }
@@ -108,6 +108,19 @@ public final class InventoryReport {
                     .put("location", c.location());
         }
         return node;
+    }
+
+    /**
+     * "org.springframework:spring-core (maven)"; where that is too wide, the artifact whole after the cut group,
+     * "...:spring-boot-autoconfigure (maven)", rather than a cut between words that can leave nothing of a long name.
+     */
+    static String label(Component c, int width) {
+        String type = " (" + c.type().purlType() + ")";
+        String full = c.displayName() + type;
+        if (full.length() > width && c.group() != null && ("...:" + c.name() + type).length() <= width) {
+            return "...:" + c.name() + type;
+        }
+        return cut(full, width);
     }
 
     private static String cut(String s, int width) {
