@@ -388,12 +388,14 @@ public final class HtmlReport {
                 .append("show the rules not set or off</label>\n<table class=\"rules\">\n<thead><tr><th>rule</th>")
                 .append("<th>level</th><th>status</th><th>summary</th></tr></thead>\n<tbody>\n");
         for (RuleVerdict v : result.verdicts()) {
-            boolean quiet = v.status() == RuleVerdict.Status.NOT_SET || v.status() == RuleVerdict.Status.OFF;
+            boolean quiet = v.status() == RuleVerdict.Status.NOT_SET && !v.notChecked()
+                    || v.status() == RuleVerdict.Status.OFF;
             html.append("<tr class=\"rule").append(quiet ? " quiet" : "").append("\" data-rule=\"").append(v.rule())
                     .append("\"><td><a href=\"").append(SarifReport.helpUri(v.rule())).append("\">").append(v.rule())
                     .append("</a></td><td>").append(v.level()).append("</td><td><span class=\"badge ")
                     .append(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">")
-                    .append(v.status().name().replace('_', ' ')).append("</span></td><td>").append(t(v.summary()))
+                    .append(v.notChecked() ? "NOT CHECKED" : v.status().name().replace('_', ' '))
+                    .append("</span></td><td>").append(t(v.summary()))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");

@@ -15,6 +15,17 @@ public record Outcome(String summary, List<Breach> breaches, boolean active) {
         breaches = List.copyOf(breaches);
     }
 
+    /** How the summary of {@link #notChecked} starts. */
+    public static final String NOT_CHECKED = "not checked: ";
+
+    /**
+     * The rule was to check but could not (its data unavailable: the default vulnerability database unreachable):
+     * no breach, and shown as such, never among the rules not set.
+     */
+    public static Outcome notChecked(String reason) {
+        return new Outcome(NOT_CHECKED + reason, List.of(), false);
+    }
+
     /** The rule had nothing to check: the summary says what it saw and that no limit is set. */
     public static Outcome notSet(String summary) {
         return new Outcome(summary, List.of(), false);
