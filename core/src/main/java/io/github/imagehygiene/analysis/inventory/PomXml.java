@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
-/** The {@code <dependencies>} of a pom.xml packaged in a jar, with literal versions only. No DTDs, no entities. */
+/**
+ * The {@code <dependencies>} of a pom.xml packaged in a jar, with literal versions only. No DTDs, no entities. Read
+ * as a stream of events: most jars carry a pom.xml, and no document tree is needed for the few elements wanted.
+ */
 final class PomXml {
     private PomXml() {
     }
@@ -21,60 +23,104 @@ final class PomXml {
     static List<PomProperties> dependencies(byte[] xml, String location) {
         List<PomProperties> out = new ArrayList<>();
         try {
+            // what a pom.xml declares counts only when the whole file reads: a cut one names nothing
             // the JDK's own parser: newInstance() looks for a provider on the class path on every call (a sixth of
             // the time of reading a large image's jars), and a provider found there could parse differently
-            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
             f.setXIncludeAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override
-                public void warning(org.xml.sax.SAXParseException e) {
-                    // silent: a pom.xml that cannot be read names nothing
-                }
-
-                @Override
-                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
-                    throw e;
-                }
-            });
-            Document doc = b.parse(new ByteArrayInputStream(xml));
-            Element project = doc.getDocumentElement();
-            Element dependencies = child(project, "dependencies");
-            if (dependencies == null) {
-                return out;
-            }
-            NodeList list = dependencies.getChildNodes();
-            for (int i = 0; i < list.getLength(); i++) {
-                if (list.item(i) instanceof Element d && "dependency".equals(d.getTagName())) {
-                    String g = text(d, "groupId");
-                    String a = text(d, "artifactId");
-                    String v = text(d, "version");
-                    if (g != null && a != null && v != null && !g.contains("${") && !a.contains("${")
-                            && !v.contains("${") && !VersionRange.isRange(v)) {
-                        out.add(new PomProperties(g, a, v, location));
-                    }
-                }
-            }
+            SAXParser parser = f.newSAXParser();
+            parser.parse(new ByteArrayInputStream(xml), new Handler(out, location));
         } catch (Exception e) {
-            // not a readable pom.xml: it names nothing
+            return List.of(); // not a readable pom.xml
         }
         return out;
     }
 
-    private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getTagName())) {
-                return e;
+    /**
+     * project/dependencies/dependency/{groupId,artifactId,version}: the first {@code dependencies} child of the root
+     * only (not dependencyManagement's), and in each dependency the first child of each name, its whole text.
+     */
+    private static final class Handler extends DefaultHandler {
+        private final List<PomProperties> out;
+        private final String location;
+        private int depth;
+        private boolean dependenciesSeen;
+        private boolean inDependencies;
+        private boolean inDependency;
+        private String field; // the field whose text is being read, at depth 4
+        private final StringBuilder text = new StringBuilder();
+        private String groupId;
+        private String artifactId;
+        private String version;
+
+        Handler(List<PomProperties> out, String location) {
+            this.out = out;
+            this.location = location;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            depth++;
+            if (depth == 2 && !dependenciesSeen && qName.equals("dependencies")) {
+                dependenciesSeen = true;
+                inDependencies = true;
+            } else if (depth == 3 && inDependencies && qName.equals("dependency")) {
+                inDependency = true;
+                groupId = null;
+                artifactId = null;
+                version = null;
+            } else if (depth == 4 && inDependency && isUnreadField(qName)) {
+                field = qName;
+                text.setLength(0);
             }
         }
-        return null;
-    }
 
-    private static String text(Element parent, String name) {
-        Element e = child(parent, name);
-        return e == null ? null : e.getTextContent().strip();
+        private boolean isUnreadField(String name) {
+            return name.equals("groupId") && groupId == null || name.equals("artifactId") && artifactId == null
+                    || name.equals("version") && version == null;
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (field != null) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (depth == 4 && field != null) {
+                String value = text.toString().strip();
+                switch (field) {
+                    case "groupId" -> groupId = value;
+                    case "artifactId" -> artifactId = value;
+                    default -> version = value;
+                }
+                field = null;
+            } else if (depth == 3 && inDependency) {
+                inDependency = false;
+                add();
+            } else if (depth == 2 && inDependencies) {
+                inDependencies = false;
+            }
+            depth--;
+        }
+
+        private void add() {
+            String g = groupId;
+            String a = artifactId;
+            String v = version;
+            if (g != null && a != null && v != null && !g.contains("${") && !a.contains("${") && !v.contains("${")
+                    && !VersionRange.isRange(v)) {
+                out.add(new PomProperties(g, a, v, location));
+            }
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
     }
 }

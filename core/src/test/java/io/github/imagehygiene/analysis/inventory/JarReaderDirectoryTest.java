@@ -276,7 +276,7 @@ class JarReaderDirectoryTest {
      * Every jar of the local repository (or of -DimageHygiene.jarRepository=DIR), sorted; absent: skipped, or failed
      * when large fixtures are required.
      */
-    private static List<Path> repositoryJars() {
+    static List<Path> repositoryJars() {
         String configured = System.getProperty("imageHygiene.jarRepository",
                 System.getProperty("imageHygiene.localRepository"));
         Path repo = configured != null && !configured.isBlank() && !configured.contains("${") ? Path.of(configured)
