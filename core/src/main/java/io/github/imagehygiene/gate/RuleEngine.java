@@ -30,8 +30,8 @@ public final class RuleEngine {
             }
             Outcome outcome = rule.evaluate(analysis);
             if (!outcome.active()) {
-                verdicts.add(new RuleVerdict(rule.id(), level, RuleVerdict.Status.NOT_SET, outcome.summary(),
-                        List.of()));
+                verdicts.add(new RuleVerdict(rule.id(), level, outcome.skipped() ? RuleVerdict.Status.SKIPPED
+                        : RuleVerdict.Status.NOT_SET, outcome.summary(), List.of()));
                 continue;
             }
             List<Finding> findings = findings(rule.id(), level, outcome.breaches(), analysis);

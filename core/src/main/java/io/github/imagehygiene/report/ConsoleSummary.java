@@ -55,13 +55,14 @@ public final class ConsoleSummary {
         out.add("  Largest directories: " + sizes(space.largestDirectories(), false));
         out.addAll(DiffReport.consoleLines(result));
         // Rules that checked something get a row; the others one line each, so new rules do not drown the table.
-        List<RuleVerdict> ran = result.verdicts().stream().filter(v -> (v.status() != RuleVerdict.Status.NOT_SET
-                || v.notChecked()) && v.status() != RuleVerdict.Status.OFF).toList();
+        List<RuleVerdict> ran = result.verdicts().stream().filter(v -> v.status() != RuleVerdict.Status.NOT_SET
+                && v.status() != RuleVerdict.Status.OFF).toList();
         out.add("  Rules:");
         int width = ran.stream().mapToInt(v -> v.rule().length()).max().orElse(0);
         for (RuleVerdict v : ran) {
-            out.add(String.format(Locale.ROOT, "    %-4s  %-" + width + "s  %s", v.notChecked() ? "SKIP"
-                    : v.status().name(), v.rule(), v.summary()));
+            // four letters, as the others: PASS, FAIL, WARN, SKIP
+            out.add(String.format(Locale.ROOT, "    %-4s  %-" + width + "s  %s", v.status() == RuleVerdict.Status.SKIPPED
+                    ? "SKIP" : v.status().name(), v.rule(), v.summary()));
         }
         listRules(out, "    not set: ", result, RuleVerdict.Status.NOT_SET);
         listRules(out, "    off: ", result, RuleVerdict.Status.OFF);
@@ -80,8 +81,7 @@ public final class ConsoleSummary {
     }
 
     private static void listRules(List<String> out, String label, CheckResult result, RuleVerdict.Status status) {
-        List<String> ids = result.verdicts().stream().filter(v -> v.status() == status && !v.notChecked())
-                .map(RuleVerdict::rule).toList();
+        List<String> ids = result.verdicts().stream().filter(v -> v.status() == status).map(RuleVerdict::rule).toList();
         if (!ids.isEmpty()) {
             out.add(label + String.join(", ", ids));
         }

@@ -388,14 +388,12 @@ public final class HtmlReport {
                 .append("show the rules not set or off</label>\n<table class=\"rules\">\n<thead><tr><th>rule</th>")
                 .append("<th>level</th><th>status</th><th>summary</th></tr></thead>\n<tbody>\n");
         for (RuleVerdict v : result.verdicts()) {
-            boolean quiet = v.status() == RuleVerdict.Status.NOT_SET && !v.notChecked()
-                    || v.status() == RuleVerdict.Status.OFF;
+            boolean quiet = v.status() == RuleVerdict.Status.NOT_SET || v.status() == RuleVerdict.Status.OFF;
             html.append("<tr class=\"rule").append(quiet ? " quiet" : "").append("\" data-rule=\"").append(v.rule())
                     .append("\"><td><a href=\"").append(SarifReport.helpUri(v.rule())).append("\">").append(v.rule())
                     .append("</a></td><td>").append(v.level()).append("</td><td><span class=\"badge ")
                     .append(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">")
-                    .append(v.notChecked() ? "NOT CHECKED" : v.status().name().replace('_', ' '))
-                    .append("</span></td><td>").append(t(v.summary()))
+                    .append(v.status().name().replace('_', ' ')).append("</span></td><td>").append(t(v.summary()))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
@@ -435,7 +433,7 @@ public final class HtmlReport {
             .badge { display: inline-block; border-radius: 3px; padding: 1px 7px; font-size: 12px; font-weight: 600;
               color: #fff; background: #9e9e9e; vertical-align: middle; }
             .badge.pass { background: var(--good); } .badge.fail, .badge.error { background: var(--bad); }
-            .badge.warn { background: var(--warn); } .badge.not-set, .badge.off { background: #bdbdbd; }
+            .badge.warn, .badge.skipped { background: var(--warn); } .badge.not-set, .badge.off { background: #bdbdbd; }
             .cards { display: flex; flex-wrap: wrap; gap: 10px; }
             .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 110px; }
             .card .value { font-size: 18px; font-weight: 600; word-break: break-all; }

@@ -17,9 +17,9 @@ import io.github.imagehygiene.image.Image;
 /**
  * {@code TEST-image-hygiene.xml}: the check as a JUnit test suite, for the test tabs of Jenkins, GitLab and Azure
  * DevOps. One suite per image and platform, one test case per rule that ran: FAIL is a {@code <failure>} with every
- * breach, WARN passes with its warnings in {@code <system-out>}, NOT_SET is {@code <skipped/>}; rules turned OFF are
- * left out. Every count attribute those tools read is written; {@code time} is 0, since a duration would make two
- * runs on the same image differ.
+ * breach, WARN passes with its warnings in {@code <system-out>}, NOT_SET and SKIPPED are {@code <skipped/>}; rules
+ * turned OFF are left out. Every count attribute those tools read is written; {@code time} is 0, since a duration
+ * would make two runs on the same image differ.
  */
 public final class JunitReport {
     private JunitReport() {
@@ -44,7 +44,7 @@ public final class JunitReport {
             List<RuleVerdict> ran = ran(r);
             tests += ran.size();
             failures += ran.stream().filter(v -> v.status() == RuleVerdict.Status.FAIL).count();
-            skipped += ran.stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET).count();
+            skipped += ran.stream().filter(JunitReport::skipped).count();
         }
         StringWriter out = new StringWriter();
         try {
@@ -75,7 +75,7 @@ public final class JunitReport {
         Image image = result.analysis().image();
         List<RuleVerdict> ran = ran(result);
         long failures = ran.stream().filter(v -> v.status() == RuleVerdict.Status.FAIL).count();
-        long skipped = ran.stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET).count();
+        long skipped = ran.stream().filter(JunitReport::skipped).count();
         String suite = "image-hygiene: " + image.source() + " (" + image.platform() + ")";
         String classname = "image-hygiene." + image.platform().toString().replace('/', '_');
         {
@@ -105,7 +105,7 @@ public final class JunitReport {
                         x.writeCharacters(mask.apply(lines(v)));
                         x.writeEndElement();
                     }
-                    case NOT_SET -> {
+                    case NOT_SET, SKIPPED -> {
                         nl(x, 3);
                         x.writeEmptyElement("skipped");
                         x.writeAttribute("message", mask.apply(v.summary()));
@@ -155,5 +155,10 @@ public final class JunitReport {
 
     private static void nl(XMLStreamWriter x, int depth) throws XMLStreamException {
         x.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /** Not set (no limit) or skipped (could not check): JUnit's skipped either way, the message saying which. */
+    private static boolean skipped(RuleVerdict v) {
+        return v.status() == RuleVerdict.Status.NOT_SET || v.status() == RuleVerdict.Status.SKIPPED;
     }
 }

@@ -81,14 +81,14 @@ public final class MarkdownSummary {
 
         StringBuilder tail = new StringBuilder("\n### Rules\n\n| Rule | Status | Summary |\n|---|---|---|\n");
         for (RuleVerdict v : result.verdicts()) {
-            if (v.status() == RuleVerdict.Status.OFF || v.status() == RuleVerdict.Status.NOT_SET && !v.notChecked()) {
+            if (v.status() == RuleVerdict.Status.OFF || v.status() == RuleVerdict.Status.NOT_SET) {
                 continue;
             }
-            tail.append("| ").append(v.rule()).append(" | ").append(v.notChecked() ? "⏭️ NOT CHECKED"
-                    : status(v.status())).append(" | ").append(cell(mask.apply(v.summary()))).append(" |\n");
+            tail.append("| ").append(v.rule()).append(" | ").append(status(v.status())).append(" | ")
+                    .append(cell(mask.apply(v.summary()))).append(" |\n");
         }
-        List<String> notSet = result.verdicts().stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET
-                && !v.notChecked()).map(RuleVerdict::rule).toList();
+        List<String> notSet = result.verdicts().stream().filter(v -> v.status() == RuleVerdict.Status.NOT_SET)
+                .map(RuleVerdict::rule).toList();
         if (!notSet.isEmpty()) {
             tail.append("\nNot set: ").append(String.join(", ", notSet)).append("\n");
         }
@@ -160,6 +160,7 @@ public final class MarkdownSummary {
             case PASS -> "✅ PASS";
             case FAIL -> "❌ FAIL";
             case WARN -> "⚠️ WARN";
+            case SKIPPED -> "⏭️ SKIPPED";
             default -> s.name();
         };
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
 import io.github.imagehygiene.gate.CheckResult;
+import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.gate.SuppressionResult;
 import io.github.imagehygiene.image.Image;
 import io.github.imagehygiene.rules.catalog.RuleCatalog;
@@ -119,6 +120,18 @@ public final class SarifReport {
                 if (s.by().reason() != null) {
                     suppression.put("justification", s.by().reason());
                 }
+            }
+        }
+        List<RuleVerdict> skipped = result.verdicts().stream().filter(v -> v.status() == RuleVerdict.Status.SKIPPED)
+                .toList();
+        if (!skipped.isEmpty()) {
+            // a rule that could not check, said where code scanning shows a run's problems: never a silent pass
+            ArrayNode notes = run.putArray("invocations").addObject().put("executionSuccessful", true)
+                    .putArray("toolExecutionNotifications");
+            for (RuleVerdict v : skipped) {
+                ObjectNode n = notes.addObject().put("level", "warning");
+                n.putObject("message").put("text", v.rule() + ": " + v.summary());
+                n.putObject("associatedRule").put("id", v.rule()).put("index", index.get(v.rule()));
             }
         }
         ObjectNode props = run.putObject("properties");

@@ -7,23 +7,25 @@ import java.util.List;
  *
  * @param summary  one short line for the console verdict table ("2.1 MB of 300 MB")
  * @param breaches one per breach, empty when the image complies
- * @param active   false when the rule had nothing to check (no limit set)
+ * @param active   false when the rule had nothing to check (no limit set), or could not check
+ * @param skipped  true when it was to check but could not ({@link #notChecked})
  */
-public record Outcome(String summary, List<Breach> breaches, boolean active) {
+public record Outcome(String summary, List<Breach> breaches, boolean active, boolean skipped) {
 
     public Outcome {
         breaches = List.copyOf(breaches);
     }
 
-    /** How the summary of {@link #notChecked} starts. */
-    public static final String NOT_CHECKED = "not checked: ";
+    public Outcome(String summary, List<Breach> breaches, boolean active) {
+        this(summary, breaches, active, false);
+    }
 
     /**
-     * The rule was to check but could not (its data unavailable: the default vulnerability database unreachable):
-     * no breach, and shown as such, never among the rules not set.
+     * The rule was to check but could not (its data unavailable: the default vulnerability database unreachable): no
+     * breach, and reported as skipped with the reason, never among the rules not set nor as a pass.
      */
     public static Outcome notChecked(String reason) {
-        return new Outcome(NOT_CHECKED + reason, List.of(), false);
+        return new Outcome("not checked: " + reason, List.of(), false, true);
     }
 
     /** The rule had nothing to check: the summary says what it saw and that no limit is set. */

@@ -27,10 +27,6 @@ import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.check.ImageCheck;
@@ -40,6 +36,7 @@ import io.github.imagehygiene.gate.RuleVerdict;
 import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.testing.CapturedLog;
 import io.github.imagehygiene.testing.Fixtures;
+import io.github.imagehygiene.testing.SarifSchema;
 
 /**
  * Every format written by default, on real images: the SARIF valid against the OASIS 2.1.0 schema
@@ -47,8 +44,7 @@ import io.github.imagehygiene.testing.Fixtures;
  * Markdown summary in the step summary, and every file the same bytes on a second run.
  */
 class ReportFormatsTest {
-    static final Path SCHEMA = Path.of(System.getProperty("imageHygiene.fixtures", "../../shared/fixtures"))
-            .resolveSibling("schemas").resolve("sarif-schema-2.1.0.json");
+    static final Path SCHEMA = SarifSchema.SCHEMA;
     static final Path DOCKERFILE = Path.of("src/test/fixtures/busybox-app/Dockerfile");
     static final Clock JUNE_15_2025 = Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneOffset.UTC);
 
@@ -126,12 +122,12 @@ class ReportFormatsTest {
             JsonNode sarif = new ObjectMapper().readTree(run.reports().resolve("report.sarif").toFile());
             JsonNode report = new ObjectMapper().readTree(run.reports().resolve("report.json").toFile());
             if (Files.isRegularFile(SCHEMA)) {
-                assertThat(schemaErrors(sarif)).isEmpty();
+                assertThat(SarifSchema.errors(sarif)).isEmpty();
                 // and the validator does reject what the schema forbids
                 JsonNode broken = sarif.deepCopy();
                 ((com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/runs/0/results/0")).put("level", "fatal");
                 ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("version");
-                assertThat(schemaErrors(broken)).hasSize(2);
+                assertThat(SarifSchema.errors(broken)).hasSize(2);
             } else {
                 System.err.println("SKIPPED: the SARIF schema " + SCHEMA.toAbsolutePath() + " is absent: shape only");
             }
@@ -305,22 +301,7 @@ class ReportFormatsTest {
         assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(4);
         // and the SARIF still validates
         if (Files.isRegularFile(SCHEMA)) {
-            assertThat(schemaErrors(new ObjectMapper().readTree(reports.resolve("report.sarif").toFile()))).isEmpty();
+            assertThat(SarifSchema.errors(new ObjectMapper().readTree(reports.resolve("report.sarif").toFile()))).isEmpty();
         }
-    }
-
-    static List<String> schemaErrors(JsonNode sarif) throws IOException {
-        if (!Files.isRegularFile(SCHEMA)) {
-            String message = "SKIPPED: the SARIF schema " + SCHEMA.toAbsolutePath() + " is absent";
-            System.err.println(message);
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, message);
-        }
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
-                .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
-        List<String> errors = new ArrayList<>();
-        for (ValidationMessage m : schema.validate(sarif)) {
-            errors.add(m.getMessage());
-        }
-        return errors;
     }
 }
