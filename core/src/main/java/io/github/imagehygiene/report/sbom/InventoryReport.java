@@ -65,7 +65,7 @@ public final class InventoryReport {
         for (Component c : largest) {
             String name = label(c, NAME_WIDTH);
             out.add(String.format(Locale.ROOT, "  %10s  %-" + NAME_WIDTH + "s  %-22s %s", ByteSize.human(c.bytes()),
-                    name, cut(c.version() == null ? "?" : c.version(), 22), c.layer() > 0 ? "#" + c.layer() : "?"));
+                    name, fit(c.version() == null ? "?" : c.version(), 22), c.layer() > 0 ? "#" + c.layer() : "?"));
         }
         return out;
     }
@@ -112,15 +112,24 @@ public final class InventoryReport {
 
     /**
      * "org.springframework:spring-core (maven)"; where that is too wide, the artifact whole after the cut group,
-     * "...:spring-boot-autoconfigure (maven)", rather than a cut between words that can leave nothing of a long name.
+     * "...:spring-boot-autoconfigure (maven)", wider than the column if it must.
      */
     static String label(Component c, int width) {
         String type = " (" + c.type().purlType() + ")";
         String full = c.displayName() + type;
-        if (full.length() > width && c.group() != null && ("...:" + c.name() + type).length() <= width) {
+        if (full.length() > width && c.group() != null) {
             return "...:" + c.name() + type;
         }
-        return cut(full, width);
+        return fit(full, width);
+    }
+
+    /**
+     * Cut between words as every line is; a text with no word boundary to cut at (a long name, a long version) is
+     * shown whole rather than as a bare "...": it is never cut inside, as the masking works on whole values.
+     */
+    private static String fit(String s, int width) {
+        String cut = cut(s, width);
+        return cut.equals("...") ? s : cut;
     }
 
     private static String cut(String s, int width) {
