@@ -23,7 +23,6 @@ final class PomXml {
     static List<PomProperties> dependencies(byte[] xml, String location) {
         List<PomProperties> out = new ArrayList<>();
         try {
-            // what a pom.xml declares counts only when the whole file reads: a cut one names nothing
             // the JDK's own parser: newInstance() looks for a provider on the class path on every call (a sixth of
             // the time of reading a large image's jars), and a provider found there could parse differently
             SAXParserFactory f = SAXParserFactory.newDefaultInstance();
@@ -33,7 +32,7 @@ final class PomXml {
             SAXParser parser = f.newSAXParser();
             parser.parse(new ByteArrayInputStream(xml), new Handler(out, location));
         } catch (Exception e) {
-            return List.of(); // not a readable pom.xml
+            return List.of(); // what a pom.xml declares counts only when the whole file reads: a cut one names nothing
         }
         return out;
     }

@@ -86,6 +86,29 @@ class PomXmlTest {
     }
 
     @Test
+    void whatTheReadingTakesAndLeaves() {
+        // the first <dependencies> of the project only, not dependencyManagement's; in a dependency the first of each
+        // field; a field's whole text, CDATA and nested elements included; entity references read; no property
+        // and no range (a version Maven would have to resolve)
+        String pom = "<project><dependencyManagement><dependencies><dependency><groupId>m</groupId>"
+                + "<artifactId>managed</artifactId><version>1</version></dependency></dependencies>"
+                + "</dependencyManagement><dependencies><dependency><groupId>g</groupId><groupId>second</groupId>"
+                + "<artifactId><![CDATA[a]]><!-- c -->b</artifactId><version> 1.<x>0</x> </version></dependency>"
+                + "<dependency><groupId>a&amp;b</groupId><artifactId>c</artifactId><version>2</version></dependency>"
+                + "<dependency><groupId>p</groupId><artifactId>q</artifactId><version>${v}</version></dependency>"
+                + "<dependency><groupId>r</groupId><artifactId>s</artifactId><version>[1,2)</version>"
+                + "</dependency></dependencies><dependencies><dependency><groupId>later</groupId>"
+                + "<artifactId>ignored</artifactId><version>1</version></dependency></dependencies></project>";
+        assertThat(PomXml.dependencies(pom.getBytes(StandardCharsets.UTF_8), "x"))
+                .extracting(p -> p.groupId() + ":" + p.artifactId() + ":" + p.version()).containsExactly("g:ab:1.0", "a&b:c:2");
+        // a DOCTYPE (entity expansion) is refused whole
+        String doctype = "<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY e \"x\">]><project><dependencies>"
+                + "<dependency><groupId>g</groupId><artifactId>&e;</artifactId><version>1</version></dependency>"
+                + "</dependencies></project>";
+        assertThat(PomXml.dependencies(doctype.getBytes(StandardCharsets.UTF_8), "x")).isEmpty();
+    }
+
+    @Test
     void aCutPomNamesNothing() {
         String pom = "<project><dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId>"
                 + "<version>1.0</version></dependency><dependency><groupId>h</groupId>";
