@@ -49,7 +49,8 @@ public final class OneLine {
     /**
      * A text cut to at most {@code width} characters, "..." marking the cut, and the cut made between words: a word
      * that would be cut in two is left out whole. The masking of what leaves the check works on whole values (a
-     * token, a build argument's value), so half a secret must never stand alone in a message.
+     * token, a build argument's value), so half a secret must never stand alone in a message. A text with no word
+     * boundary before the cut (a long package name) is kept whole, wider than asked, rather than cut to a bare "...".
      */
     public static String cut(String s, int width) {
         if (s.length() <= width) {
@@ -58,6 +59,6 @@ public final class OneLine {
         int end = width - 3;
         int space = s.lastIndexOf(' ', end);
         String kept = s.substring(0, Math.max(0, space)).stripTrailing();
-        return kept + "...";
+        return kept.isEmpty() ? s : kept + "...";
     }
 }

@@ -65,7 +65,7 @@ public final class InventoryReport {
         for (Component c : largest) {
             String name = label(c, NAME_WIDTH);
             out.add(String.format(Locale.ROOT, "  %10s  %-" + NAME_WIDTH + "s  %-22s %s", ByteSize.human(c.bytes()),
-                    name, fit(c.version() == null ? "?" : c.version(), 22), c.layer() > 0 ? "#" + c.layer() : "?"));
+                    name, cut(c.version() == null ? "?" : c.version(), 22), c.layer() > 0 ? "#" + c.layer() : "?"));
         }
         return out;
     }
@@ -120,16 +120,7 @@ public final class InventoryReport {
         if (full.length() > width && c.group() != null) {
             return "...:" + c.name() + type;
         }
-        return fit(full, width);
-    }
-
-    /**
-     * Cut between words as every line is; a text with no word boundary to cut at (a long name, a long version) is
-     * shown whole rather than as a bare "...": it is never cut inside, as the masking works on whole values.
-     */
-    private static String fit(String s, int width) {
-        String cut = cut(s, width);
-        return cut.equals("...") ? s : cut;
+        return cut(full, width);
     }
 
     private static String cut(String s, int width) {
