@@ -593,8 +593,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
                     against, identity,
                     // a relative cache folder is the project's, as layerCache's is
                     OsvDatabaseSettings.parse(relativeToProject(vulnerabilityDatabase),
-                            vulnerabilityCache == null || vulnerabilityCache.strip().startsWith("~")
-                                    ? vulnerabilityCache : relativeToProject(vulnerabilityCache),
+                            vulnerabilityCache == null ? null : userOrProject(vulnerabilityCache),
                             vulnerabilityDatabaseMaxAge, offline, proxy).withDownloadLimit(input.timeout()),
                     LayerCacheSettings.parse(layerCache != null ? cacheFolder(layerCache)
                             : System.getProperty(PROPERTY_PREFIX + LayerCacheSettings.PARAMETER), layerCacheMaxSize));
@@ -602,8 +601,12 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
 
         /** The layer cache folder as the project's when relative; none as written. */
         private String cacheFolder(String folder) {
-            return folder.strip().equalsIgnoreCase(LayerCacheSettings.NONE_VALUE) || folder.strip().startsWith("~")
-                    ? folder : relativeToProject(folder);
+            return folder.strip().equalsIgnoreCase(LayerCacheSettings.NONE_VALUE) ? folder : userOrProject(folder);
+        }
+
+        /** A folder as the project's when relative; "~/..." is the user's, as written. */
+        private String userOrProject(String folder) {
+            return folder.strip().startsWith("~") ? folder : relativeToProject(folder);
         }
 
         /** A folder as the project's when relative; a URL as written. */
