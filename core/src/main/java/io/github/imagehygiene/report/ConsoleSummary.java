@@ -61,8 +61,8 @@ public final class ConsoleSummary {
         int width = ran.stream().mapToInt(v -> v.rule().length()).max().orElse(0);
         for (RuleVerdict v : ran) {
             // four letters, as the others: PASS, FAIL, WARN, SKIP
-            out.add(String.format(Locale.ROOT, "    %-4s  %-" + width + "s  %s", v.status() == RuleVerdict.Status.SKIPPED
-                    ? "SKIP" : v.status().name(), v.rule(), v.summary()));
+            String status = v.status() == RuleVerdict.Status.SKIPPED ? "SKIP" : v.status().name();
+            out.add(String.format(Locale.ROOT, "    %-4s  %-" + width + "s  %s", status, v.rule(), v.summary()));
         }
         listRules(out, "    not set: ", result, RuleVerdict.Status.NOT_SET);
         listRules(out, "    off: ", result, RuleVerdict.Status.OFF);

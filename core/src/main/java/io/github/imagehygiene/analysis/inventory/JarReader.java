@@ -52,9 +52,9 @@ import io.github.imagehygiene.layer.HeldMemory;
  * </ul>
  * Both give the same {@link JavaArchive} for intact archives (JarReaderDirectoryTest reads the jars of a local Maven
  * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind
- * a data descriptor (size counted, stored size = size, as the local header says neither). Deliberate differences, on damaged archives only:
- * the held reader does not inflate what it does not need, so deflated data that is corrupt in an entry it skips (a
- * class file) goes unnoticed, where the streamed reader would stop there and drop the index; and the index takes
+ * a data descriptor (size counted, stored size = size, as the local header says neither). Deliberate differences,
+ * on damaged archives only: the held reader does not inflate what it does not need, so deflated data that is corrupt
+ * in an entry it skips (a class file) goes unnoticed, where the streamed reader would stop there and drop the index; and the index takes
  * the directory's uncompressed sizes, where the streamed reader counts inflated bytes. The streamed reader, too,
  * passes over an entry it does not read when its local header gives the sizes (no data descriptor), taking that
  * size: only entries behind a data descriptor (jar tools writing as they go) are inflated to be counted.

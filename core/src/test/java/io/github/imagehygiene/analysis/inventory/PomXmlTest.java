@@ -100,7 +100,8 @@ class PomXmlTest {
                 + "</dependency></dependencies><dependencies><dependency><groupId>later</groupId>"
                 + "<artifactId>ignored</artifactId><version>1</version></dependency></dependencies></project>";
         assertThat(PomXml.dependencies(pom.getBytes(StandardCharsets.UTF_8), "x"))
-                .extracting(p -> p.groupId() + ":" + p.artifactId() + ":" + p.version()).containsExactly("g:ab:1.0", "a&b:c:2");
+                .extracting(p -> p.groupId() + ":" + p.artifactId() + ":" + p.version())
+                .containsExactly("g:ab:1.0", "a&b:c:2");
         // a DOCTYPE (entity expansion) is refused whole
         String doctype = "<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY e \"x\">]><project><dependencies>"
                 + "<dependency><groupId>g</groupId><artifactId>&e;</artifactId><version>1</version></dependency>"
