@@ -14,6 +14,9 @@ import io.github.imagehygiene.layer.LayeredFilesystem;
  * are derived on demand, once, and shared by the rules that need them.
  */
 public final class ImageAnalysis {
+    /** Up to how many layer entries work may run two at once (see {@link #parallelWork()}). */
+    public static final long PARALLEL_ENTRIES = 200_000;
+
     private final Image image;
     private final List<LayerSummary> layers;
     private volatile List<LayerScan> scans;
@@ -80,6 +83,15 @@ public final class ImageAnalysis {
             throw released();
         }
         return s;
+    }
+
+    /**
+     * Whether work on this analysis may run two at once (the SBOM beside the rules, the report files beside
+     * report.json): not for an image of more than {@value #PARALLEL_ENTRIES} layer entries, where two sides deriving
+     * analyses or holding their output at once would need more heap than the time saved.
+     */
+    public boolean parallelWork() {
+        return scans().stream().mapToLong(s -> s.entries().size()).sum() <= PARALLEL_ENTRIES;
     }
 
     /**

@@ -61,9 +61,6 @@ import io.github.imagehygiene.settings.CheckSettings;
  * layer is read.
  */
 public final class ImageCheck {
-    /** Up to how many layer entries the SBOM is made beside the rules (see {@link #checkOne}). */
-    private static final long PARALLEL_SBOM_ENTRIES = 200_000;
-
     private final CheckSettings settings;
     private final LogSink log;
     /** Whether the vulnerabilities rule runs: then the database is a topic of the analysis. */
@@ -255,10 +252,10 @@ public final class ImageCheck {
         }
         String tool = settings.output().toolName();
         String version = settings.output().toolVersion();
-        // The SBOM needs the analysis only: made on the second core while the rules run on this one. Not for an image
-        // of very many files, where the analyses both sides derive at once would need more heap than time is saved.
+        // The SBOM needs the analysis only: made on the second core while the rules run on this one (not for an image
+        // of very many files: see parallelWork).
         CompletableFuture<String> sbom = !out.writesFiles() || !settings.output().sbom()
-                || entries(analysis) > PARALLEL_SBOM_ENTRIES ? null
+                || !analysis.parallelWork() ? null
                 : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, tool, version), ImageCheck::onOwnThread);
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, settings.gate().levels(), analysis);
         SuppressionResult suppressed = settings.gate().suppressions().apply(verdicts, settings.gate().clock());
@@ -266,10 +263,6 @@ public final class ImageCheck {
         // anything that looks like a secret are masked in every line shown and every file written.
         CheckResult result = Gate.decide(analysis, suppressed, masking);
         return new Checked(result, () -> sbom != null ? joined(sbom) : SbomWriter.toJson(analysis, tool, version));
-    }
-
-    private static long entries(ImageAnalysis analysis) {
-        return analysis.scans().stream().mapToLong(s -> s.entries().size()).sum();
     }
 
     private static void onOwnThread(Runnable task) {

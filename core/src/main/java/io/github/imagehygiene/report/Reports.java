@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.findings.Finding;
@@ -38,6 +44,23 @@ public final class Reports {
             return;
         }
         Masking mask = out.masking();
+        // SARIF, JUnit, HTML and Markdown are made on a second thread, in that order, while this one makes
+        // report.json: in a fresh JVM each format's first use (its classes loaded, its code not yet compiled) is most
+        // of its cost. Written and logged in one order. Not for an image of very many files (see parallelWork): there
+        // each text is made as its file is written, so that one is held at a time.
+        ExecutorService helper = result.analysis().parallelWork()
+                ? Executors.newSingleThreadExecutor(Reports::daemonThread) : null;
+        Supplier<JsonNode> sarif = made(helper, settings.writes(ReportFormat.SARIF),
+                () -> SarifReport.toJson(result, settings));
+        Supplier<String> junit = made(helper, settings.writes(ReportFormat.JUNIT),
+                () -> JunitReport.toXml(result, mask::apply));
+        Supplier<String> html = made(helper, settings.writes(ReportFormat.HTML),
+                () -> HtmlReport.toHtml(result, mask::apply));
+        Supplier<String> markdown = made(helper, settings.writes(ReportFormat.MARKDOWN),
+                () -> MarkdownSummary.toMarkdown(result, mask::apply));
+        if (helper != null) {
+            helper.shutdown(); // its tasks run on; the thread ends after the last
+        }
         if (settings.writes(ReportFormat.JSON)) {
             out.info("Report: " + out.writeJson(ReportFormat.JSON.fileName(),
                     JsonReport.toJson(result, settings.toolName(), settings.toolVersion())));
@@ -45,23 +68,54 @@ public final class Reports {
         if (settings.writes(ReportFormat.SBOM)) {
             out.info("SBOM: " + out.writeJsonText(ReportFormat.SBOM.fileName(), sbom.get()));
         }
-        if (settings.writes(ReportFormat.SARIF)) {
-            out.info("SARIF: " + out.writeJson(ReportFormat.SARIF.fileName(), SarifReport.toJson(result, settings)));
+        if (sarif != null) {
+            out.info("SARIF: " + out.writeJson(ReportFormat.SARIF.fileName(), sarif.get()));
         }
-        if (settings.writes(ReportFormat.JUNIT)) {
-            out.info("JUnit: " + out.writeText(ReportFormat.JUNIT.fileName(),
-                    JunitReport.toXml(result, mask::apply)));
+        if (junit != null) {
+            out.info("JUnit: " + out.writeText(ReportFormat.JUNIT.fileName(), junit.get()));
         }
-        if (settings.writes(ReportFormat.HTML)) {
-            out.info("HTML: " + out.writeText(ReportFormat.HTML.fileName(), HtmlReport.toHtml(result, mask::apply)));
+        if (html != null) {
+            out.info("HTML: " + out.writeText(ReportFormat.HTML.fileName(), html.get()));
         }
-        if (settings.writes(ReportFormat.MARKDOWN)) {
-            String markdown = MarkdownSummary.toMarkdown(result, mask::apply);
-            out.info("Summary: " + out.writeText(ReportFormat.MARKDOWN.fileName(), markdown));
+        if (markdown != null) {
+            String text = markdown.get();
+            out.info("Summary: " + out.writeText(ReportFormat.MARKDOWN.fileName(), text));
             if (settings.stepSummary() != null) {
-                appendStepSummary(settings, out.masked(markdown));
+                appendStepSummary(settings, out.masked(text));
                 out.info("Summary appended to " + settings.stepSummary() + " (GITHUB_STEP_SUMMARY)");
             }
+        }
+    }
+
+    /** Null when not wanted; else the text, started now on the helper when there is one, else made when asked. */
+    private static <T> Supplier<T> made(ExecutorService helper, boolean wanted, Supplier<T> make) {
+        if (!wanted) {
+            return null;
+        }
+        if (helper == null) {
+            return make;
+        }
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(make, helper);
+        return () -> joined(future);
+    }
+
+    private static Thread daemonThread(Runnable task) {
+        Thread t = new Thread(task, "image-hygiene-reports");
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 
