@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -30,6 +29,7 @@ import io.github.imagehygiene.archive.ArchiveSources;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.ImageResolver;
 import io.github.imagehygiene.archive.InputSettings;
+import io.github.imagehygiene.common.Futures;
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.findings.Level;
@@ -256,33 +256,15 @@ public final class ImageCheck {
         // of very many files: see parallelWork).
         CompletableFuture<String> sbom = !out.writesFiles() || !settings.output().sbom()
                 || !analysis.parallelWork() ? null
-                : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, tool, version), ImageCheck::onOwnThread);
+                : CompletableFuture.supplyAsync(() -> SbomWriter.toJson(analysis, tool, version),
+                        task -> Futures.daemon(task, "image-hygiene-sbom").start());
         List<RuleVerdict> verdicts = RuleEngine.evaluate(rules, settings.gate().levels(), analysis);
         SuppressionResult suppressed = settings.gate().suppressions().apply(verdicts, settings.gate().clock());
         // Secret values of every image of the run (ENV, labels, build arguments; the baseline image's too) and
         // anything that looks like a secret are masked in every line shown and every file written.
         CheckResult result = Gate.decide(analysis, suppressed, masking);
-        return new Checked(result, () -> sbom != null ? joined(sbom) : SbomWriter.toJson(analysis, tool, version));
-    }
-
-    private static void onOwnThread(Runnable task) {
-        Thread t = new Thread(task, "image-hygiene-sbom");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static String joined(CompletableFuture<String> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return new Checked(result,
+                () -> sbom != null ? Futures.joined(sbom) : SbomWriter.toJson(analysis, tool, version));
     }
 
     /** Reads and measures the image, with no content collector but the base image's release files. */

@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.imagehygiene.common.Futures;
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.findings.Finding;
 import io.github.imagehygiene.findings.Level;
@@ -49,7 +49,7 @@ public final class Reports {
         // of its cost. Written and logged in one order. Not for an image of very many files (see parallelWork): there
         // each text is made as its file is written, so that one is held at a time.
         ExecutorService helper = result.analysis().parallelWork()
-                ? Executors.newSingleThreadExecutor(Reports::daemonThread) : null;
+                ? Executors.newSingleThreadExecutor(t -> Futures.daemon(t, "image-hygiene-reports")) : null;
         Supplier<JsonNode> sarif = made(helper, settings.writes(ReportFormat.SARIF),
                 () -> SarifReport.toJson(result, settings));
         Supplier<String> junit = made(helper, settings.writes(ReportFormat.JUNIT),
@@ -96,27 +96,7 @@ public final class Reports {
             return make;
         }
         CompletableFuture<T> future = CompletableFuture.supplyAsync(make, helper);
-        return () -> joined(future);
-    }
-
-    private static Thread daemonThread(Runnable task) {
-        Thread t = new Thread(task, "image-hygiene-reports");
-        t.setDaemon(true);
-        return t;
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return () -> Futures.joined(future);
     }
 
     /**
