@@ -2,6 +2,10 @@ package io.github.imagehygiene.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.imagehygiene.settings.CheckSettings;
 
 /**
  * One parameter of the check, as the Maven goal names it ({@code maxSize}) and as the command line writes it
@@ -144,6 +148,30 @@ record CliParameter(String name, Kind kind, String label, String description) {
      */
     static final CliParameter BASELINE_FILE = p("baselineFile", Kind.PATH, "FILE",
             "where the baseline is written; default src/main/docker/image-baseline.json");
+
+    /** How the core names a parameter to set: as the goal's {@code <timeout> (imageHygiene.timeout)}, or a property. */
+    private static final Pattern GOAL_PARAMETER = Pattern.compile("<(\\w+)> \\("
+            + Pattern.quote(CheckSettings.PROPERTY_PREFIX) + "\\1\\)|" + Pattern.quote(CheckSettings.PROPERTY_PREFIX)
+            + "(\\w+)");
+
+    /**
+     * A line of the core's as the command line says it: the core names the parameters to set as the Maven goal does
+     * ("raise <timeout> (imageHygiene.timeout)"), which a user of this tool cannot type; each becomes its option
+     * ("raise --timeout"), the image its positional IMAGE. Plain words are left alone (a rule's id may be a parameter's
+     * name: maxSize).
+     */
+    static String asCommandLine(String line) {
+        Matcher m = GOAL_PARAMETER.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            CliParameter p = named(name);
+            String said = name.equals(IMAGE) ? "IMAGE" : p != null ? p.option() : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(said));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
 
     /** The parameter of a config file's key, or null. */
     static CliParameter named(String name) {

@@ -87,7 +87,7 @@ public final class Main {
         try {
             return check(check, check.commandSpec().name().equals(BASELINE), out, err, cwd, verbose);
         } catch (ImageHygieneException e) {
-            err.println("[ERROR] " + Reports.errorMessage(e));
+            err.println("[ERROR] " + CliParameter.asCommandLine(Reports.errorMessage(e)));
             if (verbose) {
                 e.printStackTrace(new PrintWriter(err, true));
             }
@@ -143,11 +143,11 @@ public final class Main {
         if (run.verdict() == Verdict.FAIL) {
             String failure = run.failureMessage();
             if (ConfigFile.bool(values, "failOnError", true)) {
-                failure.lines().forEach(l -> err.println("[ERROR] " + l));
+                failure.lines().forEach(l -> err.println("[ERROR] " + CliParameter.asCommandLine(l)));
                 return BREACHES;
             }
             (failure + " (failOnError is false: the build goes on)").lines()
-                    .forEach(l -> err.println("[ERROR] " + l));
+                    .forEach(l -> err.println("[ERROR] " + CliParameter.asCommandLine(l)));
         }
         return PASS;
     }
@@ -206,12 +206,12 @@ public final class Main {
         return new LogSink() {
             @Override
             public void info(String message) {
-                out.println("[INFO] " + message);
+                out.println("[INFO] " + CliParameter.asCommandLine(message));
             }
 
             @Override
             public void warn(String message) {
-                out.println("[WARNING] " + message);
+                out.println("[WARNING] " + CliParameter.asCommandLine(message));
             }
 
             @Override

@@ -289,7 +289,33 @@ class MainTest {
     void aGrowthBudgetWithoutABaselineIsBadSettings() {
         Run r = run("check", TINY.toString(), "--max-growth", "10%");
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).containsExactly("[ERROR] maxGrowth is set (10%), but no baseline is set: set <baseline>"
-                + " (imageHygiene.baseline) to a report.json or an image, or remove maxGrowth");
+        assertThat(r.err()).containsExactly("[ERROR] maxGrowth is set (10%), but no baseline is set: set --baseline"
+                + " to a report.json or an image, or remove maxGrowth");
+    }
+
+    @Test
+    void theCoresMessagesNameTheOptionsToSet() {
+        // the core says what to set as the Maven goal's parameter and property; here the option is what one types
+        Run slow = run("check", BUSYBOX.toString(), "--timeout", "1ms", "--layer-cache", "none");
+        assertThat(slow.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(slow.err()).singleElement().asString()
+                .contains("gave up after 1ms, the time limit (timeout), while ")
+                .contains("; raise --timeout if the image is really that large").doesNotContain("imageHygiene");
+
+        Run daemon = run("check", "docker://example/app:1.0", "--docker-host", "unix://" + cwd.resolve("no.sock"));
+        assertThat(daemon.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(daemon.err()).singleElement().asString()
+                .contains(": cannot reach the Docker daemon at unix://" + cwd.resolve("no.sock")
+                        + " (set DOCKER_HOST or --docker-host): ").doesNotContain("imageHygiene");
+
+        // every form the core writes; a rule's id that is also a parameter's name stays as it is
+        assertThat(CliParameter.asCommandLine("raise <timeout> (imageHygiene.timeout); set <image>"
+                + " (imageHygiene.image); choose one with <platform> (imageHygiene.platform); imageHygiene.dockerHost;"
+                + " [maxSize] 2 MB of 1 MB; <unknownThing> (imageHygiene.unknownThing)"))
+                .isEqualTo("raise --timeout; set IMAGE; choose one with --platform; --docker-host; [maxSize] 2 MB of 1 MB;"
+                        + " <unknownThing> (imageHygiene.unknownThing)");
+        // each option named is one the command line takes
+        assertThat(Main.commandLine().getSubcommands().get("check").getCommandSpec().optionsMap())
+                .containsKeys("--timeout", "--platform", "--docker-host", "--baseline");
     }
 }
