@@ -31,8 +31,12 @@ import io.github.imagehygiene.report.sbom.InventoryReport;
 public final class HtmlReport {
     private static final int CHART_WIDTH = 900;
     private static final int TREEMAP_HEIGHT = 420;
-    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    /**
+     * The treemap's colours, one per top directory: none of the layers' legend (base blue, own orange, unknown grey),
+     * so that no directory reads as the base's or yours.
+     */
+    private static final String[] PALETTE = {"#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#e15759", "#9c755f",
+        "#ff9da7"};
 
     private final CheckResult result;
     private final UnaryOperator<String> mask;
@@ -281,7 +285,8 @@ public final class HtmlReport {
                 .append(ByteSize.human(space.totalBytes()))
                 .append(" in the files the container sees; directories of at least ")
                 .append(String.format(Locale.ROOT, "%.1f", SizeAttribution.CHART_SHARE * 100))
-                .append(" % of the image, ").append(SizeAttribution.CHART_DEPTH).append(" levels deep.</p>\n");
+                .append(" % of the image, ").append(SizeAttribution.CHART_DEPTH)
+                .append(" levels deep; the colours tell the top directories apart.</p>\n");
         html.append("<svg class=\"treemap\" role=\"img\" aria-label=\"largest directories\" viewBox=\"0 0 ")
                 .append(CHART_WIDTH).append(' ').append(TREEMAP_HEIGHT).append("\" width=\"").append(CHART_WIDTH)
                 .append("\">\n");

@@ -15,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -99,6 +102,28 @@ class ReportFormatsTest {
                 "JUnit: " + first.reports().resolve("TEST-image-hygiene.xml"),
                 "HTML: " + first.reports().resolve("report.html"),
                 "Summary: " + first.reports().resolve("summary.md"));
+    }
+
+    @Test
+    void theTreemapsColoursAreNoneOfTheLayersLegend() throws IOException {
+        String html = Files.readString(suppressed("treemap").reports().resolve("report.html"));
+        // the legend's colours as the page's own style sheet gives them: base, own, unknown
+        Matcher legend = Pattern.compile("rect\\.(base|own|unknown) \\{ fill: (#[0-9a-f]{6}); }").matcher(html);
+        Set<String> legendColours = new TreeSet<>();
+        while (legend.find()) {
+            legendColours.add(legend.group(2));
+        }
+        assertThat(legendColours).hasSize(3);
+        String treemap = html.substring(html.indexOf("<svg class=\"treemap\""));
+        treemap = treemap.substring(0, treemap.indexOf("</svg>"));
+        Matcher fill = Pattern.compile("<g class=\"dir\"><title>[^<]*</title><rect [^>]* fill=\"(#[0-9a-f]{6})\"")
+                .matcher(treemap);
+        Set<String> fills = new TreeSet<>();
+        while (fill.find()) {
+            fills.add(fill.group(1));
+        }
+        // the security fixture's top directories (/app, /etc) each get a colour, and none reads as base or own
+        assertThat(fills).hasSizeGreaterThan(1).doesNotContainAnyElementsOf(legendColours);
     }
 
     @Test
