@@ -312,8 +312,8 @@ class MainTest {
         assertThat(CliParameter.asCommandLine("raise <timeout> (imageHygiene.timeout); set <image>"
                 + " (imageHygiene.image); choose one with <platform> (imageHygiene.platform); imageHygiene.dockerHost;"
                 + " [maxSize] 2 MB of 1 MB; <unknownThing> (imageHygiene.unknownThing)"))
-                .isEqualTo("raise --timeout; set IMAGE; choose one with --platform; --docker-host; [maxSize] 2 MB of 1 MB;"
-                        + " <unknownThing> (imageHygiene.unknownThing)");
+                .isEqualTo("raise --timeout; set IMAGE; choose one with --platform; --docker-host;"
+                        + " [maxSize] 2 MB of 1 MB; <unknownThing> (imageHygiene.unknownThing)");
         // each option named is one the command line takes
         assertThat(Main.commandLine().getSubcommands().get("check").getCommandSpec().optionsMap())
                 .containsKeys("--timeout", "--platform", "--docker-host", "--baseline");

@@ -54,10 +54,11 @@ import io.github.imagehygiene.layer.HeldMemory;
  * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind
  * a data descriptor (size counted, stored size = size, as the local header says neither). Deliberate differences,
  * on damaged archives only: the held reader does not inflate what it does not need, so deflated data that is corrupt
- * in an entry it skips (a class file) goes unnoticed, where the streamed reader would stop there and drop the index; and the index takes
- * the directory's uncompressed sizes, where the streamed reader counts inflated bytes. The streamed reader, too,
- * passes over an entry it does not read when its local header gives the sizes (no data descriptor), taking that
- * size: only entries behind a data descriptor (jar tools writing as they go) are inflated to be counted.
+ * in an entry it skips (a class file) goes unnoticed, where the streamed reader would stop there and drop the
+ * index; and the index takes the directory's uncompressed sizes, where the streamed reader counts inflated bytes. The
+ * streamed reader, too, passes over an entry it does not read when its local header gives the sizes (no data
+ * descriptor), taking that size: only entries behind a data descriptor (jar tools writing as they go) are inflated to
+ * be counted.
  * <p>
  * Memory: one held archive's bytes, plus the deflated nested archives inflated while it is read, together at most
  * what it was given: {@link #HELD_BOUND}, or in a layer scan what it reserved of the scan's {@link HeldMemory} (up to
