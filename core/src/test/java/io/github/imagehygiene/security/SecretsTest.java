@@ -152,6 +152,8 @@ class SecretsTest {
             "eyJhbGciOiJIUzI1.eyJzdWIiOiIx.abcdefgh12", "@", "https://user:s3cr3tpass@example.com/x",
             "-----BEGIN RSA PRIVATE KEY-----", "PRIVATE KEY", "Proc-Type: 4,ENCRYPTED", "MIIEowIBAAKCAQEA1234",
             "aws_sEcret_access_key: abcdEFGHijklMNOPqrstUVWXyz0123456789/+ab", "AWS_SECRET_ACCESS_KEY=",
+            // a URL's password split over pieces, and the AWS key's name in other cases: the hints' edges
+            "https://", "deploy:s3cr3tPassw0rd", "@repo.example.net/x", "://", "SeCrEt", "aws_SECRET_access_KEY=",
             "\n", "\n", "\n", "\r\n", "  ", "x", "plain text ", "key: value"};
         java.util.Random random = new java.util.Random(20261128);
         SecretScanner scanner = SecretScanner.defaults();
