@@ -115,8 +115,8 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("maxPackageSize", Kind.TEXT, "SIZE", "budget for any one package"),
             p("vulnerabilityDatabase", Kind.TEXT, "DIR|URL",
                     "OSV records: a folder of <Ecosystem>/all.zip or *.json, or an http(s) prefix; default osv.dev"),
-            p("vulnerabilityCache", Kind.PATH, "DIR", "where downloaded OSV exports are kept;"
-                    + " default ~/.cache/image-hygiene/osv"),
+            p("vulnerabilityCache", Kind.PATH, "DIR", "where downloaded OSV exports (and every export's index)"
+                    + " are kept; default ~/.cache/image-hygiene/osv"),
             p("vulnerabilityDatabaseMaxAge", Kind.TEXT, "DURATION",
                     "age after which a cached export is revalidated (24h, 90m, 1d; 0: every run); default 24h"),
             p("failOnSeverity", Kind.TEXT, "SEVERITY", "least severity that fails: CRITICAL, HIGH, MEDIUM, LOW;"
