@@ -50,6 +50,18 @@ public final class UserCache {
         return p;
     }
 
+    /**
+     * Marks a cache file as used now (its modification time), for the eviction of what was least recently used; a
+     * file gone meanwhile or a read-only folder costs nothing but that.
+     */
+    public static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // the file served all the same
+        }
+    }
+
     /** Renames {@code part} over {@code target} in one step (same folder, so the rename is atomic). */
     public static void replace(Path part, Path target) throws IOException {
         try {

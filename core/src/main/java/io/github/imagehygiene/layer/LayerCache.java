@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -231,7 +230,7 @@ public final class LayerCache {
                     throw new IOException("does not match its digest: expected " + promised + ", content is "
                             + actual);
                 }
-                touch(file);
+                UserCache.touch(file);
                 hits.incrementAndGet();
                 cached.counts().forEach((id, counts) -> ((CountingCollector<?>) collectors.get(id)).add(counts));
                 return cached.scan();
@@ -414,14 +413,6 @@ public final class LayerCache {
     }
 
     /** Marks a file as just used, for the eviction order. */
-    private void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException e) {
-            // evicted meanwhile, or read-only: the file served all the same
-        }
-    }
-
     /**
      * Removes the least recently used files until the folder holds at most the maximum size, and stale parts; by the
      * build holding the lock file only, so two builds do not both remove (the one that finds it held skips it).
