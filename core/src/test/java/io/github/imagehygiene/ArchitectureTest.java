@@ -2,6 +2,16 @@ package io.github.imagehygiene;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +20,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.github.imagehygiene.common.OneLine;
 
 /** Holds the shape: the core knows nothing of Maven, and data flows one way through the packages. */
 class ArchitectureTest {
@@ -85,5 +97,44 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.github.imagehygiene.settings..",
                         "io.github.imagehygiene.check..")
                 .check(CLASSES);
+    }
+
+    /**
+     * The build compiles string concatenation to StringBuilder calls (the root pom's {@code -XDstringConcat=inline}):
+     * an invokedynamic concatenation spins method-handle classes on its first run, in the user's build
+     * (docs/benchmark.md). Read from the class files, as javac wrote them.
+     */
+    @Test
+    void stringConcatenationIsCompiledInline() throws IOException, URISyntaxException {
+        // the folder (or jar) of the main code's classes
+        Path classes = Path.of(OneLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] factory = "java/lang/invoke/StringConcatFactory".getBytes(StandardCharsets.UTF_8);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            files = walk.filter(f -> f.toString().endsWith(".class")).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(300);
+        assertThat(files.stream().filter(f -> contains(read(f), factory)).toList()).isEmpty();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }
