@@ -33,6 +33,7 @@ import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.Digests;
+import io.github.imagehygiene.common.DataStrings;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.common.OneLine;
 import io.github.imagehygiene.common.UserCache;
@@ -362,18 +363,18 @@ public final class LayerCache {
                         DataOutputStream out = new DataOutputStream(checked)) {
                     out.writeInt(MAGIC);
                     out.writeInt(FORMAT);
-                    ValueCodec.writeString(out, key);
-                    ValueCodec.writeString(out, s.blobDigest());
+                    DataStrings.write(out, key);
+                    DataStrings.write(out, s.blobDigest());
                     out.writeLong(s.blobSize());
-                    ValueCodec.writeString(out, s.compression().name());
-                    ValueCodec.writeString(out, s.diffId());
+                    DataStrings.write(out, s.compression().name());
+                    DataStrings.write(out, s.diffId());
                     out.writeLong(s.size());
                     out.writeLong(s.gzipSizeEstimate());
                     out.writeLong(s.contentSize());
                     entries.writeTo(out);
                     out.writeInt(counted.counts().size());
                     for (Map.Entry<String, long[]> e : counted.counts().entrySet()) {
-                        ValueCodec.writeString(out, e.getKey());
+                        DataStrings.write(out, e.getKey());
                         out.writeInt(e.getValue().length);
                         for (long v : e.getValue()) {
                             out.writeLong(v);
@@ -381,8 +382,8 @@ public final class LayerCache {
                     }
                     out.writeInt(s.collected().size());
                     for (Collected c : s.collected()) {
-                        ValueCodec.writeString(out, c.collector());
-                        ValueCodec.writeString(out, c.path());
+                        DataStrings.write(out, c.collector());
+                        DataStrings.write(out, c.path());
                         codecs.get(c.collector()).write(out, c.value());
                     }
                     out.flush();
@@ -412,7 +413,6 @@ public final class LayerCache {
         }
     }
 
-    /** Marks a file as just used, for the eviction order. */
     /**
      * Removes the least recently used files until the folder holds at most the maximum size, and stale parts; by the
      * build holding the lock file only, so two builds do not both remove (the one that finds it held skips it).

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.imagehygiene.common.DataStrings;
+
 /**
  * Writes and reads the values a {@link ContentCollector} keeps, for the {@link LayerCache}, exactly: derived once per
  * value type from its declaration (records, sealed interfaces of records, enums, strings, numbers, booleans, byte
@@ -187,7 +189,7 @@ final class ValueCodec {
                 return;
             }
             switch (this) {
-                case STRING -> writeString(out, (String) value);
+                case STRING -> DataStrings.write(out, (String) value);
                 case BOOLEAN -> out.writeBoolean((Boolean) value);
                 case INT -> out.writeInt((Integer) value);
                 case LONG -> out.writeLong((Long) value);
@@ -230,7 +232,7 @@ final class ValueCodec {
         public void write(DataOutputStream out, Object value) throws IOException {
             out.writeBoolean(value != null);
             if (value != null) {
-                writeString(out, ((Enum<?>) value).name());
+                DataStrings.write(out, ((Enum<?>) value).name());
             }
         }
 
@@ -457,40 +459,9 @@ final class ValueCodec {
         }
     }
 
-    /**
-     * A string exactly, whatever it holds (lone surrogates of a damaged name too): Latin-1 text as its bytes, other
-     * text as UTF-16 units.
-     */
-    static void writeString(DataOutputStream out, String s) throws IOException {
-        boolean latin1 = true;
-        for (int i = 0; i < s.length() && latin1; i++) {
-            latin1 = s.charAt(i) < 256;
-        }
-        out.writeInt(latin1 ? s.length() : -1 - s.length());
-        if (latin1) {
-            out.write(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)); // one write, not one per char
-        } else {
-            out.writeChars(s);
-        }
-    }
-
+    /** A string of a value or of a cache file's header: any length an array can hold. */
     static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        boolean latin1 = n >= 0;
-        int length = latin1 ? n : -1 - n;
-        if (length < 0 || length > Integer.MAX_VALUE / 2) {
-            throw new IOException("a string of " + length + " characters");
-        }
-        if (latin1) {
-            byte[] b = new byte[length];
-            in.readFully(b);
-            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-        char[] c = new char[length];
-        for (int i = 0; i < length; i++) {
-            c[i] = in.readChar();
-        }
-        return new String(c);
+        return DataStrings.read(in, Integer.MAX_VALUE / 2);
     }
 
     /** A count read from the file, refused when negative (a damaged file). */
