@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,8 @@ public final class GroupIds {
 
     private final JavaIdentitySettings settings;
     private Map<String, List<ResolvedArtifact>> projectBySha1;
+    /** The archives without groupId: the repository is listed for their names alone. */
+    private List<JavaArtifact> open;
     private LocalRepository repository;
 
     private GroupIds(JavaIdentitySettings settings) {
@@ -56,11 +59,10 @@ public final class GroupIds {
 
     private List<JavaArtifact> nameAll(List<JavaArtifact> artifacts) {
         List<JavaArtifact> out = new ArrayList<>(artifacts);
+        open = artifacts.stream().filter(a -> a.groupId() == null).toList();
         Set<Long> openSizes = new HashSet<>();
-        for (JavaArtifact a : artifacts) {
-            if (a.groupId() == null) {
-                openSizes.add(a.size());
-            }
+        for (JavaArtifact a : open) {
+            openSizes.add(a.size());
         }
         if (openSizes.isEmpty()) {
             return out;
@@ -155,20 +157,17 @@ public final class GroupIds {
             return null;
         }
         if (repository == null) {
-            repository = new LocalRepository(settings.mavenRepository());
-        }
-        // what the MANIFEST.MF and what the file name say (Spring's Implementation-Version agrees with its name)
-        Set<List<String>> candidates = new java.util.LinkedHashSet<>();
-        if (a.version() != null) {
-            candidates.add(List.of(a.artifactId(), a.version()));
-        }
-        String[] file = JarReader.nameAndVersion(a.fileName());
-        if (file != null) {
-            candidates.add(List.of(file[0], file[1]));
+            Set<String> wanted = new HashSet<>();
+            for (JavaArtifact o : open) {
+                for (List<String> c : repositoryNames(o)) {
+                    wanted.add(LocalRepository.key(c.get(0), c.get(1)));
+                }
+            }
+            repository = new LocalRepository(settings.mavenRepository(), wanted);
         }
         String group = null;
         List<String> named = null;
-        for (List<String> c : candidates) {
+        for (List<String> c : repositoryNames(a)) {
             TreeSet<String> groups = repository.groupsOf(c.get(0), c.get(1), a.sha1(), a.size());
             for (String g : groups) {
                 if (group != null && !group.equals(g)) {
@@ -179,6 +178,22 @@ public final class GroupIds {
             }
         }
         return group == null ? null : a.withIdentity(group, named.get(0), named.get(1), null, REPOSITORY);
+    }
+
+    /**
+     * The artifactId and version to look for in the local repository: what the MANIFEST.MF and what the file name say
+     * (Spring's Implementation-Version agrees with its name).
+     */
+    private static Set<List<String>> repositoryNames(JavaArtifact a) {
+        Set<List<String>> names = new LinkedHashSet<>();
+        if (a.version() != null) {
+            names.add(List.of(a.artifactId(), a.version()));
+        }
+        String[] file = JarReader.nameAndVersion(a.fileName());
+        if (file != null) {
+            names.add(List.of(file[0], file[1]));
+        }
+        return names;
     }
 
     /**

@@ -1,42 +1,55 @@
 package io.github.imagehygiene.analysis.inventory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * A Maven local repository ({@code ~/.m2/repository}) as a source of groupIds: the folder above
- * {@code ARTIFACT/VERSION/ARTIFACT-VERSION.jar} is the groupId's path. The index of its {@code ARTIFACT/VERSION}
- * folders is built on first use, by one walk over its folders that reads no file, and bounded: a repository of more
- * than {@link #MAX_VISITED} files and folders is indexed in part (what is not indexed names nothing; nothing is
- * named wrongly). Not thread-safe: one per inventory.
+ * {@code ARTIFACT/VERSION/ARTIFACT-VERSION.jar} is the groupId's path. The index of the wanted {@code ARTIFACT/VERSION}
+ * folders is built on first use by listing folders, never statting a file: a developer's repository holds hundreds of
+ * thousands of files, and each call to the file system counts. A version folder (its name digits, then the end or a
+ * separator: {@code 1.0}, {@code 3.0.0-M1}, {@code 20230101}; not {@code 3dsystems}) is listed only when its
+ * {@code ARTIFACT/VERSION} is wanted, and names that Maven gives files ({@code .jar}, {@code .pom}, {@code .sha1} …)
+ * are not entered. So a groupId with a segment named like a version ({@code org.example.2024}) is not seen, nor one of
+ * ten segments or more ({@link #MAX_DEPTH}); a repository of more than {@link #MAX_VISITED} names is indexed in part
+ * (which also bounds a loop of symbolic links, followed as Maven follows them).
+ * What is not indexed names nothing; nothing is named wrongly. Not thread-safe: one per inventory.
  */
 final class LocalRepository {
-    /** Files and folders visited at most while indexing. */
+    /** Names listed at most while indexing. */
     static final int MAX_VISITED = 2_000_000;
-    /** Folders deeper than this are not entered (groupIds of ten segments and more are not seen). */
+    /** Folders this deep are not entered (groupIds of ten segments and more are not seen). */
     static final int MAX_DEPTH = 12;
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
+    private static final Pattern VERSION = Pattern.compile("\\d+([.\\-_+].*)?");
+    private static final List<String> FILE_SUFFIXES = List.of(".jar", ".pom", ".sha1", ".md5", ".sha256", ".sha512",
+            ".asc", ".xml", ".repositories", ".lastUpdated", ".properties", ".module");
 
     private final Path root;
+    private final Set<String> wanted;
     private Map<String, List<Path>> index;
 
-    LocalRepository(Path root) {
+    /** The repository at ROOT, to be asked for these {@link #key}s only. */
+    LocalRepository(Path root, Set<String> wanted) {
         this.root = root;
+        this.wanted = Set.copyOf(wanted);
+    }
+
+    /** What {@link #groupsOf} may be asked for, given to the constructor. */
+    static String key(String artifactId, String version) {
+        return artifactId + "/" + version;
     }
 
     /**
@@ -44,8 +57,12 @@ final class LocalRepository {
      * it has one (the remote repository's checksum), else the jar's own bytes, hashed when its size is this size.
      */
     TreeSet<String> groupsOf(String artifactId, String version, String sha1, long size) {
+        String key = key(artifactId, version);
+        if (!wanted.contains(key)) {
+            throw new IllegalArgumentException(key + " was not wanted when this repository was made");
+        }
         TreeSet<String> groups = new TreeSet<>();
-        for (Path folder : index().getOrDefault(artifactId + "/" + version, List.of())) {
+        for (Path folder : index().getOrDefault(key, List.of())) {
             Path jar = folder.resolve(artifactId + "-" + version + ".jar");
             if (sha1.equalsIgnoreCase(sha1Of(jar, size))) {
                 groups.add(groupId(folder.getParent().getParent()));
@@ -86,51 +103,50 @@ final class LocalRepository {
     }
 
     private Map<String, List<Path>> index() {
-        if (index != null) {
-            return index;
+        if (index == null) {
+            index = new HashMap<>();
+            list(root.toFile(), 0, null, null, new int[] {0});
         }
-        Map<String, List<Path>> out = new HashMap<>();
-        int[] visited = {0};
-        try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (++visited[0] > MAX_VISITED) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    // Maven 3.9's .cache and .locks, a resolver's .meta: no artifacts
-                    return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (++visited[0] > MAX_VISITED) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    Path versionFolder = file.getParent();
-                    Path artifactFolder = versionFolder == null ? null : versionFolder.getParent();
-                    Path groupFolder = artifactFolder == null ? null : artifactFolder.getParent();
-                    if (groupFolder == null || groupFolder.equals(root) || !groupFolder.startsWith(root)) {
-                        return FileVisitResult.CONTINUE; // no groupId above it
-                    }
-                    String artifact = artifactFolder.getFileName().toString();
-                    String version = versionFolder.getFileName().toString();
-                    if (file.getFileName().toString().equals(artifact + "-" + version + ".jar")) {
-                        out.computeIfAbsent(artifact + "/" + version, k -> new ArrayList<>()).add(versionFolder);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // an unreadable folder holds nothing for us
-                }
-            });
-        } catch (IOException e) {
-            // what was indexed before the failure is kept
-        }
-        index = out;
         return index;
+    }
+
+    /**
+     * Lists FOLDER (at DEPTH below the root; NAME under PARENT) and enters what may be a folder on the way to a
+     * wanted {@code ARTIFACT/VERSION}. No file is statted: {@link File#list()} of a file is null, one failed call,
+     * and names Maven gives files are not tried.
+     */
+    private void list(File folder, int depth, String parent, String name, int[] visited) {
+        String[] names = folder.list();
+        if (names == null) {
+            return; // a file, or unreadable: holds nothing for us
+        }
+        // depth 3 and deeper: a groupId above PARENT/NAME, the ARTIFACT/VERSION this folder would be
+        String jar = depth >= 3 && wanted.contains(key(parent, name)) ? parent + "-" + name + ".jar" : null;
+        for (String n : names) {
+            if (++visited[0] > MAX_VISITED) {
+                return;
+            }
+            if (n.equals(jar)) {
+                index.computeIfAbsent(key(parent, name), k -> new ArrayList<>()).add(folder.toPath());
+            }
+            // Maven 3.9's .cache and .locks, a resolver's .meta: no artifacts
+            if (depth + 1 >= MAX_DEPTH || n.startsWith(".") || isFileName(n)
+                    || name != null && VERSION.matcher(n).matches() && !wanted.contains(key(name, n))) {
+                continue;
+            }
+            list(new File(folder, n), depth + 1, name, n, visited);
+            if (visited[0] > MAX_VISITED) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isFileName(String name) {
+        for (String suffix : FILE_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

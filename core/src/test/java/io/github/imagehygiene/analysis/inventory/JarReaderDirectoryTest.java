@@ -277,6 +277,15 @@ class JarReaderDirectoryTest {
      * when large fixtures are required.
      */
     static List<Path> repositoryJars() {
+        try (Stream<Path> files = Files.walk(repositoryRoot())) {
+            return files.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The local repository (or -DimageHygiene.jarRepository=DIR); absent: skipped, or failed when required. */
+    static Path repositoryRoot() {
         String configured = System.getProperty("imageHygiene.jarRepository",
                 System.getProperty("imageHygiene.localRepository"));
         Path repo = configured != null && !configured.isBlank() && !configured.contains("${") ? Path.of(configured)
@@ -290,11 +299,7 @@ class JarReaderDirectoryTest {
             System.err.println(message);
             assumeTrue(false, message);
         }
-        try (Stream<Path> files = Files.walk(repo)) {
-            return files.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return repo;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
