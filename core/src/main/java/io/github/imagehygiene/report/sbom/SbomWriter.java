@@ -38,8 +38,9 @@ import io.github.imagehygiene.analysis.inventory.PackageType;
 import io.github.imagehygiene.image.Image;
 
 /**
- * Writes the image's inventory as a CycloneDX 1.6 JSON SBOM ({@code sbom.cdx.json}) with cyclonedx-core-java, and
- * checks it against the specification's schema with the library's validator before writing. The image is the
+ * Writes the image's inventory as a CycloneDX 1.6 JSON SBOM ({@code sbom.cdx.json}) with cyclonedx-core-java;
+ * {@link #validate} checks a document against the specification's schema with the library's validator (the tests
+ * check every SBOM they make; a run does not, the schema's validator costing more than the writing). The image is the
  * metadata component (its layers as properties); each package names the layer it came from
  * ({@code image-hygiene:layer:digest}) and where it was found (evidence occurrences). No timestamp, and a serial number
  * derived from the image digest: the same image gives the same bytes.
