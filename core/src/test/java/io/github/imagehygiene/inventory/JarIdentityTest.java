@@ -373,6 +373,29 @@ class JarIdentityTest {
         assertThat(fromProject).containsAllEntriesOf(alone);
     }
 
+    /**
+     * A split local repository, as Maven Resolver lays it out with {@code aether.enhancedLocalRepository.split} and
+     * {@code splitRemoteRepository} ({@code cached/central/org/springframework/…}; the fixture script resolved the app
+     * into one): the same purls as from the project's artifacts, the folders in front of the group no part of it.
+     */
+    @Test
+    void splitLocalRepositoryNamesTheGroupsItsPomsName() {
+        Path split = LargeFixtures.require("split-m2");
+        assertThat(split.resolve("cached/central/org/springframework/spring-core")).isDirectory();
+        CheckSettings settings = CheckSettings.builder()
+                .image(LargeFixtures.require("inventory-jib-boot.tar").toString())
+                .projectArtifacts(resolved()).mavenRepository("none").build();
+        ImageAnalysis jib = new ImageCheck(settings, LogSink.NONE).analyse(InventoryCollectors.all());
+        Map<String, String> fromProject = jibPurls(Inventory.from(jib));
+        Map<String, String> fromSplit = jibPurls(Inventory.of(new ImageAnalysis(jib.image(), jib.layers(),
+                jib.scans(), jib.size(), jib.compressedSize(), jib.compressedEstimated(), jib.contentSize(),
+                jib.collectorIds(), List.of(new JavaIdentitySettings(List.of(), split)))));
+        assertThat(fromSplit.keySet()).isEqualTo(fromProject.keySet());
+        assertThat(fromSplit.keySet()).contains("pkg:maven/org.springframework/spring-core@" + deps.get("spring-core")[2],
+                "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@" + deps.get("tomcat-embed-core")[2]);
+        assertThat(fromSplit.values().stream().filter(GroupIds.REPOSITORY::equals).count()).isEqualTo(18);
+    }
+
     /** purl → evidence of the jars in /app/libs that have one; each jar of /app/libs is one of the dependencies. */
     private Map<String, String> jibPurls(Inventory inv) {
         Map<String, String> found = new TreeMap<>();

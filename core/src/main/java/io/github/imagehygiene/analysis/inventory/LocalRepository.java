@@ -16,8 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A Maven local repository ({@code ~/.m2/repository}) as a source of groupIds: the folder above
- * {@code ARTIFACT/VERSION/ARTIFACT-VERSION.jar} is the groupId's path. The index of the wanted {@code ARTIFACT/VERSION}
+ * A Maven local repository ({@code ~/.m2/repository}) as a source of groupIds: the folders above
+ * {@code ARTIFACT/VERSION/ARTIFACT-VERSION.jar} end with the groupId's path, which the pom beside the jar names
+ * ({@link #groupsOf}). The index of the wanted {@code ARTIFACT/VERSION}
  * folders is built on first use by listing folders, never statting a file: a developer's repository holds hundreds of
  * thousands of files, and each call to the file system counts. A version folder (its name digits, then the end or a
  * separator: {@code 1.0}, {@code 3.0.0-M1}, {@code 20230101}; not {@code 3dsystems}) is listed only when its
@@ -32,6 +33,8 @@ final class LocalRepository {
     static final int MAX_VISITED = 2_000_000;
     /** Folders this deep are not entered (groupIds of ten segments and more are not seen). */
     static final int MAX_DEPTH = 12;
+    /** A pom larger than this is not read (Maven Central's largest are a few hundred KiB). */
+    static final long MAX_POM_BYTES = 4L << 20;
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern VERSION = Pattern.compile("\\d+([.\\-_+].*)?");
     private static final List<String> FILE_SUFFIXES = List.of(".jar", ".pom", ".sha1", ".md5", ".sha256", ".sha512",
@@ -54,7 +57,8 @@ final class LocalRepository {
 
     /**
      * The groupIds under which {@code ARTIFACT-VERSION.jar} has this sha1: its {@code .jar.sha1} file's value when
-     * it has one (the remote repository's checksum), else the jar's own bytes, hashed when its size is this size.
+     * it has one (the remote repository's checksum), else the jar's own bytes, hashed when its size is this size;
+     * each as {@link #groupId(Path, String)} tells it.
      */
     TreeSet<String> groupsOf(String artifactId, String version, String sha1, long size) {
         String key = key(artifactId, version);
@@ -65,18 +69,40 @@ final class LocalRepository {
         for (Path folder : index().getOrDefault(key, List.of())) {
             Path jar = folder.resolve(artifactId + "-" + version + ".jar");
             if (sha1.equalsIgnoreCase(sha1Of(jar, size))) {
-                groups.add(groupId(folder.getParent().getParent()));
+                String group = groupId(folder, artifactId + "-" + version + ".pom");
+                if (group != null) {
+                    groups.add(group);
+                }
             }
         }
         return groups;
     }
 
-    private String groupId(Path groupFolder) {
+    /**
+     * The groupId of VERSION-FOLDER's artifact: its pom's when the folders above ARTIFACT/VERSION end with it, the
+     * folders' path when there is no pom to read, else null. The pom tells where a groupId's path starts: Maven
+     * Resolver's split repository puts {@code installed/}, {@code cached/} and a remote repository's id in front of
+     * it, which are no part of the group.
+     */
+    private String groupId(Path versionFolder, String pomName) {
         List<String> parts = new ArrayList<>();
-        for (Path p : root.relativize(groupFolder)) {
+        for (Path p : root.relativize(versionFolder.getParent().getParent())) {
             parts.add(p.toString());
         }
-        return String.join(".", parts);
+        Path pom = versionFolder.resolve(pomName);
+        byte[] xml;
+        try {
+            xml = Files.size(pom) <= MAX_POM_BYTES ? Files.readAllBytes(pom) : null;
+        } catch (IOException e) {
+            return String.join(".", parts); // no pom (a jar copied in by hand, a repository of jars alone)
+        }
+        String declared = xml == null ? null : PomXml.groupId(xml);
+        if (declared == null) {
+            return null; // a pom that does not say: the folders might hold more than the group
+        }
+        List<String> segments = List.of(declared.split("\\.", -1));
+        return parts.size() >= segments.size() && parts.subList(parts.size() - segments.size(), parts.size())
+                .equals(segments) ? declared : null;
     }
 
     /** The jar's sha1: its .sha1 file's, else hashed; null when unknown or the sizes differ. */

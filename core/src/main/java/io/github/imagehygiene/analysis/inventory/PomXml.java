@@ -15,8 +15,9 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The {@code <dependencies>} of a pom.xml packaged in a jar, with literal versions only. No DTDs, no entities. Read
- * as a stream of events: most jars carry a pom.xml, and no document tree is needed for the few elements wanted.
+ * The {@code <dependencies>} of a pom.xml packaged in a jar, with literal versions only, and the groupId of a pom in
+ * the local repository. No DTDs, no entities. Read as a stream of events: most jars carry a pom.xml, and no document
+ * tree is needed for the few elements wanted.
  */
 final class PomXml {
     /**
@@ -54,6 +55,73 @@ final class PomXml {
             return List.of(); // what a pom.xml declares counts only when the whole file reads: a cut one names nothing
         }
         return out;
+    }
+
+    /**
+     * The project's groupId: project/groupId, else project/parent/groupId (a project inherits it); null when neither
+     * is there as literal text, or the file does not read.
+     */
+    static String groupId(byte[] xml) {
+        GroupHandler handler = new GroupHandler();
+        try {
+            SAXParser parser;
+            synchronized (FACTORY) {
+                parser = FACTORY.newSAXParser();
+            }
+            parser.parse(new ByteArrayInputStream(xml), handler);
+        } catch (Exception e) {
+            return null;
+        }
+        String group = handler.own != null ? handler.own : handler.parent;
+        return group == null || group.isEmpty() || group.contains("${") ? null : group;
+    }
+
+    /** project/groupId and project/parent/groupId, the first of each, their whole text. */
+    private static final class GroupHandler extends DefaultHandler {
+        private final StringBuilder text = new StringBuilder();
+        private int depth;
+        private boolean inParent;
+        private boolean reading;
+        private String own;
+        private String parent;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            depth++;
+            if (depth == 2 && qName.equals("parent")) {
+                inParent = true;
+            } else if (qName.equals("groupId") && (depth == 2 && own == null || depth == 3 && inParent && parent == null)) {
+                reading = true;
+                text.setLength(0);
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (reading) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (reading) {
+                reading = false;
+                if (depth == 2) {
+                    own = text.toString().strip();
+                } else {
+                    parent = text.toString().strip();
+                }
+            } else if (depth == 2 && inParent) {
+                inParent = false;
+            }
+            depth--;
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
     }
 
     /**

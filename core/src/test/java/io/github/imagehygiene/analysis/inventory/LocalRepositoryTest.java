@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The local repository lists folders only on the way to the wanted ARTIFACT/VERSION folders and names what a walk of
  * every file names: checked on the real local repository against {@link Files#walk} and the jars' own bytes, and on
- * the layouts its listing treats apart, with a real jar copied in.
+ * the layouts its listing treats apart and the poms that name a group, with a real jar copied in.
  */
 class LocalRepositoryTest {
 
@@ -121,6 +121,49 @@ class LocalRepositoryTest {
         assertThat(repository.groupsOf("tool", "1.0", "0".repeat(40), size + 1)).isEmpty();
         assertThatThrownBy(() -> repository.groupsOf("legacy", "2.0", sha1, size))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The pom beside the jar says where the group's path starts (Maven Resolver's split repository puts folders in
+     * front of it) and must agree with the folders; without a pom, the folders are the group.
+     */
+    @Test
+    void thePomBesideTheJarNamesTheGroup(@TempDir Path root) throws IOException {
+        byte[] bytes = Files.readAllBytes(JarReaderDirectoryTest.repositoryJars().get(0));
+        String sha1 = sha1(bytes);
+        String[][] placed = {
+            // folders, artifact, the pom's text (null: no pom)
+            {"cached/central/org/example", "prefixed", "<project><groupId>org.example</groupId></project>"},
+            {"installed/org/kid", "child", "<project><parent><groupId>org.kid</groupId></parent></project>"},
+            {"org/own", "both", "<project><parent><groupId>org</groupId></parent><groupId>org.own</groupId></project>"},
+            {"org/other", "claims", "<project><groupId>org.example</groupId></project>"},
+            {"org/tail", "longer", "<project><groupId>x.org.tail</groupId></project>"},
+            {"org/prop", "placeholder", "<project><groupId>${group}</groupId></project>"},
+            {"org/none", "silent", "<project><artifactId>silent</artifactId></project>"},
+            {"org/cut", "cut", "<project><groupId>org.cut</groupId>"},
+            {"org/bare", "bare", null},
+        };
+        Set<String> wanted = new HashSet<>();
+        for (String[] p : placed) {
+            Path folder = root.resolve(p[0]).resolve(p[1]).resolve("1.0");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(p[1] + "-1.0.jar"), bytes);
+            if (p[2] != null) {
+                Files.writeString(folder.resolve(p[1] + "-1.0.pom"), p[2]);
+            }
+            wanted.add(LocalRepository.key(p[1], "1.0"));
+        }
+        LocalRepository repository = new LocalRepository(root, wanted);
+        long size = bytes.length;
+        assertThat(repository.groupsOf("prefixed", "1.0", sha1, size)).containsExactly("org.example");
+        assertThat(repository.groupsOf("child", "1.0", sha1, size)).containsExactly("org.kid");
+        assertThat(repository.groupsOf("both", "1.0", sha1, size)).containsExactly("org.own");
+        assertThat(repository.groupsOf("claims", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("longer", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("placeholder", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("silent", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("cut", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("bare", "1.0", sha1, size)).containsExactly("org.bare");
     }
 
     private static String sha1(byte[] bytes) {
