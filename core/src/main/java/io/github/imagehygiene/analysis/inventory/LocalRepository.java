@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,37 +18,46 @@ import java.util.regex.Pattern;
 
 /**
  * A Maven local repository ({@code ~/.m2/repository}) as a source of groupIds: the folders above
- * {@code ARTIFACT/VERSION/ARTIFACT-VERSION.jar} end with the groupId's path, which the pom beside the jar names
- * ({@link #groupsOf}). The index of the wanted {@code ARTIFACT/VERSION}
- * folders is built on first use by listing folders, never statting a file: a developer's repository holds hundreds of
- * thousands of files, and each call to the file system counts. A version folder (its name digits, then the end or a
- * separator: {@code 1.0}, {@code 3.0.0-M1}, {@code 20230101}; not {@code 3dsystems}) is listed only when its
- * {@code ARTIFACT/VERSION} is wanted, and names that Maven gives files ({@code .jar}, {@code .pom}, {@code .sha1} …)
- * are not entered. So a groupId with a segment named like a version ({@code org.example.2024}) is not seen, nor one of
- * ten segments or more ({@link #MAX_DEPTH}); a repository of more than {@link #MAX_VISITED} names is indexed in part
- * (which also bounds a loop of symbolic links, followed as Maven follows them).
- * What is not indexed names nothing; nothing is named wrongly. Not thread-safe: one per inventory.
+ * {@code ARTIFACT/VERSION/ARTIFACT-VERSION.jar} spell the groupId, which the pom beside the jar names
+ * ({@link #groupId(Path, String)}). The index of the wanted {@code ARTIFACT/VERSION} folders is built on first use by
+ * listing folders, never statting a file: a developer's repository holds hundreds of thousands of files, and each
+ * call to the file system counts. A version folder (its name digits, then the end or a separator: {@code 1.0},
+ * {@code 3.0.0-M1}, {@code 20230101}; not {@code 3dsystems}) is listed only when its {@code ARTIFACT/VERSION} is
+ * wanted, and names that Maven gives files ({@code .jar}, {@code .pom}, {@code .sha1} …) are not entered, unless
+ * they are a wanted artifactId ({@code 2-thenable}). So a groupId with a segment named like a version
+ * ({@code org.example.2024}) is not seen, nor a version folder twelve folders or more below the root
+ * ({@link #MAX_DEPTH}: groupIds of ten segments, or fewer behind a split repository's prefixes); a repository of more
+ * than {@link #MAX_VISITED} names is indexed in part, which also bounds a loop of symbolic links (followed, as Maven
+ * follows them). What is not indexed names nothing; a group the folders and the pom do not agree on names nothing.
+ * Not thread-safe: one per inventory.
  */
 final class LocalRepository {
     /** Names listed at most while indexing. */
     static final int MAX_VISITED = 2_000_000;
-    /** Folders this deep are not entered (groupIds of ten segments and more are not seen). */
+    /** Folders this deep are not entered (groupIds of ten folders and more are not seen). */
     static final int MAX_DEPTH = 12;
     /** A pom larger than this is not read (Maven Central's largest are a few hundred KiB). */
     static final long MAX_POM_BYTES = 4L << 20;
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern VERSION = Pattern.compile("\\d+([.\\-_+].*)?");
+    /** The first folder of Maven Resolver's split local repository, by default. */
+    private static final Set<String> SPLIT_PREFIXES = Set.of("installed", "cached");
     private static final List<String> FILE_SUFFIXES = List.of(".jar", ".pom", ".sha1", ".md5", ".sha256", ".sha512",
             ".asc", ".xml", ".repositories", ".lastUpdated", ".properties", ".module");
 
     private final Path root;
     private final Set<String> wanted;
+    /** The artifactIds of {@link #wanted}: their folders are entered whatever their names look like. */
+    private final Set<String> wantedArtifacts = new HashSet<>();
     private Map<String, List<Path>> index;
 
     /** The repository at ROOT, to be asked for these {@link #key}s only. */
     LocalRepository(Path root, Set<String> wanted) {
         this.root = root;
         this.wanted = Set.copyOf(wanted);
+        for (String key : wanted) {
+            wantedArtifacts.add(key.substring(0, key.lastIndexOf('/')));
+        }
     }
 
     /** What {@link #groupsOf} may be asked for, given to the constructor. */
@@ -79,30 +89,37 @@ final class LocalRepository {
     }
 
     /**
-     * The groupId of VERSION-FOLDER's artifact: its pom's when the folders above ARTIFACT/VERSION end with it, the
-     * folders' path when there is no pom to read, else null. The pom tells where a groupId's path starts: Maven
-     * Resolver's split repository puts {@code installed/}, {@code cached/} and a remote repository's id in front of
-     * it, which are no part of the group.
+     * The groupId of VERSION-FOLDER's artifact, or null. With a pom beside the jar: the pom's groupId when the folders
+     * above ARTIFACT/VERSION spell it, or end with it after Maven Resolver's split prefixes (its default
+     * {@code installed/} and {@code cached/}, then a remote repository's id, {@code releases/} …); a pom that does not
+     * read, or names no literal group, names nothing. Without a pom (a jar copied in by hand): the folders, unless
+     * they start with a split prefix, whose depth the pom alone tells.
      */
     private String groupId(Path versionFolder, String pomName) {
         List<String> parts = new ArrayList<>();
         for (Path p : root.relativize(versionFolder.getParent().getParent())) {
             parts.add(p.toString());
         }
+        boolean split = SPLIT_PREFIXES.contains(parts.get(0));
         Path pom = versionFolder.resolve(pomName);
-        byte[] xml;
-        try {
-            xml = Files.size(pom) <= MAX_POM_BYTES ? Files.readAllBytes(pom) : null;
-        } catch (IOException e) {
-            return String.join(".", parts); // no pom (a jar copied in by hand, a repository of jars alone)
+        if (!Files.exists(pom)) {
+            return split ? null : String.join(".", parts);
         }
-        String declared = xml == null ? null : PomXml.groupId(xml);
+        String declared;
+        try {
+            declared = Files.size(pom) <= MAX_POM_BYTES ? PomXml.groupId(Files.readAllBytes(pom)) : null;
+        } catch (IOException e) {
+            declared = null;
+        }
         if (declared == null) {
-            return null; // a pom that does not say: the folders might hold more than the group
+            return null;
         }
         List<String> segments = List.of(declared.split("\\.", -1));
-        return parts.size() >= segments.size() && parts.subList(parts.size() - segments.size(), parts.size())
-                .equals(segments) ? declared : null;
+        if (parts.equals(segments)) {
+            return declared;
+        }
+        return split && parts.size() > segments.size()
+                && parts.subList(parts.size() - segments.size(), parts.size()).equals(segments) ? declared : null;
     }
 
     /** The jar's sha1: its .sha1 file's, else hashed; null when unknown or the sizes differ. */
@@ -156,8 +173,8 @@ final class LocalRepository {
                 index.computeIfAbsent(key(parent, name), k -> new ArrayList<>()).add(folder.toPath());
             }
             // Maven 3.9's .cache and .locks, a resolver's .meta: no artifacts
-            if (depth + 1 >= MAX_DEPTH || n.startsWith(".") || isFileName(n)
-                    || name != null && VERSION.matcher(n).matches() && !wanted.contains(key(name, n))) {
+            if (depth + 1 >= MAX_DEPTH || n.startsWith(".") || !wantedArtifacts.contains(n) && (isFileName(n)
+                    || name != null && VERSION.matcher(n).matches() && !wanted.contains(key(name, n)))) {
                 continue;
             }
             list(new File(folder, n), depth + 1, name, n, visited);

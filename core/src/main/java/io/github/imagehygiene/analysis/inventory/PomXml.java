@@ -25,6 +25,8 @@ final class PomXml {
      * the time of reading them. Never changed after, and used under its lock (a factory need not be thread-safe).
      */
     private static final SAXParserFactory FACTORY = factory();
+    private static final java.util.Set<String> INHERITED = java.util.Set.of("${project.parent.groupId}",
+            "${parent.groupId}", "${pom.parent.groupId}");
 
     private PomXml() {
     }
@@ -58,8 +60,8 @@ final class PomXml {
     }
 
     /**
-     * The project's groupId: project/groupId, else project/parent/groupId (a project inherits it); null when neither
-     * is there as literal text, or the file does not read.
+     * The project's groupId: project/groupId, else (absent, or {@code ${project.parent.groupId}})
+     * project/parent/groupId, which a project inherits; null when that is no literal text, or the file does not read.
      */
     static String groupId(byte[] xml) {
         GroupHandler handler = new GroupHandler();
@@ -72,7 +74,9 @@ final class PomXml {
         } catch (Exception e) {
             return null;
         }
-        String group = handler.own != null ? handler.own : handler.parent;
+        // ${project.parent.groupId}: the parent's, as Maven reads it
+        String own = handler.own == null || INHERITED.contains(handler.own) ? null : handler.own;
+        String group = own != null ? own : handler.parent;
         return group == null || group.isEmpty() || group.contains("${") ? null : group;
     }
 

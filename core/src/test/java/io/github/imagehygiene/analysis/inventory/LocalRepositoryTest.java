@@ -87,7 +87,9 @@ class LocalRepositoryTest {
             {"org/a", "dup", "1.0"}, {"org/b", "dup", "1.0"}, // the same bytes under two groups
             {"a/b/c/d/e/f/g/h/i", "deep", "1.0"}, // nine segments: the deepest seen
             {"a/b/c/d/e/f/g/h/i/j", "deeper", "1.0"}, // ten
-            {"org/example/2024", "dated", "1.0"}, // a segment named like a version
+            {"org/example/2024", "dated", "1.0"}, // a segment named like a version (not entered: not wanted as one)
+            {"org/webjars/npm", "2-thenable", "1.0.0"}, // an artifactId named like a version
+            {"com/example", "settings.xml", "1.0"}, // an artifactId named like a file Maven writes
             {".cache/org/example", "hidden", "1.0"},
         };
         Set<String> wanted = new HashSet<>();
@@ -114,6 +116,8 @@ class LocalRepositoryTest {
         assertThat(repository.groupsOf("deep", "1.0", sha1, size)).containsExactly("a.b.c.d.e.f.g.h.i");
         assertThat(repository.groupsOf("deeper", "1.0", sha1, size)).isEmpty();
         assertThat(repository.groupsOf("dated", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("2-thenable", "1.0.0", sha1, size)).containsExactly("org.webjars.npm");
+        assertThat(repository.groupsOf("settings.xml", "1.0", sha1, size)).containsExactly("com.example");
         assertThat(repository.groupsOf("hidden", "1.0", sha1, size)).isEmpty();
         assertThat(repository.groupsOf("top", "1.0", sha1, size)).isEmpty();
         // other bytes' sha1, or another size: nothing
@@ -142,6 +146,11 @@ class LocalRepositoryTest {
             {"org/none", "silent", "<project><artifactId>silent</artifactId></project>"},
             {"org/cut", "cut", "<project><groupId>org.cut</groupId>"},
             {"org/bare", "bare", null},
+            {"cached/central/org/nopom", "lib", null}, // behind split prefixes, no pom to say where the group starts
+            {"com/acme/tools", "tail", "<project><groupId>tools</groupId></project>"}, // no split prefix in front
+            {"org/inherit", "inherits", "<project><parent><groupId>org.inherit</groupId></parent>"
+                    + "<groupId>${project.parent.groupId}</groupId></project>"},
+            {"org/doctype", "doctype", "<!DOCTYPE project><project><groupId>org.doctype</groupId></project>"},
         };
         Set<String> wanted = new HashSet<>();
         for (String[] p : placed) {
@@ -164,6 +173,10 @@ class LocalRepositoryTest {
         assertThat(repository.groupsOf("silent", "1.0", sha1, size)).isEmpty();
         assertThat(repository.groupsOf("cut", "1.0", sha1, size)).isEmpty();
         assertThat(repository.groupsOf("bare", "1.0", sha1, size)).containsExactly("org.bare");
+        assertThat(repository.groupsOf("lib", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("tail", "1.0", sha1, size)).isEmpty();
+        assertThat(repository.groupsOf("inherits", "1.0", sha1, size)).containsExactly("org.inherit");
+        assertThat(repository.groupsOf("doctype", "1.0", sha1, size)).isEmpty(); // DTDs are not read
     }
 
     private static String sha1(byte[] bytes) {
