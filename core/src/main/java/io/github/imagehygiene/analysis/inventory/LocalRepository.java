@@ -91,9 +91,9 @@ final class LocalRepository {
     /**
      * The groupId of VERSION-FOLDER's artifact, or null. With a pom beside the jar: the pom's groupId when the folders
      * above ARTIFACT/VERSION spell it, or end with it after Maven Resolver's split prefixes (its default
-     * {@code installed/} and {@code cached/}, then a remote repository's id, {@code releases/} …); a pom that does not
-     * read, or names no literal group, names nothing. Without a pom (a jar copied in by hand): the folders, unless
-     * they start with a split prefix, whose depth the pom alone tells.
+     * {@code installed/} and {@code cached/}, then a remote repository's id, {@code releases/} …); a pom that does
+     * not read, or names no literal group, names nothing. Without a pom (a jar copied in by hand): the folders,
+     * unless they start with a split prefix, whose depth the pom alone tells.
      */
     private String groupId(Path versionFolder, String pomName) {
         List<String> parts = new ArrayList<>();

@@ -94,7 +94,8 @@ final class PomXml {
             depth++;
             if (depth == 2 && qName.equals("parent")) {
                 inParent = true;
-            } else if (qName.equals("groupId") && (depth == 2 && own == null || depth == 3 && inParent && parent == null)) {
+            } else if (qName.equals("groupId")
+                    && (depth == 2 && own == null || depth == 3 && inParent && parent == null)) {
                 reading = true;
                 text.setLength(0);
             }
