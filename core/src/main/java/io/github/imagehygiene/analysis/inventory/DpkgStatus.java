@@ -172,25 +172,43 @@ public final class DpkgStatus {
      * {@code License:} fields (first line only), then the licences it points to under /usr/share/common-licenses/.
      */
     public static List<String> copyrightLicenses(String text) {
+        // by hand rather than by regular expressions: a copyright file per package, read on a layer thread in every
+        // first run, where the regex engine's code is still interpreted
         Set<String> out = new LinkedHashSet<>();
-        for (String line : text.split("\r?\n")) {
-            if (line.regionMatches(true, 0, "License:", 0, "License:".length())) {
-                String value = line.substring("License:".length()).strip();
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (text.regionMatches(true, start, "License:", 0, "License:".length())) {
+                String value = text.substring(start + "License:".length(), end).strip();
                 if (!value.isEmpty() && value.length() <= 100) {
                     out.add(value);
                 }
             }
         }
-        java.util.regex.Matcher m = COMMON_LICENSE.matcher(text);
-        while (m.find()) {
-            String name = m.group(1).replaceAll("\\.+$", "");
-            if (!name.isEmpty()) {
-                out.add(name);
+        for (int at = text.indexOf(COMMON_LICENSES); at >= 0; at = text.indexOf(COMMON_LICENSES, at)) {
+            int start = at + COMMON_LICENSES.length();
+            int end = start;
+            while (end < text.length() && isLicenseNameChar(text.charAt(end))) {
+                end++;
             }
+            int name = end;
+            while (name > start && text.charAt(name - 1) == '.') {
+                name--; // the full stop of a sentence
+            }
+            if (name > start) {
+                out.add(text.substring(start, name));
+            }
+            at = end > start ? end : at + 1;
         }
         return List.copyOf(out);
     }
 
-    private static final java.util.regex.Pattern COMMON_LICENSE =
-            java.util.regex.Pattern.compile("/usr/share/common-licenses/([A-Za-z0-9.+_-]+)");
+    private static final String COMMON_LICENSES = "/usr/share/common-licenses/";
+
+    private static boolean isLicenseNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '+'
+                || c == '_' || c == '-';
+    }
 }
