@@ -47,16 +47,30 @@ final class PomXml {
 
     static List<PomProperties> dependencies(byte[] xml, String location) {
         List<PomProperties> out = new ArrayList<>();
+        // what a pom.xml declares counts only when the whole file reads: a cut one names nothing
+        return parse(xml, new Handler(out, location)) ? out : List.of();
+    }
+
+    /** Whether the whole file read, its events given to the handler; any error, a recoverable one too, stops it. */
+    private static boolean parse(byte[] xml, StrictHandler handler) {
         try {
             SAXParser parser;
             synchronized (FACTORY) {
                 parser = FACTORY.newSAXParser();
             }
-            parser.parse(new ByteArrayInputStream(xml), new Handler(out, location));
+            parser.parse(new ByteArrayInputStream(xml), handler);
+            return true;
         } catch (Exception e) {
-            return List.of(); // what a pom.xml declares counts only when the whole file reads: a cut one names nothing
+            return false;
         }
-        return out;
+    }
+
+    /** A handler for which a recoverable error ends the reading, as a fatal one does. */
+    private abstract static class StrictHandler extends DefaultHandler {
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
     }
 
     /**
@@ -65,13 +79,7 @@ final class PomXml {
      */
     static String groupId(byte[] xml) {
         GroupHandler handler = new GroupHandler();
-        try {
-            SAXParser parser;
-            synchronized (FACTORY) {
-                parser = FACTORY.newSAXParser();
-            }
-            parser.parse(new ByteArrayInputStream(xml), handler);
-        } catch (Exception e) {
+        if (!parse(xml, handler)) {
             return null;
         }
         // ${project.parent.groupId}: the parent's, as Maven reads it
@@ -81,7 +89,7 @@ final class PomXml {
     }
 
     /** project/groupId and project/parent/groupId, the first of each, their whole text. */
-    private static final class GroupHandler extends DefaultHandler {
+    private static final class GroupHandler extends StrictHandler {
         private final StringBuilder text = new StringBuilder();
         private int depth;
         private boolean inParent;
@@ -122,18 +130,13 @@ final class PomXml {
             }
             depth--;
         }
-
-        @Override
-        public void error(SAXParseException e) throws SAXParseException {
-            throw e;
-        }
     }
 
     /**
      * project/dependencies/dependency/{groupId,artifactId,version}: the first {@code dependencies} child of the root
      * only (not dependencyManagement's), and in each dependency the first child of each name, its whole text.
      */
-    private static final class Handler extends DefaultHandler {
+    private static final class Handler extends StrictHandler {
         private final List<PomProperties> out;
         private final String location;
         private int depth;
@@ -207,11 +210,6 @@ final class PomXml {
                     && !VersionRange.isRange(v)) {
                 out.add(new PomProperties(g, a, v, location));
             }
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXParseException {
-            throw e;
         }
     }
 }
