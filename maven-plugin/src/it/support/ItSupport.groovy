@@ -10,6 +10,7 @@
  */
 import java.security.MessageDigest
 import java.util.zip.GZIPInputStream
+import java.util.zip.GZIPOutputStream
 
 import groovy.json.JsonSlurper
 
@@ -262,7 +263,8 @@ class ItSupport {
     /**
      * Measures a docker-archive (docker save or Jib buildTar output) without the plugin: its manifest.json, the
      * config digest, and per layer the stored blob (size, sha256), the uncompressed tar stream (length, sha256 =
-     * diff ID), the number of tar entries and the sum of regular file sizes.
+     * diff ID, and what the JDK's gzip at its default level makes of it: the reference for the plugin's estimate of
+     * an uncompressed layer), the number of tar entries and the sum of regular file sizes.
      */
     static Map dockerArchiveFacts(File archive) {
         Map<String, byte[]> files = [:]
@@ -289,12 +291,19 @@ class ItSupport {
                     compression: gzip ? 'gzip' : 'none',
                     size       : (long) tar.length,
                     diffId     : sha256(tar),
+                    gzipSize   : gzippedSize(tar),
                     files      : entries.size(),
                     contentSize: entries.findAll { it.type == 'file' }.sum(0L) { it.size as long },
             ]
         }
         return [configDigest: sha256(config), repoTags: m.RepoTags ?: [], layers: layers,
                 config: new JsonSlurper().parse(config)]
+    }
+
+    static long gzippedSize(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream()
+        new GZIPOutputStream(out).withCloseable { it.write(data) }
+        return out.size()
     }
 
     private static String normalise(String name) {

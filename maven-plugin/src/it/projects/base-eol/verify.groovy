@@ -161,9 +161,12 @@ def r = support.report(report)
 support.assertReportConsistent(r)
 assert r.image == [source      : image, format: 'docker-archive', digest: facts.configDigest,
                    configDigest: facts.configDigest, platform: 'linux/amd64', repoTags: ['alpine:3.11']]
-// uncompressed layer: the compressed size is the plugin's gzip estimate (no tool states it)
-assert r.size == [uncompressed: 5861888, compressed: 2667546, compressedEstimated: true, content: 5591284]
-assert r.layers == [[index      : 1, digest: layerDigest, diffId: layerDigest, compressedSize: 2667546, blobSize: 5861888,
+// uncompressed layer: the compressed size is the plugin's gzip estimate, within 1.5 % of what the JDK's gzip makes of
+// the layer (2,720,084 bytes here, with zlib 1.2.13; GNU gzip -6 makes 2,730,044)
+def estimate = r.size.compressed as long
+assert Math.abs(estimate - facts.layers[0].gzipSize) <= facts.layers[0].gzipSize * 0.015
+assert r.size == [uncompressed: 5861888, compressed: estimate, compressedEstimated: true, content: 5591284]
+assert r.layers == [[index      : 1, digest: layerDigest, diffId: layerDigest, compressedSize: estimate, blobSize: 5861888,
                      compression: 'none', size: 5861888, contentSize: 5591284, files: 488, createdBy: createdBy[0],
                      base       : null]]
 assert r.os == [id: 'alpine', versionId: '3.11.5', prettyName: 'Alpine Linux v3.11', eol: '2021-11-01',

@@ -13,6 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 import org.junit.jupiter.api.Test;
 
+import io.github.imagehygiene.base.BaseFixtures;
 import io.github.imagehygiene.testing.Fixtures;
 
 /** The pushed-size estimate of an uncompressed layer against real gzip output of the same bytes. */
@@ -42,7 +43,7 @@ class GzipSizeEstimatorTest {
         assertThat(estimate(layer)).isCloseTo(gzipSize(layer), within(16L));
     }
 
-    /** Past 2 MiB one block in four is sampled; on real content the estimate stays within 2% of gzip. */
+    /** Past 2 MiB small blocks are sampled; on real content the estimate stays within 2% of gzip. */
     @Test
     void largeLayerIsEstimatedFromSamples() throws IOException {
         byte[] busybox = busyboxLayer();
@@ -55,6 +56,50 @@ class GzipSizeEstimatorTest {
         byte[] data = mixed.toByteArray();
         long real = gzipSize(data);
         assertThat((double) estimate(data)).isCloseTo(real, within(real * 0.02));
+    }
+
+    /**
+     * The layers of a real {@code docker save} of Debian 12 with a JRE (153 and 368 MB; sampled one block in four,
+     * then ever more thinly): the estimate within 1.5 % of what the JDK's gzip makes of the same bytes, read once for
+     * both.
+     */
+    @Test
+    void largeRealLayersAreEstimatedWithinOneAndAHalfPercent() throws IOException {
+        java.util.Map<String, long[]> sizes = new java.util.TreeMap<>();
+        try (TarFile tar = new TarFile(BaseFixtures.large("base-java-app.docker.tar"))) {
+            for (TarArchiveEntry e : tar.getEntries()) {
+                if (!e.getName().endsWith("/layer.tar") || e.getSize() < 100_000_000L) {
+                    continue;
+                }
+                GzipSizeEstimator estimator = new GzipSizeEstimator();
+                CountingStream gzipped = new CountingStream();
+                try (InputStream in = tar.getInputStream(e); GZIPOutputStream gz = new GZIPOutputStream(gzipped, 1 << 16)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        estimator.write(buffer, 0, n);
+                        gz.write(buffer, 0, n);
+                    }
+                }
+                sizes.put(e.getName(), new long[] {estimator.finish(), gzipped.count});
+            }
+        }
+        assertThat(sizes).hasSize(2);
+        sizes.forEach((layer, s) -> assertThat((double) s[0]).as(layer).isCloseTo(s[1], within(s[1] * 0.015)));
+    }
+
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     private static byte[] busyboxLayer() throws IOException {
