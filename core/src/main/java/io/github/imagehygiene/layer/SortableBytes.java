@@ -44,6 +44,12 @@ final class SortableBytes {
     }
 
     static String decode(byte[] b, int off, int len) {
+        // Paths are nearly always ASCII: the JDK decodes that with a vectorised test and a copy. A byte over 0x7F
+        // becomes U+FFFD there, a character no ASCII string holds, and the loop below decodes the bytes instead.
+        String ascii = new String(b, off, len, java.nio.charset.StandardCharsets.US_ASCII);
+        if (ascii.indexOf('\uFFFD') < 0) {
+            return ascii;
+        }
         char[] chars = new char[len];
         int n = 0;
         int p = off;
