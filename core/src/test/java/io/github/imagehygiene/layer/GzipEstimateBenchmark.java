@@ -11,6 +11,8 @@ import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.io.output.CountingOutputStream;
+import org.apache.commons.io.output.NullOutputStream;
 
 /**
  * The pushed-size estimate of uncompressed layers against the JDK's gzip at its default level, and what the estimate
@@ -52,7 +54,7 @@ public final class GzipEstimateBenchmark {
 
     /** The layer's tar length, its gzip size and the estimate, in one reading; null for a blob that is no tar or small. */
     private static long[] onePass(TarFile tar, TarArchiveEntry e) throws IOException {
-        Counting gzipped = new Counting();
+        CountingOutputStream gzipped = new CountingOutputStream(NullOutputStream.INSTANCE);
         long[] lengthAndEstimate;
         try (GZIPOutputStream gz = new GZIPOutputStream(gzipped, 1 << 16)) {
             lengthAndEstimate = estimate(tar, e, gz);
@@ -60,7 +62,7 @@ public final class GzipEstimateBenchmark {
         if (lengthAndEstimate == null) {
             return null;
         }
-        return new long[] {lengthAndEstimate[0], gzipped.count, lengthAndEstimate[1]};
+        return new long[] {lengthAndEstimate[0], gzipped.getByteCount(), lengthAndEstimate[1]};
     }
 
     /** The tar's length, the estimate and the nanoseconds spent in the estimator (not in reading or unpacking). */
@@ -92,20 +94,6 @@ public final class GzipEstimateBenchmark {
             long estimate = estimator.finish();
             spent += System.nanoTime() - start;
             return length < SMALLEST ? null : new long[] {length, estimate, spent};
-        }
-    }
-
-    private static final class Counting extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
         }
     }
 }
