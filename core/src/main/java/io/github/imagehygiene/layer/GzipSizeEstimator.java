@@ -14,9 +14,9 @@ import java.util.zip.Deflater;
  * Many small samples follow a layer's changes in content (binaries, text, archives) better than a few large ones.
  * Sampling thins out as the layer grows: one block in {@link #BASE_EVERY} over the first {@link #FIRST_STRATUM} bytes
  * after the prefix, then half as many each time the distance from the prefix doubles, down to one in
- * {@link #MAX_EVERY}; each such stretch is extrapolated from its own samples. On fifteen real layers of 3 MB to 1.3 GB (docs/benchmark.md,
- * "The gzip estimate") the estimate was within 1 % of the JDK's gzip, and a quarter to an eighth of the time of the
- * former sampling (unprimed 64 KiB blocks, one in four) on the layers of 150 MB and more.
+ * {@link #MAX_EVERY}; each such stretch is extrapolated from its own samples. On fifteen real layers of 3 MB to
+ * 1.3 GB (docs/benchmark.md, "The gzip estimate") the estimate was within 1 % of the JDK's gzip, in a quarter to an
+ * eighth of the time of the former sampling (unprimed 64 KiB blocks, one in four) on the layers of 150 MB and more.
  */
 final class GzipSizeEstimator extends OutputStream {
     /** gzip header (10) and trailer (8). */
@@ -28,7 +28,7 @@ final class GzipSizeEstimator extends OutputStream {
     private static final long FIRST_STRATUM = 16L * 1024 * 1024;
     private static final int BASE_EVERY = 4;
     private static final int MAX_EVERY = 64;
-    /** Stretches after the prefix: FIRST_STRATUM × 2^62 is beyond any long. */
+    /** Stretches after the prefix: the last starts 2^62 bytes in, beyond any layer. */
     private static final int STRATA = 40;
 
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);

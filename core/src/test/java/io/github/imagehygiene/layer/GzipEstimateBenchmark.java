@@ -52,7 +52,7 @@ public final class GzipEstimateBenchmark {
         }
     }
 
-    /** The layer's tar length, its gzip size and the estimate, in one reading; null for a blob that is no tar or small. */
+    /** The layer's tar length, its gzip size and the estimate, in one reading; null for a small blob or no tar. */
     private static long[] onePass(TarFile tar, TarArchiveEntry e) throws IOException {
         CountingOutputStream gzipped = new CountingOutputStream(NullOutputStream.INSTANCE);
         long[] lengthAndEstimate;

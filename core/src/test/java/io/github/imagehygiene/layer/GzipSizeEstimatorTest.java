@@ -75,7 +75,8 @@ class GzipSizeEstimatorTest {
                 }
                 GzipSizeEstimator estimator = new GzipSizeEstimator();
                 CountingOutputStream gzipped = new CountingOutputStream(NullOutputStream.INSTANCE);
-                try (InputStream in = tar.getInputStream(e); GZIPOutputStream gz = new GZIPOutputStream(gzipped, 1 << 16)) {
+                try (InputStream in = tar.getInputStream(e);
+                        GZIPOutputStream gz = new GZIPOutputStream(gzipped, 1 << 16)) {
                     byte[] buffer = new byte[1 << 16];
                     int n;
                     while ((n = in.read(buffer)) > 0) {

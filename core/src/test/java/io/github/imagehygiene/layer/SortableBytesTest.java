@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Paths packed as bytes come back as the same strings and sort as the strings do. */
 class SortableBytesTest {
     private static final List<String> PATHS = List.of("", "/", "/usr/bin/perl", "/etc/a.txt", "/etc/a/b",
-            "/data/café", "/data/caf\uFFFD-\uFFFD\uFFFD.txt", "/opt/日本語/ファイル", "/x/\u0000/y", "/lone/\uD800",
-            "/lone/\uDC00x", "/pair/\uD83D\uDE00", "/ascii/~\u007F", "/latin/\u0080\u00FF", "/\uFFFF");
+            "/data/café", "/data/caf\uFFFD-\uFFFD\uFFFD.txt", "/opt/日本語/ファイル", "/x/\u0000/y",
+            "/lone/\uD800", "/lone/\uDC00x", "/pair/\uD83D\uDE00", "/ascii/~\u007F", "/latin/\u0080\u00FF", "/\uFFFF");
 
     @Test
     void decodingGivesBackTheStringEncoded() {
