@@ -103,11 +103,13 @@ def r = support.report(report)
 support.assertReportConsistent(r)
 assert r.image == [source      : image, format: 'docker-archive', digest: facts.configDigest,
                    configDigest: facts.configDigest, platform: 'linux/amd64', repoTags: ['image-hygiene/base-corretto-app:1.0']]
-assert r.size == [uncompressed: facts.layers.sum { it.size }, compressed: 1005, compressedEstimated: true, content: 56354]
+// uncompressed layers under 2 MiB: the plugin's gzip estimate deflates them whole, so it is what the JDK's gzip makes
+// of each (facts.layers*.gzipSize: 217, 261, 357 and 170 bytes here)
+assert r.size == [uncompressed: facts.layers.sum { it.size }, compressed: facts.layers.sum { it.gzipSize },
+                  compressedEstimated: true, content: 56354]
 r.layers.eachWithIndex { l, i ->
     def f = facts.layers[i]
-    // uncompressed layers: the compressed sizes are the plugin's gzip estimates (no tool states them)
-    assert l == [index      : i + 1, digest: f.diffId, diffId: f.diffId, compressedSize: [217, 261, 357, 170][i],
+    assert l == [index      : i + 1, digest: f.diffId, diffId: f.diffId, compressedSize: f.gzipSize,
                  blobSize   : f.blobSize, compression: 'none', size: f.size, contentSize: f.contentSize, files: f.files,
                  createdBy  : createdBy[i], base: i < 3]
 }
