@@ -46,6 +46,8 @@ final class GzipSizeEstimator extends OutputStream {
     private final long[] sampledOut = new long[STRATA];
     private int stratum;
     private long blockStart;
+    /** Where the next sampled block starts: only the WINDOW bytes before it are kept. */
+    private long nextSample = EXACT_PREFIX;
     private boolean exactPhase = true;
     private boolean sampling;
 
@@ -74,7 +76,9 @@ final class GzipSizeEstimator extends OutputStream {
                     sampledIn[stratum] += n;
                 }
             }
-            remember(b, off, n);
+            if (total + n > nextSample - WINDOW) {
+                remember(b, off, n);
+            }
             total += n;
             off += n;
             len -= n;
@@ -89,7 +93,10 @@ final class GzipSizeEstimator extends OutputStream {
         }
     }
 
-    /** Keeps the last WINDOW bytes, the dictionary of the next sample. */
+    /**
+     * Keeps the last WINDOW bytes, the dictionary of the next sample. Called for every piece reaching into the WINDOW
+     * bytes before {@link #nextSample}, so those are all kept, whatever was skipped before them.
+     */
     private void remember(byte[] b, int off, int n) {
         if (n >= WINDOW) {
             System.arraycopy(b, off + n - WINDOW, recent, 0, WINDOW);
@@ -125,8 +132,12 @@ final class GzipSizeEstimator extends OutputStream {
             s++;
         }
         stratum = s;
-        // each stretch starts at a multiple of BLOCK × every, so its first block is always sampled
-        sampling = (after / BLOCK) % Math.min(MAX_EVERY, BASE_EVERY << Math.min(s, 8)) == 0;
+        // each stretch starts at a multiple of BLOCK × every, so its first block is always sampled, and the next
+        // sampled block is the next multiple of this stretch's every
+        int every = Math.min(MAX_EVERY, BASE_EVERY << Math.min(s, 8));
+        long index = after / BLOCK;
+        sampling = index % every == 0;
+        nextSample = EXACT_PREFIX + (index / every + 1) * every * BLOCK;
         if (sampling) {
             deflater.reset();
             int start = (recentEnd - recentFill + WINDOW) % WINDOW;
