@@ -33,6 +33,7 @@ import io.github.imagehygiene.archive.BlobScanner;
 import io.github.imagehygiene.archive.Compression;
 import io.github.imagehygiene.archive.Deadline;
 import io.github.imagehygiene.archive.Digests;
+import io.github.imagehygiene.common.ByteSize;
 import io.github.imagehygiene.common.DataStrings;
 import io.github.imagehygiene.common.LogSink;
 import io.github.imagehygiene.common.OneLine;
@@ -76,6 +77,8 @@ public final class LayerCache {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong damaged = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
+    /** Whether this run has said that the cache cannot keep a layer: once is enough, the rest go to debug. */
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
     public LayerCache(LayerCacheSettings settings, String toolVersion, LogSink log) {
         this.settings = settings;
@@ -390,8 +393,12 @@ public final class LayerCache {
                     // the checksum itself is outside what it covers
                     new DataOutputStream(raw).writeLong(crc.getValue());
                 }
-                if (Files.size(part) > settings.maxSize()) {
-                    log.debug("Layer cache: " + s.blobDigest() + " is larger than " + LayerCacheSettings.MAX_SIZE);
+                long bytes = Files.size(part);
+                if (bytes > settings.maxSize()) {
+                    warnOnce("Layer cache " + settings.folder() + ": the file of layer " + s.blobDigest()
+                            + " would take " + ByteSize.human(bytes) + ", more than " + LayerCacheSettings.MAX_SIZE
+                            + " (" + ByteSize.human(settings.maxSize()) + "): that layer is read in full on every run;"
+                            + " raise " + LayerCacheSettings.MAX_SIZE);
                     return;
                 }
                 UserCache.replace(part, file);
@@ -399,8 +406,10 @@ public final class LayerCache {
                 writes.incrementAndGet();
                 evict();
             } catch (IOException | RuntimeException e) {
-                // the cache is a help, not a need: a full disk or a read-only home leaves the run as it is
-                log.debug(OneLine.of("Layer cache: cannot write " + file + ": " + e));
+                // the cache is a help, not a need: a full disk or a read-only home leaves the run as it is, said once
+                warnOnce("Layer cache " + settings.folder() + " cannot be written (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "): each run reads every layer in full; make the folder writable,"
+                        + " or set " + LayerCacheSettings.PARAMETER + " to none");
             } finally {
                 if (part != null) {
                     try {
@@ -410,6 +419,14 @@ public final class LayerCache {
                     }
                 }
             }
+        }
+    }
+
+    private void warnOnce(String message) {
+        if (warned.compareAndSet(false, true)) {
+            log.warn(OneLine.of(message));
+        } else {
+            log.debug(OneLine.of(message));
         }
     }
 

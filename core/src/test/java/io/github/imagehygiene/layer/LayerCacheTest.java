@@ -53,14 +53,18 @@ class LayerCacheTest {
                 .formats(ALL_FORMATS).layerCache(cache == null ? "none" : cache.toString()).tool("image-hygiene",
                         "test-1").build();
         ImageCheck.check(settings, log);
+        String line = log.lines().stream().filter(l -> l.startsWith("[DEBUG] Layer cache ")).findFirst().orElse(null);
+        return new Run(reports(reports), line);
+    }
+
+    private static Map<String, byte[]> reports(Path folder) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(reports)) {
+        try (Stream<Path> all = Files.walk(folder)) {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
-                files.put(reports.relativize(p).toString(), Files.readAllBytes(p));
+                files.put(folder.relativize(p).toString(), Files.readAllBytes(p));
             }
         }
-        String line = log.lines().stream().filter(l -> l.startsWith("[DEBUG] Layer cache ")).findFirst().orElse(null);
-        return new Run(files, line);
+        return files;
     }
 
     private static void assertSameReports(Run actual, Run expected) {
@@ -301,6 +305,48 @@ class LayerCacheTest {
             total += Files.size(f);
         }
         assertThat(total).isLessThanOrEqualTo(largest).isPositive();
+    }
+
+    /**
+     * A folder that cannot be made (here below a file; a read-only home, a full disk) leaves the run as it is: the
+     * same reports as without a cache, and one warning for the run, not one per layer.
+     */
+    @Test
+    void aFolderThatCannotBeWrittenIsSaidOnce(@TempDir Path dir) throws IOException {
+        Path image = Fixtures.image("busybox-app.docker.tar");
+        Path cache = Files.writeString(dir.resolve("a-file"), "x").resolve("layers");
+        Run none = check(image, null, dir.resolve("none"));
+        CapturedLog log = new CapturedLog();
+        CheckSettings settings = CheckSettings.builder().image(image.toString()).reportDirectory(dir.resolve("r"))
+                .formats(ALL_FORMATS).layerCache(cache.toString()).tool("image-hygiene", "test-1").build();
+        ImageCheck.check(settings, log);
+
+        assertThat(log.warnings()).filteredOn(l -> l.startsWith("Layer cache ")).containsExactly("Layer cache " + cache
+                + " cannot be written"
+                + " (FileSystemException: " + cache + ": Not a directory): each run reads every layer in full; make"
+                + " the folder writable, or set layerCache to none");
+        // four layers (its manifest.json lists them): the first said as a warning, the other three in debug lines
+        assertThat(log.lines()).filteredOn(l -> l.startsWith("[DEBUG] Layer cache " + cache + " cannot be written"))
+                .hasSize(3);
+        assertSameReports(new Run(reports(dir.resolve("r")), null), none);
+    }
+
+    /** A bound below what one layer's file takes: every layer is read, and the run says so once. */
+    @Test
+    void aBoundBelowALayersFileIsSaidOnce(@TempDir Path dir) throws IOException {
+        Path image = Fixtures.image("busybox-app.docker.tar");
+        Path cache = dir.resolve("cache");
+        CapturedLog log = new CapturedLog();
+        CheckSettings settings = CheckSettings.builder().image(image.toString()).reportDirectory(dir.resolve("r"))
+                .layerCache(cache.toString()).layerCacheMaxSize("1").build();
+        ImageCheck.check(settings, log);
+
+        assertThat(log.warnings()).filteredOn(l -> l.startsWith("Layer cache ")).singleElement().asString()
+                .matches("Layer cache " + java.util.regex.Pattern.quote(cache.toString())
+                + ": the file of layer sha256:[0-9a-f]{64} would take [0-9.]+ [KM]?B, more"
+                + " than layerCacheMaxSize \\(1 B\\): that layer is read in full on every run; raise"
+                + " layerCacheMaxSize");
+        assertThat(cacheFiles(cache)).isEmpty();
     }
 
     @Test

@@ -158,8 +158,8 @@ public class CheckMojo extends BaselineParameters {
      * Where what one reading of each layer found (its entries, what the rules read of its files) is kept, keyed by the
      * layer's digest, the plugin version and the rules' settings, so that a later build over the same layers only
      * hashes them (a layer whose content no longer matches its digest still fails) and writes the same reports. Shared
-     * by every project and build of the user, two at once included. {@code none} turns it off. Default
-     * {@code ~/.cache/image-hygiene/layers}.
+     * by every project and build of the user, two at once included. A folder that cannot be written leaves the
+     * build as it is, with one warning. {@code none} turns it off. Default {@code ~/.cache/image-hygiene/layers}.
      *
      * <pre>{@code <layerCache>${user.home}/.cache/image-hygiene/layers</layerCache>}</pre>
      */
