@@ -408,8 +408,8 @@ public final class LayerCache {
             } catch (IOException | RuntimeException e) {
                 // the cache is a help, not a need: a full disk or a read-only home leaves the run as it is, said once
                 warnOnce("Layer cache " + settings.folder() + " cannot be written (" + e.getClass().getSimpleName()
-                        + ": " + e.getMessage() + "): each run reads every layer in full; make the folder writable,"
-                        + " or set " + LayerCacheSettings.PARAMETER + " to none");
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): each run reads every layer in"
+                        + " full; make the folder writable, or set " + LayerCacheSettings.PARAMETER + " to none");
             } finally {
                 if (part != null) {
                     try {
