@@ -167,8 +167,9 @@ public class CheckMojo extends BaselineParameters {
     private String layerCache;
 
     /**
-     * The most bytes {@code layerCache} keeps; beyond it, the layers used least recently are removed. Units as for
-     * {@code maxSize} (MB, GB, MiB, GiB ...). Default 2GB.
+     * The most bytes {@code layerCache} keeps; beyond it, the layers used least recently are removed. A layer whose
+     * cache file alone is larger is read in full on every run, said once as a warning. Units as for {@code maxSize}
+     * (MB, GB, MiB, GiB ...). Default 2GB.
      *
      * <pre>{@code <layerCacheMaxSize>500MB</layerCacheMaxSize>}</pre>
      */
