@@ -344,28 +344,33 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
      * name cannot point outside the image.
      */
     public static String normalise(String name) {
-        String[] parts = name.replace('\\', '/').split("/");
-        String[] stack = new String[parts.length];
+        // one pass, no split: this runs for every entry of every layer, and in a first run the compiler's time for
+        // String.split was more than the work
+        String s = name.indexOf('\\') >= 0 ? name.replace('\\', '/') : name;
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n + 1);
+        int[] starts = new int[16]; // where each kept segment begins in out, to drop it again for ".."
         int depth = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
+        int i = 0;
+        while (i < n) {
+            int end = s.indexOf('/', i);
+            if (end < 0) {
+                end = n;
             }
-            if (part.equals("..")) {
+            int length = end - i;
+            if (length == 2 && s.charAt(i) == '.' && s.charAt(i + 1) == '.') {
                 if (depth > 0) {
-                    depth--;
+                    out.setLength(starts[--depth]);
                 }
-                continue;
+            } else if (length > 1 || length == 1 && s.charAt(i) != '.') {
+                if (depth == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, depth * 2);
+                }
+                starts[depth++] = out.length();
+                out.append('/').append(s, i, end);
             }
-            stack[depth++] = part;
+            i = end + 1;
         }
-        if (depth == 0) {
-            return "/";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < depth; i++) {
-            sb.append('/').append(stack[i]);
-        }
-        return sb.toString();
+        return depth == 0 ? "/" : out.toString();
     }
 }
