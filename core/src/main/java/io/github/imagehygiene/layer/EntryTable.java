@@ -102,7 +102,9 @@ final class EntryTable extends AbstractList<FileEntry> implements RandomAccess {
         EntryTable t = new EntryTable();
         int n = in.readInt();
         int bytes = in.readInt();
-        if (n < 0 || bytes < 0 || (n > 0 && bytes == 0)) {
+        long left = ValueCodec.left(in);
+        // what the file has left bounds what it can ask for: its data, then four bytes an offset
+        if (n < 0 || bytes < 0 || (n > 0 && bytes == 0) || bytes > left || 4L * n > left - bytes) {
             throw new java.io.IOException("an entry table of " + n + " entries in " + bytes + " bytes");
         }
         t.data = new byte[bytes];

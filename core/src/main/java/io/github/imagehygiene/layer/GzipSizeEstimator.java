@@ -51,6 +51,37 @@ final class GzipSizeEstimator extends OutputStream {
     private boolean exactPhase = true;
     private boolean sampling;
 
+    /**
+     * What this JDK's deflate makes of a fixed input, as its length and CRC-32: zlib versions and forks (zlib-ng, which
+     * some JDKs link) compress the same bytes to different sizes, so an estimate kept from another JDK's run is not
+     * this one's.
+     */
+    static String fingerprint() {
+        byte[] in = new byte[1 << 16];
+        long x = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < in.length; i++) {
+            // text-like: short runs from a small alphabet, repeated with variation, so matches and literals both count
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            in[i] = (byte) ("etaoin shrdlu\n".charAt((int) ((x >>> 59) % 14)));
+        }
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            d.setInput(in);
+            d.finish();
+            byte[] buffer = new byte[1 << 16];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            long length = 0;
+            while (!d.finished()) {
+                int n = d.deflate(buffer);
+                crc.update(buffer, 0, n);
+                length += n;
+            }
+            return "deflate " + length + ":" + Long.toHexString(crc.getValue());
+        } finally {
+            d.end();
+        }
+    }
+
     @Override
     public void write(int b) {
         write(new byte[] {(byte) b}, 0, 1);

@@ -7,14 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +43,8 @@ import io.github.imagehygiene.common.UserCache;
  * skipped, and the analyses see exactly what a reading would have given them, so the reports do not change.
  *
  * <p>The key is the blob's digest, the tool's version (and the size and time of the jar the code comes from, so a
- * rebuilt snapshot reads no file of the one before), the file format, whether gzip sizes are estimated, and each
+ * rebuilt snapshot reads no file of the one before), the file format, the JVM's vendor and version, whether gzip
+ * sizes are estimated (and what this JDK's deflate makes of a fixed input), and, in the order they run, each
  * collector's id, {@link ContentCollector#cacheSettings() settings} and value {@link ValueCodec#schema() schema}. A
  * blob whose name promises no digest (a legacy {@code docker save}'s {@code ID/layer.tar}) is read every time, as
  * are all layers when a collector's values cannot be cached.
@@ -55,17 +52,17 @@ import io.github.imagehygiene.common.UserCache;
  * <p>Files are written beside their name and renamed over it ({@link UserCache}), so two builds at once (threads, or
  * processes sharing the folder) each see a whole file or none; the last of two writers of one layer wins, both files
  * being equal. Each file ends in a CRC-32C of the rest, checked before anything is believed: a damaged or foreign file
- * counts as missing and is written again. A hit updates the file's modification time; after each write the least
- * recently used files go until the folder holds at most {@link LayerCacheSettings#maxSize()} bytes, by the one build
- * holding the folder's lock file (a build finding it held leaves that to the holder). Reading a file holds what the
- * scan would hold (the packed entry table, the values), never the whole file.
+ * counts as missing and is written again; no count or length in it is believed beyond the bytes it has left, so a
+ * forged file cannot have a large array made (what a forged file says is believed: the folder is to be trusted). A
+ * hit updates the file's modification time; after each write the least recently used files go until the folder
+ * holds at most {@link LayerCacheSettings#maxSize()} bytes ({@link #evict()}). Reading a file holds what the scan
+ * would hold (the packed entry table, the values), never the whole file.
  */
 public final class LayerCache {
     /** The file format; part of the key. */
     static final int FORMAT = 1;
     static final String SUFFIX = ".layer";
     private static final int MAGIC = 0x49484c43; // "IHLC"
-    private static final String LOCK = ".lock";
     /** A .part file this old is a leftover of a build that ended mid-write. */
     private static final long STALE_PART_MILLIS = 60L * 60 * 1000;
 
@@ -134,13 +131,20 @@ public final class LayerCache {
         StringBuilder key = new StringBuilder();
         key.append("image-hygiene layer cache ").append(FORMAT).append('\n');
         key.append("tool=").append(toolVersion).append(' ').append(codeOf(LayerCache.class)).append('\n');
-        key.append("gzipEstimate=").append(scanner.estimatesGzip()).append('\n');
+        // the JDK's own text and number handling, and its zlib (a JDK may use the system's, or zlib-ng), which
+        // makes the gzip estimate of an uncompressed layer
+        key.append("java=").append(System.getProperty("java.vm.vendor")).append(' ').append(Runtime.version())
+                .append('\n');
+        key.append("gzipEstimate=").append(scanner.estimatesGzip())
+                .append(scanner.estimatesGzip() ? " " + GzipSizeEstimator.fingerprint() : "").append('\n');
         Map<String, ValueCodec> codecs = new LinkedHashMap<>();
         Map<String, ContentCollector<?>> byId = new TreeMap<>();
         for (ContentCollector<?> c : scanner.collectors()) {
             byId.put(c.id(), c);
         }
-        for (ContentCollector<?> c : byId.values()) {
+        // in the scanner's order, not sorted: a file too large to share goes to the first collector that wants it,
+        // so the same collectors in another order can collect otherwise
+        for (ContentCollector<?> c : scanner.collectors()) {
             String cacheSettings = c.cacheSettings();
             if (cacheSettings == null) {
                 log.debug("Layer cache not used: the values of collector " + c.id() + " cannot be cached");
@@ -286,7 +290,7 @@ public final class LayerCache {
                 try (InputStream raw = Files.newInputStream(file);
                         CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16),
                                 new CRC32C());
-                        DataInputStream in = new DataInputStream(checked)) {
+                        DataInputStream in = new ValueCodec.Input(checked, size)) {
                     LayerScanner.Counted c = decode(in, key);
                     if (checked.getChecksum().getValue() != stored || in.readLong() != stored || in.read() >= 0) {
                         throw new IOException("not the file whose checksum was read");
@@ -431,21 +435,15 @@ public final class LayerCache {
     }
 
     /**
-     * Removes the least recently used files until the folder holds at most the maximum size, and stale parts; by the
-     * build holding the lock file only, so two builds do not both remove (the one that finds it held skips it).
+     * Removes the least recently used files until the folder holds at most the maximum size, and stale parts. Every
+     * write does it, without a lock: two builds at it at once remove from the same least recently used end of the
+     * same files (one's removal of a file the other removed first counts it as gone all the same), and a file a
+     * build is reading stays readable until it closes it. A lock that the build finding it held skipped left the files
+     * written meanwhile uncounted, and Java's file locks are the whole JVM's: another thread's channel closed on the
+     * lock file released it.
      */
     void evict() {
-        Path lockFile = settings.folder().resolve(LOCK);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                return; // another thread of this JVM is at it
-            }
-            if (lock == null) {
-                return; // another build is at it
-            }
+        try {
             record Cached(Path path, long size, long used) {
             }
             List<Cached> files = new ArrayList<>();
@@ -478,8 +476,9 @@ public final class LayerCache {
                     break;
                 }
                 try {
-                    Files.deleteIfExists(c.path());
-                    evicted.incrementAndGet();
+                    if (Files.deleteIfExists(c.path())) {
+                        evicted.incrementAndGet();
+                    }
                 } catch (IOException e) {
                     // in use (Windows) or gone: counted as gone
                 }

@@ -3,6 +3,7 @@ package io.github.imagehygiene.layer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -459,17 +460,78 @@ final class ValueCodec {
         }
     }
 
-    /** A string of a value or of a cache file's header: any length an array can hold. */
+    /** A string of a value or of a cache file's header: any length an array can hold, within the bytes left. */
     static String readString(DataInputStream in) throws IOException {
-        return DataStrings.read(in, Integer.MAX_VALUE / 2);
+        return DataStrings.read(in, (int) Math.min(Integer.MAX_VALUE / 2, left(in)));
     }
 
-    /** A count read from the file, refused when negative (a damaged file). */
+    /**
+     * A count read from the file, refused when negative or larger than the bytes left (every counted item takes one
+     * byte at least): a damaged or forged file, which would otherwise have an array of its choosing made.
+     */
     static int length(DataInputStream in) throws IOException {
         int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("a negative count " + n);
+        if (n < 0 || n > left(in)) {
+            throw new IOException("a count of " + n + " with " + left(in) + " bytes left");
         }
         return n;
+    }
+
+    /** The bytes left to read in {@code in} when it is a {@link Input}, else as many as a long holds. */
+    static long left(DataInputStream in) {
+        return in instanceof Input bounded ? bounded.left() : Long.MAX_VALUE;
+    }
+
+    /** A cache file read knowing its size, so that what it says it holds is checked against what it has. */
+    static final class Input extends DataInputStream {
+        private final Counting counting;
+        private final long size;
+
+        Input(InputStream in, long size) {
+            this(new Counting(in), size);
+        }
+
+        private Input(Counting counting, long size) {
+            super(counting);
+            this.counting = counting;
+            this.size = size;
+        }
+
+        long left() {
+            return Math.max(0, size - counting.count);
+        }
+
+        private static final class Counting extends java.io.FilterInputStream {
+            long count;
+
+            Counting(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count += n;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(n);
+                count += skipped;
+                return skipped;
+            }
+        }
     }
 }

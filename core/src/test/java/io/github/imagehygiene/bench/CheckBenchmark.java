@@ -121,7 +121,7 @@ public final class CheckBenchmark {
     }
 
     /** The collectors every rule asks for, as the check would run them. */
-    static List<io.github.imagehygiene.layer.ContentCollector<?>> allCollectors(CheckSettings config) {
+    public static List<io.github.imagehygiene.layer.ContentCollector<?>> allCollectors(CheckSettings config) {
         List<io.github.imagehygiene.layer.ContentCollector<?>> all = new ArrayList<>();
         for (var rule : io.github.imagehygiene.rules.catalog.RuleCatalog.rules(config.rules())) {
             for (var c : rule.collectors()) {

@@ -171,6 +171,91 @@ class LayerCacheTest {
                 .doesNotContain("damaged");
     }
 
+    /**
+     * A file whose checksum holds but whose counts were forged (a cache folder others can write into): the entry
+     * table's count set to 2^31 - 16 entries, which as an array of offsets would take 8 GiB, is refused against the
+     * bytes the file has left; the file is ignored as damaged, the run's reports are those of a run without it.
+     */
+    @Test
+    void aForgedCountIsNotBelieved(@TempDir Path dir) throws IOException {
+        Path image = Fixtures.image("busybox-app.docker.tar");
+        Path cache = dir.resolve("cache");
+        Run first = check(image, cache, dir.resolve("first"));
+        Path file = cacheFiles(cache).get(0);
+        byte[] b = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(b).putInt(entryTableAt(b), 0x7FFFFFF0);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b, 0, b.length - 8);
+        java.nio.ByteBuffer.wrap(b).putLong(b.length - 8, crc.getValue());
+        Files.write(file, b);
+
+        Run second = check(image, cache, dir.resolve("second"));
+
+        assertSameReports(second, first);
+        assertThat(second.cacheLine()).contains(", 1 read from the image, 1 stored, 1 damaged cache file(s) ignored");
+    }
+
+    private static boolean gzipped(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Where a cache file's entry table starts: after the header the file format gives (LayerCache's write). */
+    private static int entryTableAt(byte[] file) throws IOException {
+        java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(file);
+        java.io.DataInputStream in = new java.io.DataInputStream(bytes);
+        in.readInt(); // magic
+        in.readInt(); // format
+        io.github.imagehygiene.common.DataStrings.read(in, file.length); // key
+        io.github.imagehygiene.common.DataStrings.read(in, file.length); // blob digest
+        in.readLong(); // blob size
+        io.github.imagehygiene.common.DataStrings.read(in, file.length); // compression
+        io.github.imagehygiene.common.DataStrings.read(in, file.length); // diff_id
+        in.readLong(); // size
+        in.readLong(); // gzip estimate
+        in.readLong(); // content size
+        return file.length - bytes.available();
+    }
+
+    /**
+     * The same collectors in another order do not share a layer's file: a file too large to share goes to the first
+     * collector that wants it, so another order can collect otherwise.
+     */
+    @Test
+    void collectorsInAnotherOrderDoNotShareAFile(@TempDir Path dir) throws IOException {
+        Path layout = dir.resolve("layout");
+        untar(Fixtures.image("tiny.oci.tar"), layout);
+        Path blob;
+        try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+            blob = blobs.filter(LayerCacheTest::gzipped).findFirst().orElseThrow(); // its one layer
+        }
+        String path = "blobs/sha256/" + blob.getFileName();
+        CheckSettings settings = CheckSettings.builder().image(layout.toString()).build();
+        List<ContentCollector<?>> collectors = io.github.imagehygiene.bench.CheckBenchmark.allCollectors(settings);
+        assertThat(collectors).hasSizeGreaterThan(2);
+        List<ContentCollector<?>> reversed = new ArrayList<>(collectors);
+        java.util.Collections.reverse(reversed);
+        Path cache = dir.resolve("cache");
+        LayerCacheSettings cacheSettings = new LayerCacheSettings(cache, 1_000_000);
+
+        for (List<ContentCollector<?>> order : List.of(collectors, reversed, collectors, reversed)) {
+            LayerCache c = new LayerCache(cacheSettings, "test", io.github.imagehygiene.common.LogSink.NONE);
+            try (InputStream in = Files.newInputStream(blob)) {
+                c.wrap(new LayerScanner(true, order)).scan(path, in);
+            }
+        }
+
+        assertThat(cacheFiles(cache)).hasSize(2);
+        LayerCache again = new LayerCache(cacheSettings, "test", io.github.imagehygiene.common.LogSink.NONE);
+        try (InputStream in = Files.newInputStream(blob)) {
+            again.wrap(new LayerScanner(true, reversed)).scan(path, in);
+        }
+        assertThat(again.stats().hits()).isOne();
+    }
+
     /** A blob whose content no longer matches its name fails the run, from the cache as without it. */
     @Test
     void aCachedLayerIsStillCheckedAgainstItsDigest(@TempDir Path dir) throws IOException {
@@ -282,6 +367,58 @@ class LayerCacheTest {
                 .containsExactlyInAnyOrder("b" + LayerCache.SUFFIX, "d" + LayerCache.SUFFIX);
         assertThat(part).doesNotExist();
         assertThat(c.stats().evicted()).isEqualTo(2);
+    }
+
+    /**
+     * Builds keeping one folder within its bound at once (here two caches evicting together, twenty times over): the
+     * same least recently used files go, each counted once, and the folder ends within the bound.
+     */
+    @Test
+    void buildsEvictingAtOnceRemoveTheSameFilesOnce(@TempDir Path dir) throws Exception {
+        long now = System.currentTimeMillis();
+        for (int round = 0; round < 20; round++) {
+            Path cache = Files.createDirectory(dir.resolve("r" + round));
+            for (int i = 0; i < 10; i++) {
+                Path f = cache.resolve("f" + i + LayerCache.SUFFIX);
+                Files.write(f, new byte[100]);
+                Files.setLastModifiedTime(f, FileTime.fromMillis(now - 10_000 + i * 1000L)); // f0 oldest
+            }
+            LayerCache a = new LayerCache(new LayerCacheSettings(cache, 450), "test",
+                    io.github.imagehygiene.common.LogSink.NONE);
+            LayerCache b = new LayerCache(new LayerCacheSettings(cache, 450), "test",
+                    io.github.imagehygiene.common.LogSink.NONE);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(a::evict);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(b::evict);
+            first.get();
+            second.get();
+
+            assertThat(cacheFiles(cache).stream().map(p -> p.getFileName().toString())).as("round " + round)
+                    .containsExactly("f6.layer", "f7.layer", "f8.layer", "f9.layer");
+            assertThat(a.stats().evicted() + b.stats().evicted()).as("round " + round).isEqualTo(6);
+        }
+    }
+
+    /**
+     * A build of an earlier version evicted only while it held the folder's {@code .lock}, and a build finding it held
+     * skipped eviction, leaving what it wrote uncounted: the folder is now kept within its bound whoever holds it.
+     */
+    @Test
+    void aHeldLockFileDoesNotStopEviction(@TempDir Path cache) throws IOException {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 4; i++) {
+            Path f = cache.resolve("f" + i + LayerCache.SUFFIX);
+            Files.write(f, new byte[100]);
+            Files.setLastModifiedTime(f, FileTime.fromMillis(now - 10_000 + i * 1000L));
+        }
+        LayerCache c = new LayerCache(new LayerCacheSettings(cache, 250), "test",
+                io.github.imagehygiene.common.LogSink.NONE);
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(cache.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = held.lock()) {
+            c.evict();
+        }
+        assertThat(cacheFiles(cache).stream().map(p -> p.getFileName().toString()))
+                .containsExactly("f2.layer", "f3.layer");
     }
 
     /** A bound smaller than an image's layers: the run still reports the same, the folder stays within it. */
