@@ -45,25 +45,32 @@ import io.github.imagehygiene.layer.HeldMemory;
  * array while the budget allows, else streamed.</li>
  * <li><b>streamed</b>: the local headers in order, every entry inflated ({@code ZipArchiveInputStream}): for what is
  * too large to hold, and for what the directory cannot be trusted to describe as the local headers do: no readable
- * end record, Zip64, a prefix before the first entry (self-extracting), gaps, overlaps or trailing entries, local
- * names, sizes, methods or flags other than the directory's, encryption, methods other than stored and deflated,
- * stored entries with a data descriptor, empty archives. Nested archives of a streamed one are held when small
- * enough.</li>
+ * end record, Zip64 (in the directory, or a local Zip64 field too short for the sizes or before a data descriptor),
+ * a prefix before the first entry (self-extracting), gaps, overlaps or trailing entries, a data descriptor whose
+ * signature is not there when it takes 16 bytes (or is when 12), local names, sizes, methods or flags other than the
+ * directory's, encryption, methods other than stored and deflated, stored entries with a data descriptor, empty
+ * archives. Nested archives of a streamed one are held when small enough. A stored entry behind a data descriptor is read as damaged: the stream reader could find its
+ * end only by holding all of it.</li>
  * </ul>
  * Both give the same {@link JavaArchive} for intact archives (JarReaderDirectoryTest reads the jars of a local Maven
  * repository and of the fixture images both ways), including the streamed reader's sizes of a nested archive behind
  * a data descriptor (size counted, stored size = size, as the local header says neither). Deliberate differences,
  * on damaged archives only: the held reader does not inflate what it does not need, so deflated data that is corrupt
  * in an entry it skips (a class file) goes unnoticed, where the streamed reader would stop there and drop the
- * index; and the index takes the directory's uncompressed sizes, where the streamed reader counts inflated bytes. The
- * streamed reader, too, passes over an entry it does not read when its local header gives the sizes (no data
- * descriptor), taking that size: only entries behind a data descriptor (jar tools writing as they go) are inflated to
- * be counted.
+ * index, and deflated data of a skipped entry behind a data descriptor that ends before the directory's compressed
+ * size (a jar made to hide entries in that gap from the directory) is passed over, where the streamed reader reads
+ * what the gap holds; and the index takes the directory's uncompressed sizes, where the streamed reader counts
+ * inflated bytes. The streamed reader, too, passes over an entry it does not read when its local header gives the
+ * sizes (no data descriptor), taking that size: only entries behind a data descriptor (jar tools writing as they go)
+ * are inflated to be counted.
  * <p>
  * Memory: one held archive's bytes, plus the deflated nested archives inflated while it is read, together at most
  * what it was given: {@link #HELD_BOUND}, or in a layer scan what it reserved of the scan's {@link HeldMemory} (up to
- * {@link #MAX_HELD}); plus its directory (at most {@link #MAX_DIRECTORY} bytes of it, so a hostile directory of
- * tiny entries stays bounded).
+ * {@link #MAX_HELD}); plus its directory and those of the nested archives read while it is open, together at most
+ * {@link #MAX_DIRECTORY} bytes of them (their entries are objects; a nested one that does not fit is streamed), so
+ * hostile directories of tiny entries stay bounded. Time: an entry that inflates to more than a hundred times its
+ * compressed size (past its first MiB) is refused as a zip bomb, as a nested archive is inflated whole for its
+ * sha1.
  */
 public final class JarReader {
     /** Nested archives deeper than this are not opened (a jar in a jar in a war in an ear is depth 3). */
@@ -173,7 +180,7 @@ public final class JarReader {
 
     /** Whether a held archive would be read by its central directory (else streamed): for tests. */
     static boolean readsDirectory(byte[] archive) {
-        return Directory.open(archive, 0, archive.length) != null;
+        return Directory.open(archive, 0, archive.length, MAX_DIRECTORY) != null;
     }
 
     /** The index being built of the outer archive, and whether that failed. */
@@ -207,6 +214,11 @@ public final class JarReader {
     /** Bytes one archive read may still hold: shared by the archive and the nested ones inflated while it is read. */
     private static final class Budget {
         long left;
+        /**
+         * Directory bytes that may still be opened: the directories of an archive and of the nested ones read while
+         * it is open are all in memory at once (their entries as objects), so they share {@link #MAX_DIRECTORY}.
+         */
+        long directory = MAX_DIRECTORY;
 
         Budget(long left) {
             this.left = left;
@@ -281,7 +293,7 @@ public final class JarReader {
     /** Reads an archive held in {@code bytes[off, off + len)}, by its central directory when that can be trusted. */
     private static void held(String path, String parent, byte[] bytes, int off, int len, String sha1, long size,
             long storedSize, int depth, List<JavaArtifact> out, Indexing index, Budget budget) throws IOException {
-        Directory directory = Directory.open(bytes, off, len);
+        Directory directory = Directory.open(bytes, off, len, budget.directory);
         if (directory == null) {
             stream(path, parent, new ByteArrayInputStream(bytes, off, len), sha1, size, storedSize, depth, out, index,
                     budget);
@@ -289,12 +301,15 @@ public final class JarReader {
         }
         String hex = sha1 != null ? sha1 : Sha1.hex(bytes, off, len);
         Found found = new Found();
+        budget.directory -= directory.size;
         try {
             entries(path, depth, directory.cursor(budget), index, found);
         } catch (IOException | RuntimeException damaged) {
             if (!keepDamaged(damaged, depth, index, found)) {
                 return;
             }
+        } finally {
+            budget.directory += directory.size;
         }
         add(path, parent, size >= 0 ? size : len, storedSize, hex, found, out);
     }
@@ -305,7 +320,8 @@ public final class JarReader {
         MessageDigest sha1 = knownSha1 == null ? Sha1.digest() : null;
         DigestingStream in = new DigestingStream(raw, sha1);
         Found found = new Found();
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
+        // not a stored entry behind a data descriptor: Commons Compress would hold all of it in memory to find its end
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, false)) {
             entries(path, depth, new Streamed(zip, budget), index, found);
         } catch (IOException | RuntimeException damaged) {
             if (!keepDamaged(damaged, depth, index, found)) {
@@ -431,7 +447,9 @@ public final class JarReader {
                 throws IOException {
             // sizes as the local header says (-1 behind a data descriptor)
             CountingStream entry = new CountingStream(zip);
-            read(path, parent, entry, e.getSize(), e.getSize(), e.getCompressedSize(), depth, out, null, budget);
+            InputStream guarded = e.getMethod() == ZipArchiveEntry.DEFLATED
+                    ? new Inflating(entry, zip::getCompressedCount) : entry;
+            read(path, parent, guarded, e.getSize(), e.getSize(), e.getCompressedSize(), depth, out, null, budget);
             return entry.count;
         }
 
@@ -457,24 +475,32 @@ public final class JarReader {
         private static final int CENTRAL = 0x02014b50;
         private static final int END = 0x06054b50;
         private static final int ZIP64_LOCATOR = 0x07064b50;
+        private static final int DESCRIPTOR = 0x08074b50;
+        private static final int ZIP64_EXTRA = 0x0001;
         private static final int STORED = ZipArchiveEntry.STORED;
         private static final int DEFLATED = ZipArchiveEntry.DEFLATED;
 
         private final byte[] bytes;
         private final int off;
+        /** The directory's bytes, what its entries take of {@link Budget#directory}. */
+        private final long size;
         private final List<ZipArchiveEntry> entries;
         /** Per entry: its data's offset in the archive; negative when a data descriptor follows it. */
         private final long[] data;
 
-        private Directory(byte[] bytes, int off, List<ZipArchiveEntry> entries, long[] data) {
+        private Directory(byte[] bytes, int off, long size, List<ZipArchiveEntry> entries, long[] data) {
             this.bytes = bytes;
             this.off = off;
+            this.size = size;
             this.entries = entries;
             this.data = data;
         }
 
-        /** The directory of {@code bytes[off, off + len)}, or null when it cannot be trusted (then stream). */
-        static Directory open(byte[] bytes, int off, int len) {
+        /**
+         * The directory of {@code bytes[off, off + len)}, or null when it cannot be trusted or is larger than
+         * {@code maxSize} bytes (then stream).
+         */
+        static Directory open(byte[] bytes, int off, int len, long maxSize) {
             int end = findEnd(bytes, off, len);
             if (end < 0 || u16(bytes, off + end + 4) != 0 || u16(bytes, off + end + 6) != 0) {
                 return null; // no end record, or a multi-disk archive
@@ -482,14 +508,14 @@ public final class JarReader {
             int count = u16(bytes, off + end + 10);
             long cdSize = u32(bytes, off + end + 12);
             long cdOffset = u32(bytes, off + end + 16);
-            if (count == 0 || count == 0xFFFF || count != u16(bytes, off + end + 8) || cdSize > MAX_DIRECTORY
+            if (count == 0 || count == 0xFFFF || count != u16(bytes, off + end + 8) || cdSize > maxSize
                     || cdOffset + cdSize != end
                     || end >= 20 && i32(bytes, off + end - 20) == ZIP64_LOCATOR) {
                 return null; // empty, Zip64, too large, or a gap before the end record
             }
             Listing listing = central(bytes, off, count, cdOffset, cdSize);
             long[] data = listing == null ? null : tile(bytes, off, listing, cdOffset);
-            return data == null ? null : new Directory(bytes, off, listing.entries(), data);
+            return data == null ? null : new Directory(bytes, off, cdSize, listing.entries(), data);
         }
 
         /**
@@ -588,8 +614,10 @@ public final class JarReader {
             for (int i = 0; i <= entries.size(); i++) {
                 long next = i < entries.size() ? listing.local()[i] : cdOffset;
                 long gap = next - at;
-                // a data descriptor: crc and two 4-byte sizes, with or without its signature
-                if (descriptor ? gap != 12 && gap != 16 : gap != 0) {
+                // a data descriptor: crc and two 4-byte sizes, with its signature when 16 bytes, without when 12 (the
+                // stream reader takes the signature where it finds one, and would read 4 bytes more or fewer)
+                boolean signed = gap >= 4 && i32(b, off + (int) at) == DESCRIPTOR;
+                if (descriptor ? gap != 12 && gap != 16 || signed != (gap == 16) : gap != 0) {
                     return null;
                 }
                 if (i == entries.size()) {
@@ -616,7 +644,8 @@ public final class JarReader {
                         || method == STORED && csize != e.getSize()
                         || csize < 0 || e.getSize() < 0 || start + csize > cdOffset
                         || !Arrays.equals(b, h + 30, h + 30 + nameLength, b, cdName, cdName + u16(b, cdName - 18))
-                        || hasUnicodePath(b, h + 30 + nameLength, u16(b, h + 28))) {
+                        || hasUnicodePath(b, h + 30 + nameLength, u16(b, h + 28))
+                        || zip64Apart(b, h + 30 + nameLength, u16(b, h + 28), descriptor)) {
                     return null;
                 }
                 data[i] = descriptor ? -start : start;
@@ -637,6 +666,22 @@ public final class JarReader {
         private static boolean hasUnicodePath(byte[] b, int at, int length) {
             for (int i = at; i + 4 <= at + length; i += 4 + u16(b, i + 2)) {
                 if (u16(b, i) == 0x7075) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether local extra fields hold a Zip64 field the stream reader would read apart from the directory: one too
+         * short for the two sizes (it fails on it), or one before a data descriptor (it then reads the descriptor's
+         * sizes as 8 bytes each). A whole one otherwise changes nothing (the local sizes, checked against the
+         * directory's, are not 0xFFFFFFFF): Ant writes one on every entry (Tomcat's jars).
+         */
+        private static boolean zip64Apart(byte[] b, int at, int length, boolean descriptor) {
+            for (int i = at; i + 4 <= at + length; i += 4 + u16(b, i + 2)) {
+                int size = u16(b, i + 2);
+                if (u16(b, i) == ZIP64_EXTRA && (descriptor || size > 0 && size < 16)) {
                     return true;
                 }
             }
@@ -693,7 +738,7 @@ public final class JarReader {
                 return stored;
             }
             Inflater inflater = new Inflater(true);
-            return new InflaterInputStream(stored, inflater, 8192) {
+            return new Inflating(new InflaterInputStream(stored, inflater, 8192) {
                 private boolean ended;
 
                 @Override
@@ -719,7 +764,7 @@ public final class JarReader {
                         inflater.end();
                     }
                 }
-            };
+            }, inflater::getBytesRead);
         }
 
         private static int u16(byte[] b, int at) {
@@ -903,6 +948,58 @@ public final class JarReader {
     }
 
     /** Counts what is read through it (skips included); ignores close(). */
+    /**
+     * Inflated bytes of an entry, refused past {@link #MAX_RATIO} times the compressed bytes read for them (and
+     * {@link #SLACK}): a zip bomb. A deflated jar nested in another is inflated whole for its sha1 even when it is too
+     * large to hold, so three nested levels of 1,000:1 made a 15 KB jar take minutes; real nested jars inflate to
+     * about their compressed size, already compressed as they are. Both readers count the same inflater's input, so
+     * they refuse at the same place.
+     */
+    private static final class Inflating extends FilterInputStream {
+        static final int MAX_RATIO = 100;
+        static final long SLACK = 1 << 20;
+        private final java.util.function.LongSupplier compressed;
+        private long inflated;
+
+        Inflating(InputStream in, java.util.function.LongSupplier compressed) {
+            super(in);
+            this.compressed = compressed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long n) throws IOException {
+            inflated += n;
+            if (inflated > SLACK && inflated > MAX_RATIO * compressed.getAsLong()) {
+                throw new IOException("an entry that inflates to more than " + MAX_RATIO
+                        + " times its compressed size (a zip bomb)");
+            }
+        }
+    }
+
     private static final class CountingStream extends FilterInputStream {
         long count;
 
