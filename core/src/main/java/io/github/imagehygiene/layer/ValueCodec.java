@@ -484,54 +484,21 @@ final class ValueCodec {
 
     /** A cache file read knowing its size, so that what it says it holds is checked against what it has. */
     static final class Input extends DataInputStream {
-        private final Counting counting;
+        private final MeasuringInputStream counting;
         private final long size;
 
         Input(InputStream in, long size) {
-            this(new Counting(in), size);
+            this(new MeasuringInputStream(in, null, null), size);
         }
 
-        private Input(Counting counting, long size) {
+        private Input(MeasuringInputStream counting, long size) {
             super(counting);
             this.counting = counting;
             this.size = size;
         }
 
         long left() {
-            return Math.max(0, size - counting.count);
-        }
-
-        private static final class Counting extends java.io.FilterInputStream {
-            long count;
-
-            Counting(InputStream in) {
-                super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count++;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    count += n;
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(n);
-                count += skipped;
-                return skipped;
-            }
+            return Math.max(0, size - counting.count());
         }
     }
 }
