@@ -437,10 +437,11 @@ public final class LayerCache {
     /**
      * Removes the least recently used files until the folder holds at most the maximum size, and stale parts. Every
      * write does it, without a lock: two builds at it at once remove from the same least recently used end of the
-     * same files (one's removal of a file the other removed first counts it as gone all the same), and a file a
-     * build is reading stays readable until it closes it. A lock that the build finding it held skipped left the files
-     * written meanwhile uncounted, and Java's file locks are the whole JVM's: another thread's channel closed on the
-     * lock file released it.
+     * same files (one's removal of a file the other removed first counts it as gone all the same). A file a build has
+     * open stays readable; one removed between its checksum pass and its reading counts as damaged, and that layer is
+     * read from the image and written again. A lock that the build finding it held skipped left the files written
+     * meanwhile uncounted, and Java's file locks are the whole JVM's: another thread's channel closed on the lock file
+     * released it.
      */
     void evict() {
         try {

@@ -24,9 +24,10 @@ import io.github.imagehygiene.testing.ForkedJvm;
 
 /**
  * Jars made to read one way by their central directory and another by their local headers, or to take the reader's
- * memory: the held reader leaves what it cannot vouch for to the streamed one, so both read them alike, and neither
- * holds more than its bounds. Each starts from a jar the JDK's own {@link ZipOutputStream} writes, changed in the one
- * place the case is about (except the stored entry behind a data descriptor, which no zip writer of the JDK makes).
+ * memory or time: the held reader leaves what it cannot vouch for to the streamed one, so both read them alike, and
+ * neither holds more than its bounds. Each starts from a jar the JDK's own {@link ZipOutputStream} writes, changed in
+ * the one place the case is about, or from one Python's zipfile writes (src/test/fixtures/jars/make-jars.py); the
+ * streamed stored entry behind a data descriptor of 256 MiB is written here, byte by byte.
  */
 class JarReaderHostileTest {
     private static final int LOCAL = 0x04034b50;
@@ -127,6 +128,40 @@ class JarReaderHostileTest {
 
         assertThat(JarReader.readsDirectory(jar)).isTrue();
         assertThat(canonical(jar, JarReader.HELD_BOUND)).isEqualTo(canonical(jar, 0)).contains("version=1.2.3");
+    }
+
+    /**
+     * A jar Python's zipfile wrote to a pipe (src/test/fixtures/jars/make-jars.py): stored entries, each behind a data
+     * descriptor. Held, it is read by its directory, as the JDK's own zip reader reads it; streamed (too large to
+     * hold), it would be read as damaged.
+     */
+    @Test
+    void storedEntriesBehindDataDescriptorsAreReadByTheDirectory() throws IOException {
+        Path jar = Path.of("src/test/resources/jars/stored-behind-descriptor.jar");
+        byte[] bytes = java.nio.file.Files.readAllBytes(jar);
+        List<String> names;
+        String pom;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            names = zip.stream().map(ZipEntry::getName).toList();
+            ZipEntry entry = zip.getEntry("META-INF/maven/org.example/piped/pom.properties");
+            assertThat(entry.getMethod()).isEqualTo(ZipEntry.STORED);
+            pom = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getShort(6) & 8).as("data descriptor")
+                .isEqualTo(8);
+        assertThat(pom).contains("artifactId=piped", "version=2.0");
+
+        assertThat(JarReader.readsDirectory(bytes)).isTrue();
+        JavaArchive held = JarReader.readArchive("/piped.jar", new ByteArrayInputStream(bytes), bytes.length,
+                JarReader.HELD_BOUND);
+        assertThat(held.index()).isNotNull();
+        assertThat(held.index().entries()).isEqualTo(names.size());
+        assertThat(held.artifacts()).singleElement().satisfies(a -> {
+            assertThat(a.groupId()).isEqualTo("org.example");
+            assertThat(a.artifactId()).isEqualTo("piped");
+            assertThat(a.version()).isEqualTo("2.0");
+        });
+        assertThat(canonical(bytes, 0)).startsWith("JavaArchive[path=/demo.jar, index=null");
     }
 
     /**
@@ -241,6 +276,18 @@ class JarReaderHostileTest {
 
         String held = canonical(outer, JarReader.HELD_BOUND);
         assertThat(held).isEqualTo(canonical(outer, 0)).contains("path=/demo.jar!/lib/a.jar,")
+                .doesNotContain("lib/b.jar,").doesNotContain("artifactId=bomb");
+    }
+
+    /**
+     * The same bomb compressed with bzip2 (src/test/fixtures/jars/make-jars.py: 80 MiB in 674 bytes of jar), a method
+     * only the streamed reader decompresses: refused alike.
+     */
+    @Test
+    void aNestedBzip2BombIsRefused() throws IOException {
+        byte[] jar = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/jars/bzip2-bomb.jar"));
+        assertThat(JarReader.readsDirectory(jar)).isFalse();
+        assertThat(canonical(jar, JarReader.HELD_BOUND)).contains("artifactId=outer")
                 .doesNotContain("lib/b.jar,").doesNotContain("artifactId=bomb");
     }
 
