@@ -955,11 +955,10 @@ public final class JarReader {
      * repositories, none over 1 MiB inflated more than 24 times). Both readers count what the decompressor took in,
      * so they refuse at the same place.
      */
-    private static final class Inflating extends FilterInputStream {
+    private static final class Inflating extends CountingStream {
         static final int MAX_RATIO = 100;
         static final long SLACK = 1 << 20;
         private final java.util.function.LongSupplier compressed;
-        private long inflated;
 
         Inflating(InputStream in, java.util.function.LongSupplier compressed) {
             super(in);
@@ -967,45 +966,29 @@ public final class JarReader {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) throws IOException {
-            inflated += n;
-            if (inflated > SLACK && inflated > MAX_RATIO * compressed.getAsLong()) {
+        void counted() throws IOException {
+            if (count > SLACK && count > MAX_RATIO * compressed.getAsLong()) {
                 throw new IOException("an entry that inflates to more than " + MAX_RATIO
                         + " times its compressed size (a zip bomb)");
             }
         }
+
+        @Override
+        public void close() throws IOException {
+            in.close(); // the decompressor's, when it is this reader's own
+        }
     }
 
     /** Counts what is read through it (skips included); ignores close(). */
-    private static final class CountingStream extends FilterInputStream {
+    private static class CountingStream extends FilterInputStream {
         long count;
 
         CountingStream(InputStream in) {
             super(in);
+        }
+
+        /** After {@link #count} grew: for a subclass to check it. */
+        void counted() throws IOException {
         }
 
         @Override
@@ -1013,6 +996,7 @@ public final class JarReader {
             int b = in.read();
             if (b >= 0) {
                 count++;
+                counted();
             }
             return b;
         }
@@ -1022,6 +1006,7 @@ public final class JarReader {
             int n = in.read(b, off, len);
             if (n > 0) {
                 count += n;
+                counted();
             }
             return n;
         }
@@ -1030,6 +1015,7 @@ public final class JarReader {
         public long skip(long n) throws IOException {
             long done = in.skip(n);
             count += Math.max(0, done);
+            counted();
             return done;
         }
 
@@ -1039,7 +1025,7 @@ public final class JarReader {
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             // the caller owns the stream
         }
     }
