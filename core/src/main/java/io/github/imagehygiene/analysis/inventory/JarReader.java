@@ -712,8 +712,8 @@ public final class JarReader {
                     long size = descriptor ? -1 : e.getSize();
                     long storedSize = descriptor ? -1 : e.getCompressedSize();
                     if (e.getMethod() == STORED) {
-                        held(path, parent, bytes, off + (int) data[i], (int) e.getSize(), null, size, storedSize,
-                                depth, out, null, budget);
+                        held(path, parent, bytes, off + (int) Math.abs(data[i]), (int) e.getSize(), null, size,
+                                storedSize, depth, out, null, budget);
                     } else {
                         try (InputStream in = content(i)) {
                             read(path, parent, in, e.getSize(), size, storedSize, depth, out, null, budget);

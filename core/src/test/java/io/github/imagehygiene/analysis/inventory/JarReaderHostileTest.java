@@ -165,6 +165,29 @@ class JarReaderHostileTest {
     }
 
     /**
+     * That jar stored behind a data descriptor in another written the same way (a nested library, as Spring Boot
+     * stores them): read in place, at the data's offset, with the sha1 of the file it was made from.
+     */
+    @Test
+    void aNestedJarStoredBehindADataDescriptorIsReadInPlace() throws Exception {
+        Path jars = Path.of("src/test/resources/jars");
+        byte[] inner = java.nio.file.Files.readAllBytes(jars.resolve("stored-behind-descriptor.jar"));
+        byte[] outer = java.nio.file.Files.readAllBytes(jars.resolve("nested-behind-descriptor.jar"));
+        String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest(inner));
+
+        assertThat(JarReader.readsDirectory(outer)).isTrue();
+        JavaArchive a = JarReader.readArchive("/n.jar", new ByteArrayInputStream(outer), outer.length,
+                JarReader.HELD_BOUND);
+        assertThat(a.artifacts()).hasSize(2);
+        JavaArtifact nested = a.artifacts().get(1);
+        assertThat(nested.path()).isEqualTo("/n.jar!/lib/piped.jar");
+        assertThat(nested.sha1()).isEqualTo(sha1);
+        assertThat(nested.artifactId()).isEqualTo("piped");
+        assertThat(nested.version()).isEqualTo("2.0");
+    }
+
+    /**
      * A stored entry behind a data descriptor (its size unknown until its end) of 256 MiB: Commons Compress can read
      * one only by holding all of it; the reader refuses it as a damaged entry, in a 64 MiB heap.
      */
