@@ -14,11 +14,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
@@ -75,7 +76,7 @@ public final class LayerCache {
     private final AtomicLong damaged = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
     /** Whether this run has said that the cache cannot keep a layer: once is enough, the rest go to debug. */
-    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     public LayerCache(LayerCacheSettings settings, String toolVersion, LogSink log) {
         this.settings = settings;
@@ -138,7 +139,7 @@ public final class LayerCache {
         key.append("gzipEstimate=").append(scanner.estimatesGzip())
                 .append(scanner.estimatesGzip() ? " " + GzipSizeEstimator.fingerprint() : "").append('\n');
         Map<String, ValueCodec> codecs = new LinkedHashMap<>();
-        Map<String, ContentCollector<?>> byId = new TreeMap<>();
+        Map<String, ContentCollector<?>> byId = new HashMap<>();
         for (ContentCollector<?> c : scanner.collectors()) {
             byId.put(c.id(), c);
         }
@@ -436,12 +437,10 @@ public final class LayerCache {
 
     /**
      * Removes the least recently used files until the folder holds at most the maximum size, and stale parts. Every
-     * write does it, without a lock: two builds at it at once remove from the same least recently used end of the
-     * same files (one's removal of a file the other removed first counts it as gone all the same). A file a build has
-     * open stays readable; one removed between its checksum pass and its reading counts as damaged, and that layer is
-     * read from the image and written again. A lock that the build finding it held skipped left the files written
-     * meanwhile uncounted, and Java's file locks are the whole JVM's: another thread's channel closed on the lock file
-     * released it.
+     * write does it, without a lock (Java's file locks are the whole JVM's, and a build skipping eviction for a held
+     * one left what it wrote uncounted): two builds at it at once remove from the same least recently used end, each
+     * removal counted once. A file a build has open stays readable; one removed between its checksum pass and its
+     * reading counts as damaged, and that layer is read from the image and written again.
      */
     void evict() {
         try {

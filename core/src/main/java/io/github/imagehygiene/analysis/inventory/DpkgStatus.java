@@ -109,9 +109,9 @@ public final class DpkgStatus {
     }
 
     /**
-     * The lines of {@code text}, split at each "\n" or "\r\n" (the text after the last one is a line too). A loop
-     * rather than {@code split("\r?\n")}: it runs over every package's file list, and in a first run the compiler's
-     * time for {@code String.split} and its regular expressions was more than the reading.
+     * The lines of {@code text}, split at each "\n" or "\r\n" (the text after the last one is a line too), as
+     * {@code split("\r?\n", -1)} splits them but without a regular expression per file list ({@code String.lines()}
+     * would split at a lone "\r" too).
      */
     static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
