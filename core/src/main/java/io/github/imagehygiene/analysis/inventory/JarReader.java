@@ -66,8 +66,9 @@ import io.github.imagehygiene.layer.HeldMemory;
  * are inflated to be counted.
  * <p>
  * Memory: one held archive's bytes, plus the deflated nested archives inflated while it is read, together at most
- * what it was given: {@link #HELD_BOUND}, or in a layer scan what it reserved of the scan's {@link HeldMemory} (up to
- * {@link #MAX_HELD}); plus its directory and those of the nested archives read while it is open, together at most
+ * what it was given: {@link #HELD_BOUND}, or in a layer scan what it leased of the scan's {@link HeldMemory} (up to
+ * {@link #MAX_HELD}; the outer archive is then held in the lease's array, which an earlier archive may have been held
+ * in: every read of a held archive stays within the bytes given, as it does for a nested one held in place); plus its directory and those of the nested archives read while it is open, together at most
  * {@link #MAX_DIRECTORY} bytes of them (their entries are objects; a nested one that does not fit is streamed), so
  * hostile directories of tiny entries stay bounded. Time: a compressed nested archive, inflated whole for its sha1,
  * is refused past its first MiB when it inflates to more than a hundred times its compressed size (a zip bomb): the
@@ -128,7 +129,7 @@ public final class JarReader {
      */
     public static List<JavaArtifact> read(String path, InputStream in, long size) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
-        read(path, null, in, size, size, size, 0, out, null, new Budget(HELD_BOUND));
+        read(path, null, in, size, size, size, 0, out, null, new Budget(HELD_BOUND, null));
         return out;
     }
 
@@ -160,11 +161,8 @@ public final class JarReader {
             throws IOException {
         long whole = Math.min(MAX_HELD, memory.capacity());
         long share = Math.min(HELD_BOUND, whole);
-        long held = memory.reserve(size >= 0 && size <= whole ? Math.max(size, share) : share);
-        try {
-            return readArchive(path, in, size, held);
-        } finally {
-            memory.release(held);
+        try (HeldMemory.Lease lease = memory.lease(size >= 0 && size <= whole ? Math.max(size, share) : share)) {
+            return readArchive(path, in, size, new Budget(lease.bytes(), lease));
         }
     }
 
@@ -173,9 +171,13 @@ public final class JarReader {
      * reader did before it read central directories (tests compare the two).
      */
     static JavaArchive readArchive(String path, InputStream in, long size, long held) throws IOException {
+        return readArchive(path, in, size, new Budget(held, null));
+    }
+
+    private static JavaArchive readArchive(String path, InputStream in, long size, Budget budget) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
         Indexing indexing = new Indexing();
-        read(path, null, in, size, size, size, 0, out, indexing, new Budget(held));
+        read(path, null, in, size, size, size, 0, out, indexing, budget);
         return new JavaArchive(path, indexing.failed ? null : indexing.builder.build(path, size), out);
     }
 
@@ -220,9 +222,21 @@ public final class JarReader {
          * it is open are all in memory at once (their entries as objects), so they share {@link #MAX_DIRECTORY}.
          */
         long directory = MAX_DIRECTORY;
+        /** Where the outer archive is held when read in a layer scan, else null (a new array). */
+        private final HeldMemory.Lease lease;
 
-        Budget(long left) {
+        Budget(long left, HeldMemory.Lease lease) {
             this.left = left;
+            this.lease = lease;
+        }
+
+        /**
+         * An array for {@code n} bytes of an archive at {@code depth}: the lease's for the outer one (beyond what is
+         * read into it, it holds what an earlier archive left: read only the bytes given), a new one for nested ones,
+         * which are held while the outer one is.
+         */
+        byte[] array(int n, int depth) {
+            return depth == 0 && lease != null ? lease.array(n) : new byte[n];
         }
     }
 
@@ -271,7 +285,7 @@ public final class JarReader {
         try {
             MessageDigest sha1 = Sha1.digest();
             DigestingStream in = new DigestingStream(raw, sha1);
-            byte[] bytes = new byte[n];
+            byte[] bytes = budget.array(n, depth);
             int got = in.readNBytes(bytes, 0, n);
             int more = got < n ? -1 : in.read();
             if (got < n || more >= 0) {
