@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InterruptedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,16 +84,9 @@ class HeldMemoryTest {
     void aLeaseWaitsUntilAnotherEnds() throws Exception {
         HeldMemory pool = new HeldMemory(100);
         HeldMemory.Lease other = pool.lease(80);
-        Thread end = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            other.close();
-        });
         long start = System.nanoTime();
-        end.start();
+        CompletableFuture<Void> end = CompletableFuture.runAsync(other::close,
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
         try (HeldMemory.Lease lease = pool.lease(50)) {
             assertThat(System.nanoTime() - start).isGreaterThan(150_000_000L);
             assertThat(pool.free()).isEqualTo(50);
