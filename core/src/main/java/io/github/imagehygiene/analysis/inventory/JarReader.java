@@ -66,10 +66,8 @@ import io.github.imagehygiene.layer.HeldMemory;
  * are inflated to be counted.
  * <p>
  * Memory: one held archive's bytes, plus the deflated nested archives inflated while it is read, together at most
- * what it was given: {@link #HELD_BOUND}, or in a layer scan what it leased of the scan's {@link HeldMemory} (up to
- * {@link #MAX_HELD}; the outer archive is then held in the lease's array, charged whole, which an earlier archive may
- * have been held in: every read of a held archive stays within the bytes given, as it does for a nested one held in
- * place); plus its directory and those of the nested archives read while it is open, together at most
+ * what it was given: {@link #HELD_BOUND}, or in a layer scan what it reserved of the scan's {@link HeldMemory} (up to
+ * {@link #MAX_HELD}); plus its directory and those of the nested archives read while it is open, together at most
  * {@link #MAX_DIRECTORY} bytes of them (their entries are objects; a nested one that does not fit is streamed), so
  * hostile directories of tiny entries stay bounded. Time: a compressed nested archive, inflated whole for its sha1,
  * is refused past its first MiB when it inflates to more than a hundred times its compressed size (a zip bomb): the
@@ -130,7 +128,7 @@ public final class JarReader {
      */
     public static List<JavaArtifact> read(String path, InputStream in, long size) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
-        read(path, null, in, size, size, size, 0, out, null, new Budget(HELD_BOUND, null));
+        read(path, null, in, size, size, size, 0, out, null, new Budget(HELD_BOUND));
         return out;
     }
 
@@ -162,9 +160,11 @@ public final class JarReader {
             throws IOException {
         long whole = Math.min(MAX_HELD, memory.capacity());
         long share = Math.min(HELD_BOUND, whole);
-        try (HeldMemory.Lease lease = memory.lease(size >= 0 && size <= whole ? Math.max(size, share) : share,
-                size)) {
-            return readArchive(path, in, size, new Budget(lease.bytes(), lease));
+        long held = memory.reserve(size >= 0 && size <= whole ? Math.max(size, share) : share);
+        try {
+            return readArchive(path, in, size, held);
+        } finally {
+            memory.release(held);
         }
     }
 
@@ -173,13 +173,9 @@ public final class JarReader {
      * reader did before it read central directories (tests compare the two).
      */
     static JavaArchive readArchive(String path, InputStream in, long size, long held) throws IOException {
-        return readArchive(path, in, size, new Budget(held, null));
-    }
-
-    private static JavaArchive readArchive(String path, InputStream in, long size, Budget budget) throws IOException {
         List<JavaArtifact> out = new ArrayList<>();
         Indexing indexing = new Indexing();
-        read(path, null, in, size, size, size, 0, out, indexing, budget);
+        read(path, null, in, size, size, size, 0, out, indexing, new Budget(held));
         return new JavaArchive(path, indexing.failed ? null : indexing.builder.build(path, size), out);
     }
 
@@ -224,28 +220,9 @@ public final class JarReader {
          * it is open are all in memory at once (their entries as objects), so they share {@link #MAX_DIRECTORY}.
          */
         long directory = MAX_DIRECTORY;
-        /** Where the outer archive is held when read in a layer scan, else null (a new array). */
-        private final HeldMemory.Lease lease;
 
-        Budget(long left, HeldMemory.Lease lease) {
+        Budget(long left) {
             this.left = left;
-            this.lease = lease;
-        }
-
-        /**
-         * An array for {@code n} bytes of an archive at {@code depth}, to be charged whole: the lease's for the outer
-         * one (its length {@link HeldMemory#arrayLength}, which depends on {@code n} and the lease alone; beyond the
-         * {@code n} bytes read into it, it holds what an earlier archive left: read only the bytes given), a new one
-         * of {@code n} for nested ones, which are held while the outer one is.
-         */
-        byte[] array(int n, int depth) {
-            return depth == 0 && lease != null ? lease.array(n) : new byte[n];
-        }
-
-        /** Whether {@link #array} for {@code n} bytes at {@code depth} fits in what is left. */
-        boolean fits(long n, int depth) {
-            return n >= 0 && (depth == 0 && lease != null && n <= Integer.MAX_VALUE
-                    ? HeldMemory.arrayLength((int) n, lease.bytes()) : n) <= left;
         }
     }
 
@@ -285,16 +262,16 @@ public final class JarReader {
      */
     private static void read(String path, String parent, InputStream raw, long length, long size, long storedSize,
             int depth, List<JavaArtifact> out, Indexing index, Budget budget) throws IOException {
-        if (!budget.fits(length, depth)) {
+        if (length < 0 || length > budget.left) {
             stream(path, parent, raw, null, size, storedSize, depth, out, index, budget);
             return;
         }
         int n = (int) length;
-        byte[] bytes = budget.array(n, depth);
-        budget.left -= bytes.length;
+        budget.left -= n;
         try {
             MessageDigest sha1 = Sha1.digest();
             DigestingStream in = new DigestingStream(raw, sha1);
+            byte[] bytes = new byte[n];
             int got = in.readNBytes(bytes, 0, n);
             int more = got < n ? -1 : in.read();
             if (got < n || more >= 0) {
@@ -310,7 +287,7 @@ public final class JarReader {
             held(path, parent, bytes, 0, n, HexFormat.of().formatHex(sha1.digest()), size, storedSize, depth, out,
                     index, budget);
         } finally {
-            budget.left += bytes.length;
+            budget.left += n;
         }
     }
 

@@ -159,14 +159,14 @@ class JarReaderDirectoryTest {
         String name = "inventory-shaded-app.jar";
         byte[] bytes = Files.readAllBytes(LargeFixtures.require(name));
         HeldMemory pool = new HeldMemory(Math.max(bytes.length, JarReader.HELD_BOUND));
-        HeldMemory.Lease other = pool.lease(pool.capacity(), -1); // another layer thread holding all of it
+        long other = pool.reserve(pool.capacity()); // another layer thread holding all of it
         Thread giveBack = new Thread(() -> {
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            other.close();
+            pool.release(other);
         });
         long start = System.nanoTime();
         giveBack.start();
@@ -252,33 +252,6 @@ class JarReaderDirectoryTest {
         }
         // a damaged one is listed as far as it was read, without index
         assertThat(canonical("/app.jar", half, JarReader.MAX_HELD)).startsWith("JavaArchive[path=/app.jar, index=null");
-    }
-
-    @Test
-    void jarsHeldOneAfterTheOtherInTheSameArrayReadAsEachAlone() throws IOException {
-        // a layer scan's pool hands a jar the array an earlier one of about its size was held in, its bytes still
-        // there past the new jar's end: a jar cut short just before its end record has the whole jar's record right
-        // behind it
-        byte[] bytes = Files.readAllBytes(LargeFixtures.require("inventory-boot-app.jar"));
-        byte[] shaded = Files.readAllBytes(LargeFixtures.require("inventory-shaded-app.jar"));
-        byte[] prefixed = concat("#!/bin/sh\nexec java -jar \"$0\" \"$@\"\n".getBytes(), bytes);
-        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 100);
-        byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
-        byte[] small = Arrays.copyOf(shaded, 4096);
-        // every lease of this pool (a thread's share at least) can take the largest jar's array (32 MiB)
-        assertThat(JarReader.HELD_BOUND).isGreaterThanOrEqualTo(32 << 20);
-        HeldMemory pool = new HeldMemory(2L * JarReader.MAX_HELD);
-        List<byte[]> order = List.of(prefixed, bytes, truncated, bytes, half, shaded, small, bytes, shaded);
-        for (byte[] jar : order) {
-            String path = jar == shaded || jar == small ? "/shaded.jar" : "/app.jar";
-            JavaArchive read = JarReader.readArchive(path, new ByteArrayInputStream(jar), jar.length, pool);
-            assertThat(read + " " + Objects.hash(read)).as(path + " of " + jar.length + " bytes")
-                    .isEqualTo(canonical(path, jar, 0));
-        }
-        // arrays of the next power of two: 32 MiB for the whole, prefixed and cut jars (22.8 MB), 16 MiB for the
-        // half (11.4 MB), 2 MiB for the shaded jar (1.2 MB); the 4 KB one too small to keep
-        assertThat(pool.kept()).isEqualTo((32 + 16 + 2) << 20);
-        assertThat(pool.free()).isEqualTo(pool.capacity());
     }
 
     /** The whole result as a string (records print every field, lists and maps in order), or the failure. */
