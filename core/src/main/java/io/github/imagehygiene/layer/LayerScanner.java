@@ -349,8 +349,6 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
         String s = name.indexOf('\\') >= 0 ? name.replace('\\', '/') : name;
         int n = s.length();
         StringBuilder out = new StringBuilder(n + 1);
-        int[] starts = new int[16]; // where each kept segment begins in out, to drop it again for ".."
-        int depth = 0;
         int i = 0;
         while (i < n) {
             int end = s.indexOf('/', i);
@@ -359,18 +357,15 @@ public final class LayerScanner implements BlobScanner<LayerScan> {
             }
             int length = end - i;
             if (length == 2 && s.charAt(i) == '.' && s.charAt(i + 1) == '.') {
-                if (depth > 0) {
-                    out.setLength(starts[--depth]);
+                // every kept segment is "/" and a non-empty name without one: the last "/" begins the last segment
+                if (out.length() > 0) {
+                    out.setLength(out.lastIndexOf("/"));
                 }
             } else if (length > 1 || length == 1 && s.charAt(i) != '.') {
-                if (depth == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, depth * 2);
-                }
-                starts[depth++] = out.length();
                 out.append('/').append(s, i, end);
             }
             i = end + 1;
         }
-        return depth == 0 ? "/" : out.toString();
+        return out.length() == 0 ? "/" : out.toString();
     }
 }
