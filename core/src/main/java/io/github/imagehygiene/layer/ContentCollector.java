@@ -45,4 +45,16 @@ public interface ContentCollector<T> {
     default String cacheSettings() {
         return null;
     }
+
+    /**
+     * Texts in {@link #cacheSettings()}: their number, then each text after its length, so that no two lists give
+     * the same result ({@code ["/app/**, /etc/**"]} and {@code ["/app/**", "/etc/**"]} print alike as a list).
+     */
+    static String listed(java.util.Collection<String> texts) {
+        StringBuilder sb = new StringBuilder().append(texts.size());
+        for (String t : texts) {
+            sb.append(':').append(t.length()).append(':').append(t);
+        }
+        return sb.toString();
+    }
 }

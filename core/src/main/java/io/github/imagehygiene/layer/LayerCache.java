@@ -63,6 +63,8 @@ public final class LayerCache {
     /** The file format; part of the key. */
     static final int FORMAT = 1;
     static final String SUFFIX = ".layer";
+    /** The length of a file's name before {@link #SUFFIX}: the hex SHA-256 of its key. */
+    private static final int KEY_HEX = 64;
     private static final int MAGIC = 0x49484c43; // "IHLC"
     /** A .part file this old is a leftover of a build that ended mid-write. */
     private static final long STALE_PART_MILLIS = 60L * 60 * 1000;
@@ -159,8 +161,10 @@ public final class LayerCache {
                 return scanner;
             }
             codecs.put(c.id(), codec);
+            // the settings after their length: whatever they hold, they cannot run into the schema or the next line
             key.append("collector=").append(c.id()).append(' ').append(codeOf(c.getClass())).append(" [")
-                    .append(cacheSettings).append("] ").append(codec.schema()).append('\n');
+                    .append(cacheSettings.length()).append(':').append(cacheSettings).append("] ")
+                    .append(codec.schema()).append('\n');
         }
         return new Caching(scanner, key.toString(), codecs, byId);
     }
@@ -435,6 +439,21 @@ public final class LayerCache {
         }
     }
 
+    /** A name this cache gives: the key's hex SHA-256 and {@link #SUFFIX}, or that and a part's ending. */
+    static boolean isOwn(String name) {
+        if (name.length() < KEY_HEX + SUFFIX.length() || !name.startsWith(SUFFIX, KEY_HEX)) {
+            return false;
+        }
+        for (int i = 0; i < KEY_HEX; i++) {
+            char c = name.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        int rest = KEY_HEX + SUFFIX.length();
+        return name.length() == rest || name.startsWith(".", rest) && name.endsWith(UserCache.PART);
+    }
+
     /**
      * Removes the least recently used files until the folder holds at most the maximum size, and stale parts. Every
      * write does it, without a lock (Java's file locks are the whole JVM's, and a build skipping eviction for a held
@@ -453,13 +472,17 @@ public final class LayerCache {
                 for (Path p : all) {
                     String name = p.getFileName().toString();
                     try {
-                        if (name.endsWith(SUFFIX)) {
+                        // only this cache's own files ("<key>.layer") and leftovers ("<key>.layer.<n>.part"):
+                        // the folder may be shared, and a user may point it at one holding other files
+                        if (!isOwn(name)) {
+                            continue;
+                        }
+                        if (name.length() == KEY_HEX + SUFFIX.length()) {
                             long size = Files.size(p);
                             files.add(new Cached(p, size, Files.getLastModifiedTime(p).toMillis()));
                             total += size;
-                        } else if (name.contains(SUFFIX + ".") && name.endsWith(UserCache.PART)
+                        } else if (name.endsWith(UserCache.PART)
                                 && now - Files.getLastModifiedTime(p).toMillis() > STALE_PART_MILLIS) {
-                            // only this cache's own leftovers ("<key>.layer.<n>.part"): the folder may be shared
                             Files.deleteIfExists(p);
                         }
                     } catch (IOException e) {

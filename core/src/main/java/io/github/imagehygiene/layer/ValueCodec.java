@@ -347,8 +347,10 @@ final class ValueCodec {
                 out.writeInt(-1);
                 return;
             }
+            // an instance, not the class itself: a permitted subtype may be a sealed interface (its records one
+            // level down) or an enum whose constants have bodies (each its own class)
             for (int i = 0; i < permitted.length; i++) {
-                if (permitted[i] == value.getClass()) {
+                if (permitted[i].isInstance(value)) {
                     out.writeInt(i);
                     nodes[i].write(out, value);
                     return;

@@ -48,10 +48,18 @@ class LayerCacheTest {
     }
 
     static Run check(Path image, Path cache, Path reports) throws IOException {
+        return check(image, cache, reports, b -> {
+        });
+    }
+
+    static Run check(Path image, Path cache, Path reports, java.util.function.Consumer<CheckSettings.Builder> more)
+            throws IOException {
         CapturedLog log = new CapturedLog();
-        CheckSettings settings = CheckSettings.builder().image(image.toString()).reportDirectory(reports)
+        CheckSettings.Builder builder = CheckSettings.builder().image(image.toString()).reportDirectory(reports)
                 .formats(ALL_FORMATS).layerCache(cache == null ? "none" : cache.toString()).tool("image-hygiene",
-                        "test-1").build();
+                        "test-1");
+        more.accept(builder);
+        CheckSettings settings = builder.build();
         ImageCheck.check(settings, log);
         String line = log.lines().stream().filter(l -> l.startsWith("[DEBUG] Layer cache ")).findFirst().orElse(null);
         return new Run(reports(reports), line);
@@ -71,8 +79,10 @@ class LayerCacheTest {
         assertThat(actual.reports().keySet()).isEqualTo(expected.reports().keySet());
         assertThat(actual.reports().keySet()).contains("report.json", "sbom.cdx.json", "report.sarif",
                 "TEST-image-hygiene.xml", "report.html", "summary.md");
-        expected.reports().forEach((name, bytes) -> assertThat(actual.reports().get(name)).as(name)
-                .isEqualTo(bytes));
+        // as text (every report is UTF-8): a difference then reads as one
+        expected.reports().forEach((name, bytes) -> assertThat(new String(actual.reports().get(name),
+                java.nio.charset.StandardCharsets.UTF_8)).as(name).isEqualTo(new String(bytes,
+                        java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Small committed images of every kind of source the cache keys differently. */
@@ -95,6 +105,41 @@ class LayerCacheTest {
         Run first = sameReportsTwice(tar, dir);
         assertThat(new String(first.reports().get("report.json"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("text files scanned");
+    }
+
+    /**
+     * Settings that print alike as a list are still different settings: the one exclude {@code "/app/config/**,
+     * /home/**"} (a list of one, as a pom's or YAML's list may give) excludes no file of this image, the two excludes
+     * {@code /app/config/**} and {@code /home/**} its config files and home folder. A cache filled under the two
+     * answered for the one (both printed {@code [/app/config/**, /home/**]} in the key), and the secrets in those
+     * files went missing from the report.
+     */
+    @Test
+    void excludesThatPrintAlikeDoNotShareAFile(@TempDir Path dir) throws IOException {
+        Path tar = dir.resolve("secrets.docker.tar");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Fixtures.image(
+                "security/secrets.docker.tar.gz")))) {
+            Files.copy(in, tar);
+        }
+        Path cache = dir.resolve("cache");
+        List<String> two = List.of("/app/config/**", "/home/**");
+        List<String> one = List.of("/app/config/**, /home/**");
+        Run twoFilled = check(tar, cache, dir.resolve("two"), b -> b.security(s -> s.secretScanExcludes(two)));
+        Run oneNone = check(tar, null, dir.resolve("one-none"), b -> b.security(s -> s.secretScanExcludes(one)));
+        Run oneCached = check(tar, cache, dir.resolve("one"), b -> b.security(s -> s.secretScanExcludes(one)));
+
+        assertThat(twoFilled.reports().get("report.json")).isNotEqualTo(oneNone.reports().get("report.json"));
+        assertSameReports(oneCached, oneNone);
+        assertThat(oneCached.cacheLine()).contains(": 0 layer(s) read from the cache,");
+    }
+
+    /** Texts in a collector's cache settings: their number, then each after its length. */
+    @Test
+    void listedTextsAreToldApart() {
+        assertThat(ContentCollector.listed(List.of("/app/**, /etc/**"))).isEqualTo("1:16:/app/**, /etc/**");
+        assertThat(ContentCollector.listed(List.of("/app/**", "/etc/**"))).isEqualTo("2:7:/app/**:7:/etc/**");
+        assertThat(ContentCollector.listed(List.of())).isEqualTo("0");
+        assertThat(ContentCollector.listed(List.of(""))).isEqualTo("1:0:");
     }
 
     /**
@@ -339,12 +384,17 @@ class LayerCacheTest {
         }
     }
 
+    /** The name the cache gives a file whose key hashes to the hex digits {@code tag}, zeros before it. */
+    private static String own(String tag) {
+        return "0".repeat(64 - tag.length()) + tag + LayerCache.SUFFIX;
+    }
+
     @Test
     void leastRecentlyUsedFilesGoFirst(@TempDir Path cache) throws IOException {
         long now = System.currentTimeMillis();
         String[] names = {"a", "b", "c", "d"};
         for (int i = 0; i < names.length; i++) {
-            Path f = cache.resolve(names[i] + LayerCache.SUFFIX);
+            Path f = cache.resolve(own(names[i]));
             Files.write(f, new byte[100]);
             // b was used last, then d, c, a
             long age = switch (names[i]) {
@@ -355,7 +405,7 @@ class LayerCacheTest {
             };
             Files.setLastModifiedTime(f, FileTime.fromMillis(now - age));
         }
-        Path part = cache.resolve("e" + LayerCache.SUFFIX + ".123.part");
+        Path part = cache.resolve(own("e") + ".123.part");
         Files.write(part, new byte[10]);
         Files.setLastModifiedTime(part, FileTime.fromMillis(now - 2 * 60 * 60 * 1000));
 
@@ -364,9 +414,39 @@ class LayerCacheTest {
         c.evict();
 
         assertThat(cacheFiles(cache).stream().map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("b" + LayerCache.SUFFIX, "d" + LayerCache.SUFFIX);
+                .containsExactlyInAnyOrder(own("b"), own("d"));
         assertThat(part).doesNotExist();
         assertThat(c.stats().evicted()).isEqualTo(2);
+    }
+
+    /**
+     * The folder may hold files that are not the cache's (a shared folder, or one a user named): only names the cache
+     * gives (64 lower-case hex digits, ".layer", or that and a part's ".N.part") are counted and removed.
+     */
+    @Test
+    void filesOfOthersInTheFolderAreLeftAlone(@TempDir Path cache) throws IOException {
+        long old = System.currentTimeMillis() - 3 * 60 * 60 * 1000;
+        List<String> others = List.of("floorplan.layer", "e.layer.123.part", own("E"), "x" + own("e"),
+                own("e").substring(1), own("e") + ".bak", own("e") + ".1.part.txt");
+        for (String name : others) {
+            Files.write(cache.resolve(name), new byte[1000]);
+            Files.setLastModifiedTime(cache.resolve(name), FileTime.fromMillis(old));
+        }
+        Path mine = cache.resolve(own("a"));
+        Files.write(mine, new byte[100]);
+        Path part = cache.resolve(own("b") + ".7.part");
+        Files.write(part, new byte[10]);
+        Files.setLastModifiedTime(part, FileTime.fromMillis(old));
+
+        LayerCache c = new LayerCache(new LayerCacheSettings(cache, 150), "test", io.github.imagehygiene.common
+                .LogSink.NONE);
+        c.evict();
+
+        // the others' 7,000 bytes do not count: the cache's own 100 are within the bound of 150
+        assertThat(mine).exists();
+        assertThat(part).doesNotExist();
+        assertThat(others).allMatch(name -> Files.exists(cache.resolve(name)));
+        assertThat(c.stats().evicted()).isZero();
     }
 
     /**
@@ -379,7 +459,7 @@ class LayerCacheTest {
         for (int round = 0; round < 20; round++) {
             Path cache = Files.createDirectory(dir.resolve("r" + round));
             for (int i = 0; i < 10; i++) {
-                Path f = cache.resolve("f" + i + LayerCache.SUFFIX);
+                Path f = cache.resolve(own("f" + i));
                 Files.write(f, new byte[100]);
                 Files.setLastModifiedTime(f, FileTime.fromMillis(now - 10_000 + i * 1000L)); // f0 oldest
             }
@@ -393,7 +473,7 @@ class LayerCacheTest {
             second.get();
 
             assertThat(cacheFiles(cache).stream().map(p -> p.getFileName().toString())).as("round " + round)
-                    .containsExactly("f6.layer", "f7.layer", "f8.layer", "f9.layer");
+                    .containsExactly(own("f6"), own("f7"), own("f8"), own("f9"));
             assertThat(a.stats().evicted() + b.stats().evicted()).as("round " + round).isEqualTo(6);
         }
     }
@@ -406,7 +486,7 @@ class LayerCacheTest {
     void aHeldLockFileDoesNotStopEviction(@TempDir Path cache) throws IOException {
         long now = System.currentTimeMillis();
         for (int i = 0; i < 4; i++) {
-            Path f = cache.resolve("f" + i + LayerCache.SUFFIX);
+            Path f = cache.resolve(own("f" + i));
             Files.write(f, new byte[100]);
             Files.setLastModifiedTime(f, FileTime.fromMillis(now - 10_000 + i * 1000L));
         }
@@ -418,7 +498,7 @@ class LayerCacheTest {
             c.evict();
         }
         assertThat(cacheFiles(cache).stream().map(p -> p.getFileName().toString()))
-                .containsExactly("f2.layer", "f3.layer");
+                .containsExactly(own("f2"), own("f3"));
     }
 
     /** A bound smaller than an image's layers: the run still reports the same, the folder stays within it. */

@@ -43,7 +43,7 @@ public final class FileContents implements ContentCollector<String> {
     /** The paths and the size limit: what decides which files are kept. */
     @Override
     public String cacheSettings() {
-        return "maxSize=" + maxSize + ";paths=" + new java.util.TreeSet<>(paths);
+        return "maxSize=" + maxSize + ";paths=" + ContentCollector.listed(new java.util.TreeSet<>(paths));
     }
 
     @Override

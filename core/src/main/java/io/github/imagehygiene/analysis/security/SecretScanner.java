@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.imagehygiene.layer.ContentCollector;
 import io.github.imagehygiene.layer.CountingCollector;
 import io.github.imagehygiene.layer.FileEntry;
 
@@ -115,7 +116,8 @@ public final class SecretScanner implements CountingCollector<List<SecretHit>> {
     /** The size limit and the excludes: what decides which files are scanned. */
     @Override
     public String cacheSettings() {
-        return "maxFileSize=" + maxFileSize + ";excludes=" + excludes.stream().map(Glob::text).toList();
+        return "maxFileSize=" + maxFileSize + ";excludes=" + ContentCollector.listed(excludes.stream().map(Glob::text)
+                .toList());
     }
 
     @Override
