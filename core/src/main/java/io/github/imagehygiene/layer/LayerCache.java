@@ -55,9 +55,10 @@ import io.github.imagehygiene.common.UserCache;
  * being equal. Each file ends in a CRC-32C of the rest, checked before anything is believed: a damaged or foreign file
  * counts as missing and is written again; no count or length in it is believed beyond the bytes it has left, so a
  * forged file cannot have a large array made (what a forged file says is believed: the folder is to be trusted). A
- * hit updates the file's modification time; after each write the least recently used files go until the folder
- * holds at most {@link LayerCacheSettings#maxSize()} bytes ({@link #evict()}). Reading a file holds what the scan
- * would hold (the packed entry table, the values), never the whole file.
+ * hit updates the file's modification time; after each write the least recently used files go until the cache's
+ * own files (other files of the folder are left alone) take at most {@link LayerCacheSettings#maxSize()} bytes
+ * ({@link #evict()}). Reading a file holds what the scan would hold (the packed entry table, the values), never the
+ * whole file.
  */
 public final class LayerCache {
     /** The file format; part of the key. */
