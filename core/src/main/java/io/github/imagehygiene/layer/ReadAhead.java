@@ -77,9 +77,11 @@ final class ReadAhead extends InputStream {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (Throwable e) {
             // Commons Compress and the codecs throw runtime exceptions on some damaged input: the reader decides.
             // The bytes read before the failure go first, so that it surfaces where it happened in the stream.
+            // Anything (a checked exception thrown past its declaration too): the reader must never wait for a
+            // thread that has ended.
             try {
                 if (buffer != null && count > 0) {
                     put(new Block(buffer, count, null));
@@ -141,6 +143,16 @@ final class ReadAhead extends InputStream {
                 if (cancelled) {
                     throw new IOException("the read-ahead was closed");
                 }
+                // a thread that ended without handing over its end or its failure (out of memory while making the
+                // failure's block) adds nothing more: what it added before its end is all there is
+                if (!thread.isAlive() && (b = filled.poll()) == null) {
+                    failure = new IOException("the thread reading ahead (" + thread.getName()
+                            + ") ended without handing over the end of the stream or a failure");
+                    throw (IOException) failure;
+                }
+                if (b != null) {
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,7 +178,10 @@ final class ReadAhead extends InputStream {
         if (t instanceof RuntimeException r) {
             throw r;
         }
-        throw (Error) t;
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IOException(t.toString(), t);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.imagehygiene.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -129,6 +130,59 @@ class ReadAheadTest {
         assertThat(after).isLessThanOrEqualTo((long) ReadAhead.BLOCK * (ReadAhead.BLOCKS + 2));
         sleep();
         assertThat(served.get()).isEqualTo(after);
+    }
+
+    /**
+     * A thread that ends without handing over the stream's end or a failure (here it takes an interrupt as it hands
+     * over its bytes; in the wild, it ran out of memory making its failure's block): the reader gets a failure, never
+     * a wait without end.
+     */
+    @Test
+    void aThreadThatEndsWithoutAWordFailsTheReader() {
+        InputStream interrupted = new InputStream() {
+            private int left = 1000;
+
+            @Override
+            public int read() {
+                if (left == 0) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+                left--;
+                return 'x';
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (ReadAhead in = ReadAhead.start(interrupted, null, "test")) {
+                assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessage(
+                        "the thread reading ahead (test) ended without handing over the end of the stream or a failure");
+                // and so it stays, as a failed source does
+                assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageStartingWith(
+                        "the thread reading ahead (test) ended");
+            }
+        });
+    }
+
+    /** Anything the source throws reaches the reader, a checked exception thrown past its declaration too. */
+    @Test
+    void anUndeclaredCheckedExceptionReachesTheReader() {
+        Exception undeclared = new Exception("thrown past its declaration");
+        InputStream sneaky = new InputStream() {
+            @Override
+            public int read() {
+                return ReadAheadTest.<RuntimeException>sneakyThrow(undeclared);
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (ReadAhead in = ReadAhead.start(sneaky, null, "test")) {
+                assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasCause(undeclared);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> int sneakyThrow(Throwable t) throws E {
+        throw (E) t;
     }
 
     private static void sleep() {
