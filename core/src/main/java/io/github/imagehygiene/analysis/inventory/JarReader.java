@@ -87,12 +87,13 @@ public final class JarReader {
      */
     static final int MAX_HELD = 64 << 20;
     /**
-     * One layer thread's share of {@link HeldMemory#ofHeap()} ({@code -Xmx256m} on 2 processors: 32 MiB of 64), up to
-     * {@link #MAX_HELD}: what a read outside a layer scan holds at most, and what a read in one asks the pool for at
-     * least, so that a small jar also leaves room for the nested archives it inflates.
+     * Half of {@link HeldMemory#ofHeap()} ({@code -Xmx256m}: 32 MiB of 64), up to {@link #MAX_HELD}: what a read
+     * outside a layer scan holds at most, and what a read in one asks the pool for at least, so that a small jar also
+     * leaves room for the nested archives it inflates. Of the heap alone, never of the processors: a damaged nested
+     * jar, which the held and the streaming reader may see differently, must read the same on every machine (it
+     * was the heap over four times the processors, and a report of 8 processors lost a component one of 2 had).
      */
-    static final long HELD_BOUND = Math.min(MAX_HELD, Runtime.getRuntime().maxMemory()
-            / (4L * Math.max(2, Runtime.getRuntime().availableProcessors())));
+    static final long HELD_BOUND = Math.min(MAX_HELD, Runtime.getRuntime().maxMemory() / 8);
     /**
      * A central directory larger than this is not parsed (the archive is streamed): its entries are objects in
      * memory, at most this over 46 bytes of them; real jars have around 100 bytes of directory per entry.
