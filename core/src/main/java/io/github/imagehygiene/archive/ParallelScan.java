@@ -27,14 +27,9 @@ final class ParallelScan {
 
     static <T> List<T> run(String archive, List<String> paths, int threads, Opener opener, BlobScanner<T> scanner,
             Deadline deadline) {
+        // One thread too is the pool's, the caller waiting for it with the time limit: a blob whose source stalls
+        // (a read that never returns) keeps the thread that reads it, never the caller.
         int n = Math.max(1, Math.min(threads, paths.size()));
-        if (n == 1) {
-            List<T> results = new ArrayList<>();
-            for (String path : paths) {
-                results.add(scanOne(archive, path, opener, scanner, deadline));
-            }
-            return results;
-        }
         AtomicInteger count = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "image-hygiene-layer-" + count.incrementAndGet());
@@ -71,6 +66,25 @@ final class ParallelScan {
             throw new ImageReadException(archive + ": " + describe(cause), cause);
         } finally {
             pool.shutdownNow();
+            awaitEnd(pool);
+        }
+    }
+
+    /**
+     * Waits a little for the layer threads a failed, timed out or interrupted run stopped: the run leaves no thread
+     * reading behind it. They end within milliseconds (a thread inflating a held jar sees the interrupt only at the
+     * jar's end); one blocked in a source that does not answer is left to end when its source is closed.
+     */
+    private static void awaitEnd(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -192,9 +192,19 @@ final class ReadAhead extends InputStream {
     public void close() {
         cancelled = true;
         filled.clear();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
+        // An interrupted reader (the layer threads of a failed run being stopped) still waits a little: the thread
+        // leaves at its next turn, within 100 ms, unless its source blocks; a run leaves no thread reading behind it.
+        boolean interrupted = Thread.interrupted();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(interrupted ? 1 : 30);
+        long left;
+        while (thread.isAlive() && (left = end - System.nanoTime()) > 0) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
