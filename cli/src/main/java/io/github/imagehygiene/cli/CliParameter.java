@@ -70,7 +70,8 @@ record CliParameter(String name, Kind kind, String label, String description) {
             p("timeout", Kind.TEXT, "DURATION",
                     "longest reading of the image, and of each database download (90s, 30m, 1h, PT30M; 0: none);"
                             + " default 30m"),
-            p("threads", Kind.INTEGER, "N", "layers read at once; default 0, one per processor"),
+            p("threads", Kind.INTEGER, "N",
+                    "layers read at once; default 0, one per processor (at most one per 64 MiB of heap)"),
             p("estimateCompressedSize", Kind.BOOLEAN, "BOOL",
                     "estimate the gzip size of layers stored uncompressed; default true"),
             p("layerCache", Kind.TEXT, "DIR|none", "where what was read of each layer is kept for later runs;"

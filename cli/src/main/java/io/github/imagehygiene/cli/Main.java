@@ -92,6 +92,13 @@ public final class Main {
                 e.printStackTrace(new PrintWriter(err, true));
             }
             return BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            // what the check held is garbage once it has unwound; not a breach either
+            err.println("[ERROR] " + CliParameter.asCommandLine(Reports.outOfMemoryMessage()));
+            if (verbose) {
+                e.printStackTrace(new PrintWriter(err, true));
+            }
+            return BAD_INPUT;
         } catch (RuntimeException e) {
             // a defect of the tool, not a breach: never exit 1, which means the image failed
             err.println("[ERROR] Internal error: " + e + " (run with --verbose for the stack trace, and report it)");

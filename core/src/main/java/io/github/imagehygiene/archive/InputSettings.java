@@ -39,8 +39,8 @@ public record InputSettings(String image, Platform platform, String dockerHost, 
     }
 
     /**
-     * From the parameters as written; null values take their defaults (one thread per processor, 30 minutes, the
-     * estimate on).
+     * From the parameters as written; null values take their defaults (one thread per processor up to one per 64 MiB of
+     * heap, 30 minutes, the estimate on).
      */
     public static InputSettings parse(String image, String platform, String dockerHost, String timeout,
             Integer threads, Boolean estimateCompressedSize) {
@@ -55,8 +55,20 @@ public record InputSettings(String image, Platform platform, String dockerHost, 
         }
         return new InputSettings(image, p, dockerHost,
                 TimeLimit.parse("timeout", timeout == null ? DEFAULT_TIMEOUT : timeout),
-                threads == null || threads == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads,
+                threads == null || threads == 0 ? defaultThreads() : threads,
                 estimateCompressedSize == null || estimateCompressedSize, all);
+    }
+
+    /** Bytes of heap a layer thread may need (its read-ahead blocks, buffers, the copies its collectors make). */
+    static final long HEAP_PER_THREAD = 64L << 20;
+
+    /**
+     * One layer thread per processor, but no more than the heap has room for: 64 processors under {@code -Xmx256m}
+     * ran out of memory (4 MiB of read-ahead blocks a gzip layer alone), so 4 threads there.
+     */
+    static int defaultThreads() {
+        long byHeap = Runtime.getRuntime().maxMemory() / HEAP_PER_THREAD;
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byHeap));
     }
 
     /**

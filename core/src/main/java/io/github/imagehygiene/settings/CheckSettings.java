@@ -181,7 +181,7 @@ public record CheckSettings(InputSettings input, BaseImageSettings base, RuleSet
             return this;
         }
 
-        /** How many layers are read at once; null or 0: one per processor. */
+        /** How many layers are read at once; null or 0: one per processor, at most one per 64 MiB of heap. */
         public Builder threads(Integer v) {
             threads = v;
             return this;

@@ -50,6 +50,9 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
             executeCheck();
         } catch (ImageHygieneException e) {
             throw new MojoExecutionException(Reports.errorMessage(e), e);
+        } catch (OutOfMemoryError e) {
+            // what the check held is garbage once it has unwound: the build can say why it stopped
+            throw new MojoExecutionException(Reports.outOfMemoryMessage(), e);
         }
     }
 

@@ -126,7 +126,8 @@ public class CheckMojo extends BaselineParameters {
     private File reportDirectory;
 
     /**
-     * How many layers are read at once; 0 (the default) means one per processor.
+     * How many layers are read at once; 0 (the default) means one per processor, but at most one per 64 MiB of heap
+     * (4 under {@code -Xmx256m}).
      *
      * <pre>{@code <threads>2</threads>}</pre>
      */
