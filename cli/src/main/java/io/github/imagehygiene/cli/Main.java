@@ -94,7 +94,7 @@ public final class Main {
             return BAD_INPUT;
         } catch (OutOfMemoryError e) {
             // what the check held is garbage once it has unwound; not a breach either
-            err.println("[ERROR] " + CliParameter.asCommandLine(Reports.outOfMemoryMessage()));
+            err.println("[ERROR] " + CliParameter.asCommandLine(Reports.outOfMemoryMessage("java -Xmx512m -jar ...")));
             if (verbose) {
                 e.printStackTrace(new PrintWriter(err, true));
             }

@@ -67,7 +67,7 @@ public record InputSettings(String image, Platform platform, String dockerHost, 
      * ran out of memory (4 MiB of read-ahead blocks a gzip layer alone), so 4 threads there.
      */
     static int defaultThreads() {
-        long byHeap = Runtime.getRuntime().maxMemory() / HEAP_PER_THREAD;
+        long byHeap = io.github.imagehygiene.common.Heap.max() / HEAP_PER_THREAD;
         return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byHeap));
     }
 

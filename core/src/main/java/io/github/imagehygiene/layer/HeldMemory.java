@@ -32,7 +32,7 @@ public final class HeldMemory {
      * values and the reports.
      */
     public static HeldMemory ofHeap() {
-        return new HeldMemory(Runtime.getRuntime().maxMemory() / 4);
+        return new HeldMemory(io.github.imagehygiene.common.Heap.max() / 4);
     }
 
     public long capacity() {

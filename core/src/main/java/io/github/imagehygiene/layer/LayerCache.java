@@ -456,7 +456,8 @@ public final class LayerCache {
     }
 
     /**
-     * Removes the least recently used files until the folder holds at most the maximum size, and stale parts. Every
+     * Removes the least recently used of the cache's own files until they take at most the maximum size, and stale
+     * parts; other files of the folder are neither counted nor removed. Every
      * write does it, without a lock (Java's file locks are the whole JVM's, and a build skipping eviction for a held
      * one left what it wrote uncounted): two builds at it at once remove from the same least recently used end, each
      * removal counted once. A file a build has open stays readable; one removed between its checksum pass and its

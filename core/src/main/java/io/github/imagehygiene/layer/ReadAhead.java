@@ -33,6 +33,8 @@ final class ReadAhead extends InputStream {
     private boolean ended;
     /** The source's failure: every later read fails with it too, as the source would. */
     private Throwable failure;
+    /** What ended the thread, for the reader when handing it over failed too (out of memory making its block). */
+    private volatile Throwable died;
 
     private ReadAhead(InputStream source, InputStream afterEnd, String name) {
         for (int i = 0; i < BLOCKS + 2; i++) {
@@ -82,6 +84,7 @@ final class ReadAhead extends InputStream {
             // The bytes read before the failure go first, so that it surfaces where it happened in the stream.
             // Anything (a checked exception thrown past its declaration too): the reader must never wait for a
             // thread that has ended.
+            died = e;
             try {
                 if (buffer != null && count > 0) {
                     put(new Block(buffer, count, null));
@@ -89,6 +92,8 @@ final class ReadAhead extends InputStream {
                 put(new Block(null, -1, e));
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
+            } catch (Throwable again) {
+                // out of memory making the block: the reader finds what ended this thread in died
             }
         }
     }
@@ -146,9 +151,10 @@ final class ReadAhead extends InputStream {
                 // a thread that ended without handing over its end or its failure (out of memory while making the
                 // failure's block) adds nothing more: what it added before its end is all there is
                 if (!thread.isAlive() && (b = filled.poll()) == null) {
-                    failure = new IOException("the thread reading ahead (" + thread.getName()
-                            + ") ended without handing over the end of the stream or a failure");
-                    throw (IOException) failure;
+                    Throwable cause = died;
+                    failure = cause != null ? cause : new IOException("the thread reading ahead ("
+                            + thread.getName() + ") ended without handing over the end of the stream or a failure");
+                    rethrow(failure);
                 }
                 if (b != null) {
                     break;
@@ -201,7 +207,9 @@ final class ReadAhead extends InputStream {
             try {
                 thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {
+                // interrupted while waiting the long while: a second from now, as if interrupted before
                 interrupted = true;
+                end = Math.min(end, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
             }
         }
         if (interrupted) {

@@ -154,11 +154,13 @@ public final class Reports {
     /**
      * The one line for a check that ran out of heap: what the JVM had, and the ways out. What the check holds is
      * bounded per layer thread and per file (docs/security.md), so a small heap holds fewer threads.
+     *
+     * @param moreHeap how this front end's JVM is given more, e.g. "-Xmx in MAVEN_OPTS"
      */
-    public static String outOfMemoryMessage() {
-        return "Out of memory checking the image with a heap of " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MiB: give the JVM more (-Xmx; for Maven in MAVEN_OPTS or .mvn/jvm.config), or read fewer layers"
-                + " at once with a lower <threads> (imageHygiene.threads)";
+    public static String outOfMemoryMessage(String moreHeap) {
+        return "Out of memory checking the image with a heap of " + (io.github.imagehygiene.common.Heap.max() >> 20)
+                + " MiB: give the JVM more (" + moreHeap + "), or read fewer layers at once with a lower <threads>"
+                + " (imageHygiene.threads)";
     }
 
     /** "Image ... has 2 breaches:\n  1. [maxSize] ...", masked: the build failure's message. */

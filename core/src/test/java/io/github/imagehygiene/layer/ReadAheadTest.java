@@ -163,6 +163,29 @@ class ReadAheadTest {
         });
     }
 
+    /**
+     * A failure the thread could not hand over (here an interrupt stops the hand-over; in the wild, out of memory
+     * making its block) still reaches the reader as itself once the thread has ended: an OutOfMemoryError must read
+     * as one, not as a damaged layer.
+     */
+    @Test
+    void aFailureThatCouldNotBeHandedOverReachesTheReaderAsItself() {
+        IOException failure = new IOException("the disk went away");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        };
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (ReadAhead in = ReadAhead.start(failing, null, "test")) {
+                assertThatThrownBy(in::read).isSameAs(failure);
+                assertThatThrownBy(in::read).isSameAs(failure);
+            }
+        });
+    }
+
     /** Anything the source throws reaches the reader, a checked exception thrown past its declaration too. */
     @Test
     void anUndeclaredCheckedExceptionReachesTheReader() {

@@ -52,7 +52,7 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
             throw new MojoExecutionException(Reports.errorMessage(e), e);
         } catch (OutOfMemoryError e) {
             // what the check held is garbage once it has unwound: the build can say why it stopped
-            throw new MojoExecutionException(Reports.outOfMemoryMessage(), e);
+            throw new MojoExecutionException(Reports.outOfMemoryMessage("-Xmx in MAVEN_OPTS or .mvn/jvm.config"), e);
         }
     }
 

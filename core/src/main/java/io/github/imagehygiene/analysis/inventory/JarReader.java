@@ -93,7 +93,7 @@ public final class JarReader {
      * jar, which the held and the streaming reader may see differently, must read the same on every machine (it
      * was the heap over four times the processors, and a report of 8 processors lost a component one of 2 had).
      */
-    static final long HELD_BOUND = Math.min(MAX_HELD, Runtime.getRuntime().maxMemory() / 8);
+    static final long HELD_BOUND = Math.min(MAX_HELD, io.github.imagehygiene.common.Heap.max() / 8);
     /**
      * A central directory larger than this is not parsed (the archive is streamed): its entries are objects in
      * memory, at most this over 46 bytes of them; real jars have around 100 bytes of directory per entry.
