@@ -27,6 +27,9 @@ final class ParallelScan {
 
     static <T> List<T> run(String archive, List<String> paths, int threads, Opener opener, BlobScanner<T> scanner,
             Deadline deadline) {
+        if (paths.isEmpty()) {
+            return List.of(); // an image of no layers (an attestation manifest's)
+        }
         // One thread too is the pool's, the caller waiting for it with the time limit: a blob whose source stalls
         // (a read that never returns) keeps the thread that reads it, never the caller.
         int n = Math.max(1, Math.min(threads, paths.size()));
