@@ -148,15 +148,16 @@ final class ReadAhead extends InputStream {
                 if (cancelled) {
                     throw new IOException("the read-ahead was closed");
                 }
-                // a thread that ended without handing over its end or its failure (out of memory while making the
-                // failure's block) adds nothing more: what it added before its end is all there is
-                if (!thread.isAlive() && (b = filled.poll()) == null) {
-                    Throwable cause = died;
-                    failure = cause != null ? cause : new IOException("the thread reading ahead ("
-                            + thread.getName() + ") ended without handing over the end of the stream or a failure");
-                    rethrow(failure);
-                }
-                if (b != null) {
+                // an ended thread adds nothing more: what it added just before it ended, else it ended without
+                // handing over its end or its failure (out of memory while making the failure's block)
+                if (!thread.isAlive()) {
+                    b = filled.poll();
+                    if (b == null) {
+                        Throwable cause = died;
+                        failure = cause != null ? cause : new IOException("the thread reading ahead ("
+                                + thread.getName() + ") ended without handing over the end of the stream or a failure");
+                        rethrow(failure);
+                    }
                     break;
                 }
             }
