@@ -153,21 +153,24 @@ record CliParameter(String name, Kind kind, String label, String description) {
     /** How the core names a parameter to set: as the goal's {@code <timeout> (imageHygiene.timeout)}, or a property. */
     private static final Pattern GOAL_PARAMETER = Pattern.compile("<(\\w+)> \\("
             + Pattern.quote(CheckSettings.PROPERTY_PREFIX) + "\\1\\)|" + Pattern.quote(CheckSettings.PROPERTY_PREFIX)
-            + "(\\w+)");
+            + "(\\w+)|<(\\w+)>|(?<=Invalid value for )(\\w+)");
 
     /**
      * A line of the core's as the command line says it: the core names the parameters to set as the Maven goal does
      * ("raise <timeout> (imageHygiene.timeout)"), which a user of this tool cannot type; each becomes its option
-     * ("raise --timeout"), the image its positional IMAGE. Plain words are left alone (a rule's id may be a parameter's
-     * name: maxSize).
+     * ("raise --timeout"), the image its positional IMAGE; so do a bare {@code <levels>} and the name after
+     * "Invalid value for". Other plain words are left alone (a rule's id may be a parameter's name: maxSize).
      */
     static String asCommandLine(String line) {
         Matcher m = GOAL_PARAMETER.matcher(line);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : m.group(4);
             CliParameter p = named(name);
-            String said = name.equals(IMAGE) ? "IMAGE" : p != null ? p.option() : m.group();
+            // a bare <name> or "Invalid value for name" only when it is a parameter ("<block end>" of a YAML error)
+            boolean bare = m.group(3) != null || m.group(4) != null;
+            String said = name.equals(IMAGE) ? (bare ? m.group() : "IMAGE") : p != null ? p.option() : m.group();
             m.appendReplacement(sb, Matcher.quoteReplacement(said));
         }
         m.appendTail(sb);

@@ -75,9 +75,8 @@ final class ConfigFile {
             JsonNode node = YAML.readTree(text);
             return node == null ? YAML.missingNode() : node;
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("Invalid YAML in " + where + ": " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")"));
+            throw new ConfigurationException("Invalid YAML in " + where + ": "
+                    + io.github.imagehygiene.common.YamlProblem.of(e));
         }
     }
 

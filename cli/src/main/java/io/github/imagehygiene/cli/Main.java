@@ -15,6 +15,7 @@ import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.analysis.vulnerability.download.HttpProxy;
 import io.github.imagehygiene.common.LogSink;
+import io.github.imagehygiene.findings.Masking;
 import io.github.imagehygiene.gate.Verdict;
 import io.github.imagehygiene.report.Reports;
 import io.github.imagehygiene.settings.CheckSettings;
@@ -71,8 +72,10 @@ public final class Main {
         try {
             parsed = cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println("[ERROR] " + e.getMessage());
-            err.println("[ERROR] See 'image-hygiene check --help'.");
+            err.println("[ERROR] " + Masking.PATTERNS_ONLY.apply(e.getMessage())); // it quotes the argument
+            CommandLine where = e.getCommandLine();
+            err.println("[ERROR] See 'image-hygiene " + (where == null || where.getParent() == null ? ""
+                    : where.getCommandName() + " ") + "--help'.");
             return BAD_INPUT;
         }
         if (CommandLine.printHelpIfRequested(parsed.asCommandLineList(), out, err, CommandLine.Help.Ansi.OFF)) {
@@ -89,7 +92,7 @@ public final class Main {
         } catch (ImageHygieneException e) {
             err.println("[ERROR] " + CliParameter.asCommandLine(Reports.errorMessage(e)));
             if (verbose) {
-                e.printStackTrace(new PrintWriter(err, true));
+                Reports.maskedCause(e).printStackTrace(new PrintWriter(err, true));
             }
             return BAD_INPUT;
         } catch (OutOfMemoryError e) {
@@ -101,9 +104,11 @@ public final class Main {
             return BAD_INPUT;
         } catch (RuntimeException e) {
             // a defect of the tool, not a breach: never exit 1, which means the image failed
-            err.println("[ERROR] Internal error: " + e + " (run with --verbose for the stack trace, and report it)");
+            Throwable masked = Reports.maskedCause(e);
+            err.println("[ERROR] Internal error: " + masked
+                    + " (run with --verbose for the stack trace, and report it)");
             if (verbose) {
-                e.printStackTrace(new PrintWriter(err, true));
+                masked.printStackTrace(new PrintWriter(err, true));
             }
             return BAD_INPUT;
         }

@@ -175,14 +175,11 @@ final class Settings {
     }
 
     static boolean bool(String name, JsonNode v) {
-        String t = v.asText().strip();
-        if (t.equalsIgnoreCase("true")) {
-            return true;
+        Boolean b = io.github.imagehygiene.common.Flag.parse(name, v.asText());
+        if (b == null) {
+            throw new ConfigurationException("Invalid value for " + name + ": '' is neither true nor false");
         }
-        if (t.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new ConfigurationException("Invalid value for " + name + ": '" + t + "' is neither true nor false");
+        return b;
     }
 
     private static Path path(Map<String, JsonNode> values, String name, Path cwd) {
@@ -293,11 +290,49 @@ final class Settings {
         }
     }
 
-    /** Jackson's message names the field; its first line is enough. */
+    /**
+     * A value that does not fit the parameter's shape, said by the field and what it takes ("fileAssertions[0].uid:
+     * expected a whole number"), not by Jackson's classes; Jackson's first line when it names no field.
+     */
     private static ConfigurationException invalid(String name, IllegalArgumentException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return new ConfigurationException("Invalid value for " + name + ": " + field(u)
+                    + " is no field of it; the fields are " + String.join(", ", u.getKnownPropertyIds().stream()
+                            .map(String::valueOf).sorted().toList()));
+        }
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                && m.getTargetType() != null && !m.getPath().isEmpty()) {
+            return new ConfigurationException("Invalid value for " + name + ": " + field(m) + " must be "
+                    + expected(m.getTargetType()));
+        }
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
         return new ConfigurationException("Invalid value for " + name + ": " + (nl < 0 ? m : m.substring(0, nl))
                 .replaceAll(" \\(class io\\.github\\.imagehygiene\\.settings\\.\\w+\\)", ""));
+    }
+
+    /** The field's path in the parameter's value: "env", "[0].uid". */
+    private static String field(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            sb.append(r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                    : (sb.length() == 0 ? "" : ".") + r.getFieldName());
+        }
+        return sb.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (Map.class.isAssignableFrom(type)) {
+            return "a map (KEY: value)";
+        } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        } else if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (type == String.class) {
+            return "a text";
+        }
+        return "a " + type.getSimpleName().replace("Param", "");
     }
 }

@@ -65,4 +65,16 @@ class CliJarIT {
         assertThat(bad.err()).containsExactly("[ERROR] " + cwd.resolve("no-such.tar") + ": no such file or folder");
         assertThat(bad.out()).isEmpty();
     }
+
+    /**
+     * docker-java logs through SLF4J; with no binding in the jar SLF4J printed three lines of its own on stderr
+     * before the one line of an unreachable daemon.
+     */
+    @Test
+    void aDaemonErrorIsOneLine() throws Exception {
+        Run daemon = java("check", "docker://example/app:1.0", "--docker-host", "unix://" + cwd.resolve("no.sock"));
+        assertThat(daemon.exit()).isEqualTo(2);
+        assertThat(daemon.err()).singleElement().asString().startsWith("[ERROR] docker://example/app:1.0: cannot reach"
+                + " the Docker daemon at unix://" + cwd.resolve("no.sock"));
+    }
 }

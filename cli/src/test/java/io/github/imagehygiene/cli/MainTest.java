@@ -98,7 +98,7 @@ class MainTest {
     void badSettingIsOneLineAndExitTwo() {
         Run r = run("check", BUSYBOX.toString(), "--max-size", "lots");
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).containsExactly("[ERROR] Invalid value for maxSize: 'lots' is not a size; use bytes or a"
+        assertThat(r.err()).containsExactly("[ERROR] Invalid value for --max-size: 'lots' is not a size; use bytes or a"
                 + " unit (B, KB, MB, GB, KiB, MiB, GiB), e.g. 300MB or 1.5GiB");
         assertThat(r.out()).isEmpty();
         // --verbose adds the stack trace
@@ -178,8 +178,9 @@ class MainTest {
         Files.writeString(cwd.resolve("bad.yaml"), "fileAssertions:\n  - {path: /x, colour: red}\n");
         Run bad = run("check", BUSYBOX.toString(), "--config", "bad.yaml");
         assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(bad.err()).singleElement().asString()
-                .startsWith("[ERROR] Invalid value for fileAssertions: Unrecognized field \"colour\"");
+        // the field and what the parameter takes, not Jackson's classes
+        assertThat(bad.err()).containsExactly("[ERROR] Invalid value for --file-assertions: [0].colour is no field of"
+                + " it; the fields are exists, gid, matches, mode, notMatches, path, type, uid");
 
         Run absent = run("check", BUSYBOX.toString(), "--config", "absent.yaml");
         assertThat(absent.err()).containsExactly("[ERROR] Config file " + cwd.resolve("absent.yaml")
@@ -220,7 +221,8 @@ class MainTest {
         assertThat(Files.exists(cwd.resolve("none"))).isFalse();
         Run bad = run("check", BUSYBOX.toString(), "--layer-cache-max-size", "big");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).anyMatch(l -> l.contains("Invalid value for layerCacheMaxSize: 'big' is not a size"));
+        assertThat(bad.err()).anyMatch(l -> l.contains(
+                "Invalid value for --layer-cache-max-size: 'big' is not a size"));
     }
 
     /** A boolean option alone before IMAGE does not take it as its value; a config's levels merge with --levels. */
@@ -317,5 +319,75 @@ class MainTest {
         // each option named is one the command line takes
         assertThat(Main.commandLine().getSubcommands().get("check").getCommandSpec().optionsMap())
                 .containsKeys("--timeout", "--platform", "--docker-host", "--baseline");
+    }
+
+    /**
+     * What an audit found the command line printing unmasked or unclear: an argument quoted by the parser, the stack
+     * trace of --verbose, a YAML error's quoted line (cut at 75 characters, so a cut token), a value of the wrong
+     * shape, a Docker address the client cannot use (it failed with a NullPointerException), the help to read.
+     */
+    @Test
+    void errorsAreOneMaskedLineNamingTheOption() throws IOException {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        Run unknown = run("check", BUSYBOX.toString(), "--tokenx=" + token);
+        assertThat(unknown.err()).containsExactly("[ERROR] Unknown option: '--tokenx=ghp_****'",
+                "[ERROR] See 'image-hygiene check --help'.");
+        assertThat(run("frobnicate").err()).containsExactly("[ERROR] Unmatched argument at index 0: 'frobnicate'",
+                "[ERROR] See 'image-hygiene --help'.");
+
+        Run verbose = run("check", BUSYBOX + ":" + token, "--verbose");
+        assertThat(verbose.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(verbose.err()).first().asString().contains("no image tagged 'ghp_****'");
+        assertThat(verbose.err()).anyMatch(l -> l.startsWith("io.github.imagehygiene.common.ImageReadException: "))
+                .anyMatch(l -> l.startsWith("\tat io.github.imagehygiene.")).noneMatch(l -> l.contains(token));
+
+        Files.writeString(cwd.resolve("cut.yaml"), "maxSize: [" + token + "\nmaxLayers: 3\n");
+        Run yaml = run("check", BUSYBOX.toString(), "--config", "cut.yaml");
+        assertThat(yaml.exit()).isEqualTo(Main.BAD_INPUT);
+        // SnakeYAML's problem and context, where it is; not its copy of the line under a caret
+        assertThat(yaml.err()).singleElement().asString()
+                .startsWith("[ERROR] Invalid YAML in config file " + cwd.resolve("cut.yaml") + ": ")
+                .contains("(while parsing a flow sequence) at line 2, column ").doesNotContain("ghp_")
+                .doesNotContain("^");
+
+        Run shape = run("check", BUSYBOX.toString(), "--config-assertions={env: FOO}");
+        assertThat(shape.err()).containsExactly(
+                "[ERROR] Invalid value for --config-assertions: env must be a map (KEY: value)");
+        Run uid = run("check", BUSYBOX.toString(), "--file-assertions=[{path: /bin/busybox, uid: abc}]");
+        assertThat(uid.err()).containsExactly(
+                "[ERROR] Invalid value for --file-assertions: [0].uid must be a whole number");
+
+        for (String host : List.of("notaurl", "http://127.0.0.1:1", "unix:relative", "tcp://")) {
+            Run daemon = run("check", "docker://example/app:1.0", "--docker-host", host);
+            assertThat(daemon.exit()).isEqualTo(Main.BAD_INPUT);
+            assertThat(daemon.err()).singleElement().asString()
+                    .startsWith("[ERROR] Invalid value for --docker-host: '" + host + "' ")
+                    .endsWith("; use unix:///var/run/docker.sock, tcp://HOST:2375 or npipe:////./pipe/docker_engine");
+        }
+        assertThat(run("check", BUSYBOX.toString(), "--threads=-1").err()).containsExactly(
+                "[ERROR] Invalid value for --threads: -1; use 0 (one per processor) or a positive number");
+    }
+
+    /** What the JDK says of a file only by its path, said in words. */
+    @Test
+    void fileProblemsAreSaid() throws IOException {
+        Files.writeString(cwd.resolve("afile"), "x");
+        Run reports = run("check", TINY.toString(), "--report-directory=afile");
+        assertThat(reports.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(reports.err()).containsExactly("[ERROR] Invalid value for --report-directory: "
+                + cwd.resolve("afile") + " is a file, not a folder; name a folder to write the reports to");
+        assertThat(reports.out()).as("said before the image is read").isEmpty();
+        Run eol = run("check", TINY.toString(), "--eol-data=none.json");
+        assertThat(eol.err()).containsExactly("[ERROR] Cannot read eolData " + cwd.resolve("none.json")
+                + ": no such file or folder");
+        Run dockerfile = run("check", TINY.toString(), "--dockerfile=afile/Dockerfile");
+        assertThat(dockerfile.err()).containsExactly("[ERROR] Cannot read the Dockerfile "
+                + cwd.resolve("afile/Dockerfile") + " (dockerfile): Not a directory");
+        Files.writeString(cwd.resolve("garbage.txt"), "not a report, not an image");
+        Run baseline = run("check", TINY.toString(), "--baseline=garbage.txt");
+        assertThat(baseline.err()).singleElement().asString().startsWith("[ERROR] The baseline "
+                + cwd.resolve("garbage.txt") + " (baseline) is neither a report.json of this plugin nor a readable"
+                + " image (").endsWith("); write a report with the baseline goal (image-hygiene:baseline), or name an"
+                        + " image archive");
     }
 }

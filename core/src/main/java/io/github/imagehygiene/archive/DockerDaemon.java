@@ -1,5 +1,6 @@
 package io.github.imagehygiene.archive;
 
+import io.github.imagehygiene.common.ConfigurationException;
 import io.github.imagehygiene.common.ImageReadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,36 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 
 /** Streams {@code docker save} of one image from a Docker daemon (DOCKER_HOST, or the host given). */
 final class DockerDaemon {
+    /** Addresses of a Docker daemon, as a message suggests them. */
+    static final String HOST_EXAMPLES =
+            "unix:///var/run/docker.sock, tcp://HOST:2375 or npipe:////./pipe/docker_engine";
+
+    /**
+     * What is wrong with a daemon's address, or null: the client takes unix, tcp and npipe addresses only (with any
+     * other it failed inside itself, a NullPointerException for {@code notaurl}).
+     */
+    static String hostProblem(String host) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(host);
+        } catch (java.net.URISyntaxException e) {
+            return "is not an address";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        switch (scheme) {
+            case "unix":
+                return uri.getPath() != null && uri.getPath().startsWith("/") ? null
+                        : "names no absolute socket path (unix:///path/to/docker.sock)";
+            case "npipe":
+                return uri.getPath() != null && !uri.getPath().isEmpty() ? null : "names no pipe";
+            case "tcp":
+                return uri.getHost() != null ? null : "names no host (tcp://HOST:PORT)";
+            default:
+                return scheme.isEmpty() ? "is not an address: it has no scheme"
+                        : "has the scheme " + scheme + ", which is not unix, tcp or npipe";
+        }
+    }
+
     private DockerDaemon() {
     }
 
@@ -91,6 +122,11 @@ final class DockerDaemon {
             config = builder.build();
         } catch (RuntimeException e) {
             throw new ImageReadException(name + ": invalid Docker configuration: " + ParallelScan.describe(e), e);
+        }
+        String problem = hostProblem(String.valueOf(config.getDockerHost()));
+        if (problem != null) { // DOCKER_HOST (the parameter was checked with the settings)
+            throw new ConfigurationException(name + ": the Docker daemon's address '" + config.getDockerHost() + "' "
+                    + problem + "; set DOCKER_HOST or imageHygiene.dockerHost to " + HOST_EXAMPLES);
         }
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())

@@ -465,7 +465,7 @@ public final class ImageResolver {
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             com.fasterxml.jackson.core.JsonProcessingException j = (com.fasterxml.jackson.core.JsonProcessingException) e;
             m = j.getOriginalMessage();
-            m = m == null ? "" : m.replaceAll("\\s*\\((for|within|expected) [^\\n]*\\[Source:[^\\n]*", "");
+            m = m == null ? "" : m.replaceAll("\\s*\\([^\\n\\[]*\\[Source:[^\\n]*", "");
             int nl = m.indexOf('\n');
             m = (nl >= 0 ? m.substring(0, nl) : m).strip();
             if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {

@@ -34,7 +34,15 @@ public record InputSettings(String image, Platform platform, String dockerHost, 
         }
         image = image.strip();
         if (threads < 1) {
-            throw new ConfigurationException("Invalid value for threads: " + threads + "; it must be at least 1");
+            throw new ConfigurationException("Invalid value for threads: " + threads
+                    + "; use 0 (one per processor) or a positive number");
+        }
+        if (dockerHost != null && !dockerHost.isBlank()) {
+            String problem = DockerDaemon.hostProblem(dockerHost.strip());
+            if (problem != null) {
+                throw new ConfigurationException("Invalid value for dockerHost: '" + dockerHost + "' " + problem
+                        + "; use " + DockerDaemon.HOST_EXAMPLES);
+            }
         }
     }
 

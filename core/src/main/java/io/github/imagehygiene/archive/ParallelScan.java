@@ -113,6 +113,9 @@ final class ParallelScan {
 
     /** An exception's message, or its type when it has none (EOFException often has none); always one line. */
     static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return printable(io.github.imagehygiene.common.FileProblem.of(f, null));
+        }
         String m = e.getMessage();
         if (m != null) {
             m = m.strip();

@@ -87,13 +87,21 @@ final class Baselines {
         if (!kind.equals("image")) {
             return;
         }
-        ImageCheck.BaselineImage image = ImageCheck.checkBaselineImage(checkSettings, wanted, (platform, result) -> {
-            List<BaselineFinding> findings = new ArrayList<>();
-            for (Finding f : result.findings()) {
-                findings.add(new BaselineFinding(f.fingerprint(), f.rule(), f.level().name(), f.message()));
-            }
-            platforms.put(platform.toString(), new Side(Snapshot.of(result.analysis()), List.copyOf(findings)));
-        });
+        ImageCheck.BaselineImage image;
+        try {
+            image = ImageCheck.checkBaselineImage(checkSettings, wanted, (platform, result) -> {
+                List<BaselineFinding> findings = new ArrayList<>();
+                for (Finding f : result.findings()) {
+                    findings.add(new BaselineFinding(f.fingerprint(), f.rule(), f.level().name(), f.message()));
+                }
+                platforms.put(platform.toString(), new Side(Snapshot.of(result.analysis()), List.copyOf(findings)));
+            });
+        } catch (io.github.imagehygiene.common.ImageReadException e) {
+            // a file that is no JSON object was taken for an image: say which parameter named it, and what it takes
+            throw new ConfigurationException("The baseline " + settings.location() + " (baseline) is neither a"
+                    + " report.json of this plugin nor a readable image (" + e.getMessage() + "); write a report"
+                    + " with the baseline goal (image-hygiene:baseline), or name an image archive");
+        }
         for (Platform p : image.platforms()) {
             platforms.putIfAbsent(p.toString(), null);
         }

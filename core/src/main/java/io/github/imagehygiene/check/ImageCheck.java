@@ -170,7 +170,8 @@ public final class ImageCheck {
             }
             Files.copy(report, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new ImageHygieneException("Cannot write the baseline " + target + ": " + e.getMessage(), e);
+            throw new ImageHygieneException("Cannot write the baseline " + target + ": "
+                    + io.github.imagehygiene.common.FileProblem.of(e, target), e);
         }
     }
 

@@ -26,11 +26,13 @@ import io.github.imagehygiene.image.ImageConfig;
  * its first four characters, then {@code ****} ({@link #mask(String)}; values shorter than 8 characters are masked
  * whole).
  *
- * <p>{@link #apply(String)} masks three things in any text: the secret values this image holds in its config
- * (values of secret-looking ENV variables, labels and build arguments, wherever they appear), every
- * {@code KEY=VALUE} whose key looks secret, and whatever the secret patterns recognise (tokens, keys, passwords in
- * URLs). Findings of the security rules are masked when made; this is the last line of defence for everything else
- * that quotes the image (history lines in the layer table, other rules' messages).
+ * <p>{@link #apply(String)} masks four things in any text: the secret values this image holds in its config
+ * (values of secret-looking ENV variables, labels and build arguments, wherever they appear, and each longer word of
+ * one), every {@code KEY=VALUE} and {@code --KEY VALUE} whose key looks secret, whatever the secret patterns
+ * recognise (tokens, keys, passwords in URLs), and a private key's body after its PEM header. Findings of the
+ * security rules are masked when made; this is the last line of defence for everything else that quotes the image
+ * (history lines in the layer table, other rules' messages) or the user's input (errors:
+ * {@link #maskedCopy(Throwable)}).
  */
 public final class Masking {
     /** Known values shorter than this are not searched for in text (they would mask ordinary words). */
@@ -50,6 +52,12 @@ public final class Masking {
                 String escaped = OneLine.of(v);
                 if (!escaped.equals(v) && !values.contains(escaped)) {
                     values.add(escaped);
+                }
+                // each word of a passphrase too: a message cut short ("RUN correct horse...") shows part of it
+                for (String word : v.split("\\s+")) {
+                    if (word.length() >= SHORTEST_KNOWN && !word.equals(v) && !values.contains(word)) {
+                        values.add(word);
+                    }
                 }
             }
         }
@@ -128,10 +136,20 @@ public final class Masking {
         }
         StringBuilder sb = new StringBuilder(out.length());
         int at = 0;
+        boolean inKey = false; // the base64 lines after a private key's header line are its body
         while (at <= out.length()) {
             int nl = out.indexOf('\n', at);
             int end = nl < 0 ? out.length() : nl;
-            sb.append(maskPairs(SecretPatterns.scrub(out.substring(at, end))));
+            String line = out.substring(at, end);
+            inKey = inKey && SecretPatterns.isKeyBodyLine(line);
+            if (inKey) {
+                sb.append(SecretPatterns.MASK);
+            } else {
+                String scrubbed = SecretPatterns.scrub(line);
+                sb.append(maskPairs(scrubbed));
+                // a header with no body after it on its line: the key's lines follow
+                inKey = scrubbed.equals(line) && SecretPatterns.privateKeyHeader(line) != null;
+            }
             if (nl < 0) {
                 break;
             }
@@ -174,14 +192,65 @@ public final class Masking {
         return node;
     }
 
+    /**
+     * A copy of an exception to print with its stack ({@code --verbose}): the same stacks, causes and suppressed
+     * exceptions, printed with the original classes' names, every message masked. An error may quote the image (a
+     * tag, a config value) or the user's input.
+     */
+    public Throwable maskedCopy(Throwable t) {
+        return copy(t, new java.util.IdentityHashMap<>());
+    }
+
+    /**
+     * A masked copy of an exception to hand to Maven under the goal's one line: its message is that line, and the
+     * exception and each of its causes follow as its suppressed exceptions, each message masked after its class's
+     * name. Maven appends to the goal's error line the message of every cause that the line lacks, so a copy
+     * with causes would make the one line several; {@code -e} prints the suppressed ones with their stacks.
+     */
+    public Throwable maskedCopy(Throwable t, String line) {
+        MaskedException top = new MaskedException(line, null);
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            MaskedException one = new MaskedException(c.getClass().getName() + (c.getMessage() == null ? ""
+                    : ": " + apply(c.getMessage())), null);
+            one.setStackTrace(c.getStackTrace());
+            top.addSuppressed(one);
+        }
+        return top;
+    }
+
+    private Throwable copy(Throwable t, Map<Throwable, Throwable> copies) {
+        MaskedException c = new MaskedException(apply(t.getMessage()), t.getClass().getName());
+        copies.put(t, c);
+        c.setStackTrace(t.getStackTrace());
+        Throwable cause = t.getCause();
+        if (cause != null && !copies.containsKey(cause)) { // a cycle of causes ends where it closes
+            c.initCause(copy(cause, copies));
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (!copies.containsKey(s)) {
+                c.addSuppressed(copy(s, copies));
+            }
+        }
+        return c;
+    }
+
     private String maskPairs(String line) {
-        if (line.indexOf('=') < 0) {
+        if (line.indexOf('=') < 0 && line.indexOf("--") < 0) {
             return line;
+        }
+        List<SecretKeys.Pair> pairs = SecretKeys.pairs(line);
+        List<SecretKeys.Pair> options = SecretKeys.options(line);
+        if (!options.isEmpty()) {
+            pairs = new ArrayList<>(pairs);
+            pairs.addAll(options);
+            pairs.sort(Comparator.comparingInt(SecretKeys.Pair::valueStart));
         }
         StringBuilder sb = null;
         int at = 0;
-        for (SecretKeys.Pair p : SecretKeys.pairs(line)) {
-            if (keys.isSecret(p.key()) && SecretKeys.hasValue(p.value()) && !p.value().endsWith(SecretPatterns.MASK)) {
+        for (SecretKeys.Pair p : pairs) {
+            if (p.valueStart() >= at && keys.isSecret(p.key()) && SecretKeys.hasValue(p.value())
+                    && !p.value().endsWith(SecretPatterns.MASK)) {
                 sb = sb == null ? new StringBuilder(line.length()) : sb;
                 sb.append(line, at, p.valueStart()).append(mask(p.value()));
                 at = p.valueEnd();

@@ -102,7 +102,7 @@ public final class SuppressionFile {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read the suppression file " + file + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    + io.github.imagehygiene.common.FileProblem.of(e, file));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return parse(file.toString(), text, name.endsWith(".xml") || text.stripLeading().startsWith("<"));
@@ -226,8 +226,8 @@ public final class SuppressionFile {
         try {
             root = new YAMLMapper().readTree(text);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-            throw new ConfigurationException(source + " is not valid YAML: " + where + e.getOriginalMessage());
+            throw new ConfigurationException(source + " is not valid YAML: "
+                    + io.github.imagehygiene.common.YamlProblem.of(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return List.of();

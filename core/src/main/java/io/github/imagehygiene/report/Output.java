@@ -108,7 +108,8 @@ public final class Output implements LogSink {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new ImageHygieneException("Cannot write the report to " + directory + ": " + e.getMessage(), e);
+            throw new ImageHygieneException("Cannot write the report to " + directory + ": "
+                    + io.github.imagehygiene.common.FileProblem.of(e, directory), e);
         }
     }
 }

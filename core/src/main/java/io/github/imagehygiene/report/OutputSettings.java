@@ -29,6 +29,14 @@ public record OutputSettings(Path reportDirectory, Set<ReportFormat> formats, St
         toolName = toolName == null || toolName.isBlank() ? DEFAULT_TOOL_NAME : toolName;
         toolVersion = toolVersion == null || toolVersion.isBlank() ? "dev" : toolVersion;
         sources = sources == null ? Sources.NONE : sources;
+        // said before the image is read, not after
+        for (Path p = reportDirectory; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
+                throw new io.github.imagehygiene.common.ConfigurationException("Invalid value for reportDirectory: "
+                        + reportDirectory + (p.equals(reportDirectory) ? " is a file" : ": " + p + " is a file")
+                        + ", not a folder; name a folder to write the reports to");
+            }
+        }
     }
 
     /** The same, writing the given formats only. */

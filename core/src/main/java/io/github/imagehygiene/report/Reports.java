@@ -152,6 +152,22 @@ public final class Reports {
     }
 
     /**
+     * An error as a front end prints it with its stack ({@code --verbose}): the same classes, stack and causes,
+     * every message masked as {@link #errorMessage} masks the line.
+     */
+    public static Throwable maskedCause(Throwable e) {
+        return Masking.PATTERNS_ONLY.maskedCopy(e);
+    }
+
+    /**
+     * An error as the goal hands it to Maven under its one line: masked as {@link #maskedCause(Throwable)}, with
+     * no message of a cause that Maven would append to the line ({@code -e} still prints each, with its stack).
+     */
+    public static Throwable maskedCause(Throwable e, String line) {
+        return Masking.PATTERNS_ONLY.maskedCopy(e, line);
+    }
+
+    /**
      * The one line for a check that ran out of heap: what the JVM had, and the ways out. What the check holds is
      * bounded per layer thread and per file (docs/security.md), so a small heap holds fewer threads.
      *

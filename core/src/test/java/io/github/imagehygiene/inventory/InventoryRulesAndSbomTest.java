@@ -73,6 +73,38 @@ class InventoryRulesAndSbomTest {
                 .isInstanceOf(ConfigurationException.class);
     }
 
+    /**
+     * A range no version lies in would deny nothing, silently: refused as Maven's own range parser (maven-artifact)
+     * refuses one whose bounds defy the version order; ranges it takes are taken.
+     */
+    @Test
+    void rangesThatMatchNoVersionAreRefusedAsMavenRefusesThem() {
+        for (String spec : List.of("[3.0,2.0)", "[2.0,3.0)", "[1.10,1.9]", "[1.9,1.10]", "[2.0.1,2.0.0]",
+                "[1.0,1.0-alpha]", "[1.0-alpha,1.0]", "(,1.0],[3.0,2.0)", "[1.0,1.0]", "[2.0,)", "(,1.0]")) {
+            boolean mavenRefuses;
+            try {
+                org.apache.maven.artifact.versioning.VersionRange.createFromVersionSpec(spec);
+                mavenRefuses = false;
+            } catch (org.apache.maven.artifact.versioning.InvalidVersionSpecificationException e) {
+                mavenRefuses = true;
+            }
+            String entry = "pkg:maven/g/a@" + spec;
+            if (mavenRefuses) {
+                assertThatThrownBy(() -> DeniedPackage.of(entry, "")).as(spec).isInstanceOf(
+                        ConfigurationException.class).hasMessageContaining("matches no version: lower bound ");
+            } else {
+                assertThat(DeniedPackage.of(entry, "")).as(spec).isNotNull();
+            }
+        }
+        assertThatThrownBy(() -> DeniedPackage.of("pkg:maven/g/a@[3.0,2.0)", "")).hasMessage("Invalid deniedPackages"
+                + " entry 'pkg:maven/g/a@[3.0,2.0)': the version range [3.0,2.0) matches no version: lower bound 3.0"
+                + " is above upper bound 2.0");
+        // dpkg's order: an epoch outweighs the rest (dpkg --compare-versions 1:1.0 gt 2.0)
+        assertThat(DeniedPackage.of("pkg:deb/debian/bash@[2.0,1:1.0)", "")).isNotNull();
+        assertThatThrownBy(() -> DeniedPackage.of("pkg:deb/debian/bash@[1:1.0,2.0)", ""))
+                .hasMessageContaining("lower bound 1:1.0 is above upper bound 2.0");
+    }
+
     @Test
     void deniedPackagesOnTheImage() {
         DeniedPackagesRule rule = new DeniedPackagesRule(new InventorySettings(List.of(

@@ -139,6 +139,87 @@ class MaskingTest {
                         org.assertj.core.groups.Tuple.tuple("B_TOKEN", "x y"));
     }
 
+    /**
+     * What the output writes right before a token no longer hides it: a finding's one-line escapes (OneLine writes a
+     * tab as backslash-t, ESC as backslash-u001b) and a Package URL's percent-encoding ('+' is %2B in the purl
+     * spec), whose last character had read as a letter touching the token.
+     */
+    @Test
+    void tokensAfterTheOutputsEscapes() {
+        String token = "ghp_" + ALNUM36;
+        String key = "AKIA" + "ABCDEFGHIJ234567";
+        assertThat(Masking.PATTERNS_ONLY.apply(io.github.imagehygiene.common.OneLine.of("/app/a\t" + token)))
+                .isEqualTo("/app/a\\tghp_****");
+        assertThat(Masking.PATTERNS_ONLY.apply(io.github.imagehygiene.common.OneLine.of("/app/n\n" + key)))
+                .isEqualTo("/app/n\\nAKIA****");
+        assertThat(Masking.PATTERNS_ONLY.apply(io.github.imagehygiene.common.OneLine.of("x\u001b" + token)))
+                .isEqualTo("x\\u001bghp_****");
+        assertThat(Masking.PATTERNS_ONLY.apply("pkg:deb/debian/p@1.0%2B" + token + "?arch=amd64"))
+                .isEqualTo("pkg:deb/debian/p@1.0%2Bghp_****?arch=amd64");
+        // a token inside a longer word is still none
+        assertThat(Masking.PATTERNS_ONLY.apply("xghp_" + ALNUM36)).isEqualTo("xghp_" + ALNUM36);
+    }
+
+    /**
+     * A private key quoted after its PEM header: its base64 body is masked up to what is not the key (a quote, the
+     * next field); a header alone on its line masks the base64 lines after it and no line that is not one.
+     */
+    @Test
+    void privateKeyBodies() {
+        String line1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "x".repeat(12);
+        String line2 = "q1w2e3r4t5y6u7i8o9p0" + "Z".repeat(44);
+        assertThat(Masking.PATTERNS_ONLY.apply("label tls is '-----BEGIN PRIVATE KEY----- " + line1
+                + "', expected 'z'")).isEqualTo("label tls is '-----BEGIN PRIVATE KEY----- MIIE****', expected 'z'");
+        assertThat(Masking.PATTERNS_ONLY.apply("v=-----BEGIN RSA PRIVATE KEY-----\\n" + line1 + "\\n" + line2
+                + "\\n-----END RSA PRIVATE KEY----- next")).isEqualTo(
+                        "v=-----BEGIN RSA PRIVATE KEY-----\\nMIIE****\\n-----END RSA PRIVATE KEY----- next");
+        assertThat(Masking.PATTERNS_ONLY.apply("-----BEGIN EC PRIVATE KEY-----\n" + line1 + "\n" + line2
+                + "\n-----END EC PRIVATE KEY-----\n  2. [maxSize] image is 2 MB")).isEqualTo(
+                        "-----BEGIN EC PRIVATE KEY-----\n****\n****\n-----END EC PRIVATE KEY-----\n"
+                                + "  2. [maxSize] image is 2 MB");
+    }
+
+    /** Passwords given as the next argument, and an AWS secret after its key name and a blank. */
+    @Test
+    void optionValuesAndBlankSeparatedKeys() {
+        Masking m = Masking.PATTERNS_ONLY;
+        assertThat(m.apply("mysql --password hunter2hunter -h db")).isEqualTo("mysql --password hunt**** -h db");
+        assertThat(m.apply("cmd is [\"--password\", \"hunter2hunter\"]")).isEqualTo(
+                "cmd is [\"--password\", \"hunt****\"]");
+        assertThat(m.apply("CMD [\"--api-token\" \"hunter2hunter\"]")).isEqualTo("CMD [\"--api-token\" \"hunt****\"]");
+        assertThat(m.apply("login --password $PASSWORD --token-file /run/t --password-stdin")).isEqualTo(
+                "login --password $PASSWORD --token-file /run/t --password-stdin");
+        String secret = "abcdEFGH".repeat(5);
+        assertThat(m.apply("aws configure set aws_secret_access_key " + secret)).isEqualTo(
+                "aws configure set aws_secret_access_key abcd****");
+    }
+
+    /**
+     * The copy of an error that the goal hands to Maven: its message is the goal's one line (Maven appends every
+     * cause's message the line lacks), each cause follows as a suppressed copy, named by its class, masked.
+     */
+    @Test
+    void maskedCopiesOfErrors() {
+        String token = "ghp_" + ALNUM36;
+        var cause = new java.io.IOException("no tag '" + token + "'");
+        var error = new io.github.imagehygiene.common.ImageReadException("app.tar: no tag '" + token + "'", cause);
+        String line = io.github.imagehygiene.report.Reports.errorMessage(error);
+        Throwable forMaven = io.github.imagehygiene.report.Reports.maskedCause(error, line);
+        for (Throwable t = forMaven; t != null; t = t.getCause()) {
+            assertThat(line).contains(t.getMessage()); // so Maven adds nothing to the line
+        }
+        assertThat(forMaven.getSuppressed()).extracting(Throwable::getMessage).containsExactly(
+                "io.github.imagehygiene.common.ImageReadException: app.tar: no tag 'ghp_****'",
+                "java.io.IOException: no tag 'ghp_****'");
+        assertThat(forMaven.getSuppressed()[1].getStackTrace()).isEqualTo(cause.getStackTrace());
+        Throwable printed = io.github.imagehygiene.report.Reports.maskedCause(error);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        printed.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain(token).startsWith(
+                "io.github.imagehygiene.common.ImageReadException: app.tar: no tag 'ghp_****'").contains(
+                        "Caused by: java.io.IOException: no tag 'ghp_****'");
+    }
+
     @Test
     void globs() {
         assertThat(Glob.of("/app/**").matches("/app/a/b")).isTrue();

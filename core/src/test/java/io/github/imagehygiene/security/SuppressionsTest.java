@@ -161,6 +161,11 @@ class SuppressionsTest {
                 .hasMessage(invalid.resolve("unknown-rule.yaml") + ": suppression 1 names rule 'noSecret', which does"
                         + " not exist; known rules: noRootUser, noSecrets");
         assertThatThrownBy(() -> SuppressionFile.load(invalid.resolve("absent.xml")))
-                .hasMessageStartingWith("Cannot read the suppression file " + invalid.resolve("absent.xml"));
+                .hasMessage("Cannot read the suppression file " + invalid.resolve("absent.xml")
+                        + ": no such file or folder");
+        // one line: SnakeYAML's problem and where, without its copy of the file's line under a caret
+        assertThatThrownBy(() -> SuppressionFile.load(invalid.resolve("broken.yaml")))
+                .hasMessage(invalid.resolve("broken.yaml") + " is not valid YAML: expected <block end>, but found '?'"
+                        + " (while parsing a block collection) at line 4, column 3");
     }
 }

@@ -11,6 +11,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import io.github.imagehygiene.common.Flag;
 import io.github.imagehygiene.common.CommaList;
 import io.github.imagehygiene.common.ImageHygieneException;
 import io.github.imagehygiene.common.LogSink;
@@ -32,7 +33,7 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
      * <pre>{@code <skip>true</skip>}</pre>
      */
     @Parameter(property = PROPERTY_PREFIX + "skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -42,17 +43,24 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping image hygiene check: skip is true (imageHygiene.skip)");
-            return;
-        }
         try {
+            if (Boolean.TRUE.equals(Flag.parse("skip", skip))) {
+                getLog().info("Skipping image hygiene check: skip is true (imageHygiene.skip)");
+                return;
+            }
             executeCheck();
         } catch (ImageHygieneException e) {
-            throw new MojoExecutionException(Reports.errorMessage(e), e);
+            // the cause handed on masked, its messages kept out of the line: Maven appends each cause's to it
+            String line = Reports.errorMessage(e);
+            throw new MojoExecutionException(line, Reports.maskedCause(e, line));
         } catch (OutOfMemoryError e) {
             // what the check held is garbage once it has unwound: the build can say why it stopped
             throw new MojoExecutionException(Reports.outOfMemoryMessage("-Xmx in MAVEN_OPTS or .mvn/jvm.config"), e);
+        } catch (RuntimeException e) {
+            // a defect of the plugin, whose message may still quote the image
+            String line = "Internal error: " + Reports.maskedCause(e)
+                    + " (run with -e for the stack trace, and report it)";
+            throw new MojoExecutionException(line, Reports.maskedCause(e, line));
         }
     }
 

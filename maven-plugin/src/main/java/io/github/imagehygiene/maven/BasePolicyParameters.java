@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.imagehygiene.common.Flag;
 import io.github.imagehygiene.analysis.base.BuildHints;
 import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.settings.DeniedBaseImage;
@@ -132,7 +133,7 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
      * <pre>{@code <countBaseLayers>true</countBaseLayers>}</pre>
      */
     @Parameter(property = PROPERTY_PREFIX + "countBaseLayers")
-    private Boolean countBaseLayers;
+    private String countBaseLayers;
 
     /** Adds the base policy to the core settings. */
     protected void configure(CheckSettings.Builder builder) {
@@ -147,7 +148,7 @@ public abstract class BasePolicyParameters extends AbstractImageHygieneMojo {
                 .minJavaVersion(minJavaVersion)
                 .allowedJavaVendors(list("allowedJavaVendors", allowedJavaVendors))
                 .baseImages(list("baseImages", baseImages))
-                .countBaseLayers(countBaseLayers)
+                .countBaseLayers(Flag.parse("countBaseLayers", countBaseLayers))
                 .buildHints(new BuildHints(v.jibFromImage(), v.jibFromImageSource(), v.dockerMavenPluginFrom(),
                         v.dockerfile() == null ? null : v.dockerfile().toPath(),
                         v.basedir() == null ? null : v.basedir().toPath()));

@@ -2,6 +2,7 @@ package io.github.imagehygiene.maven;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.imagehygiene.common.Flag;
 import io.github.imagehygiene.settings.CheckSettings;
 
 /**
@@ -45,13 +46,14 @@ public abstract class BaselineParameters extends VulnerabilityParameters {
      * <pre>{@code <newFindingsOnly>true</newFindingsOnly>}</pre>
      */
     @Parameter(property = PROPERTY_PREFIX + "newFindingsOnly")
-    private Boolean newFindingsOnly;
+    private String newFindingsOnly;
 
     @Override
     protected void configure(CheckSettings.Builder builder) {
         super.configure(builder);
         builder.baseline(baseline == null || baseline.isBlank() ? null : resolvedLocation(baseline))
-                .maxGrowth(maxGrowth).maxCompressedGrowth(maxCompressedGrowth).newFindingsOnly(newFindingsOnly);
+                .maxGrowth(maxGrowth).maxCompressedGrowth(maxCompressedGrowth)
+                .newFindingsOnly(Flag.parse("newFindingsOnly", newFindingsOnly));
     }
 
     /** A relative path is the project's, as for Maven's own File parameters; docker:// stays as written. */

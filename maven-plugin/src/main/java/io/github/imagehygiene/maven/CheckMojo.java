@@ -10,6 +10,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import io.github.imagehygiene.common.Flag;
 import io.github.imagehygiene.check.CheckRun;
 import io.github.imagehygiene.check.ImageCheck;
 import io.github.imagehygiene.settings.CheckSettings;
@@ -114,7 +115,7 @@ public class CheckMojo extends BaselineParameters {
      * <pre>{@code <failOnError>false</failOnError>}</pre>
      */
     @Parameter(property = PROPERTY_PREFIX + "failOnError", defaultValue = "true")
-    private boolean failOnError;
+    private String failOnError;
 
     /**
      * Where report.json and sbom.cdx.json are written. Default {@code ${project.build.directory}/image-hygiene};
@@ -142,7 +143,7 @@ public class CheckMojo extends BaselineParameters {
      * <pre>{@code <estimateCompressedSize>false</estimateCompressedSize>}</pre>
      */
     @Parameter(property = PROPERTY_PREFIX + "estimateCompressedSize")
-    private Boolean estimateCompressedSize;
+    private String estimateCompressedSize;
 
     /**
      * The longest reading the image may take, and each download of a vulnerability database: a longer run (a layer of
@@ -182,9 +183,10 @@ public class CheckMojo extends BaselineParameters {
 
     @Override
     protected void executeCheck() throws MojoExecutionException, MojoFailureException {
+        boolean fail = !Boolean.FALSE.equals(Flag.parse("failOnError", failOnError));
         CheckRun run = ImageCheck.check(settings().build(), logSink());
         if (run.verdict() == Verdict.FAIL) {
-            if (failOnError) {
+            if (fail) {
                 throw new MojoFailureException(run.failureMessage());
             }
             getLog().error(run.failureMessage() + " (failOnError is false: the build goes on)");
@@ -203,7 +205,7 @@ public class CheckMojo extends BaselineParameters {
                 .maxLayers(maxLayers)
                 .levels(levels)
                 .threads(threads)
-                .estimateCompressedSize(estimateCompressedSize)
+                .estimateCompressedSize(Flag.parse("estimateCompressedSize", estimateCompressedSize))
                 .layerCache(layerCache)
                 .layerCacheMaxSize(layerCacheMaxSize)
                 .reportDirectory(reportDirectory().toPath())

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.imagehygiene.common.Flag;
 import io.github.imagehygiene.analysis.inventory.ResolvedArtifact;
 import io.github.imagehygiene.settings.CheckSettings;
 import io.github.imagehygiene.settings.DeniedPackageParameter;
@@ -53,7 +54,7 @@ public abstract class InventoryParameters extends BasePolicyParameters {
      * <pre>{@code <sbom>false</sbom>}</pre>
      */
     @Parameter(property = PROPERTY_PREFIX + "sbom")
-    private Boolean sbom;
+    private String sbom;
 
     /**
      * The report files written to {@code reportDirectory}: {@code json} (report.json), {@code sbom} (sbom.cdx.json),
@@ -97,7 +98,8 @@ public abstract class InventoryParameters extends BasePolicyParameters {
         builder.projectArtifacts(projectArtifacts()).mavenRepository(mavenRepository)
                 .defaultMavenRepository(local == null ? null : local.toPath());
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
-        builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(sbom).formats(list("formats", formats))
+        builder.deniedPackages(denied).maxPackageSize(maxPackageSize).sbom(Flag.parse("sbom", sbom))
+                .formats(list("formats", formats))
                 .buildFile(project() == null ? null : project().getFile().toPath())
                 .stepSummary(stepSummary == null || stepSummary.isBlank() ? null : java.nio.file.Path.of(stepSummary));
     }

@@ -74,7 +74,8 @@ public final class Dockerfiles {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read the Dockerfile " + file + " (dockerfile): " + e.getMessage());
+            throw new ConfigurationException("Cannot read the Dockerfile " + file + " (dockerfile): "
+                    + io.github.imagehygiene.common.FileProblem.of(e, file));
         }
         Base base = finalBase(file, text);
         if (base == null) {

@@ -71,7 +71,8 @@ public final class EolTable {
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read eolData " + file + ": " + e.getMessage());
+            throw new ConfigurationException("Cannot read eolData " + file + ": "
+                    + io.github.imagehygiene.common.FileProblem.of(e, file));
         }
     }
 

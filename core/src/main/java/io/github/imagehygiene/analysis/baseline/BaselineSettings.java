@@ -72,7 +72,8 @@ public record BaselineSettings(String location, boolean newFindingsOnly, Path wr
             String s = new String(head, StandardCharsets.UTF_8).stripLeading();
             return s.startsWith("{");
         } catch (java.io.IOException e) {
-            throw new ConfigurationException("Cannot read the baseline " + location + ": " + e.getMessage());
+            throw new ConfigurationException("Cannot read the baseline " + location + ": "
+                    + io.github.imagehygiene.common.FileProblem.of(e, p));
         }
     }
 }

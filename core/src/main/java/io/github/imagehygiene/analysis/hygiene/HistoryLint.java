@@ -14,6 +14,7 @@ import io.github.imagehygiene.image.HistoryEntry;
 import io.github.imagehygiene.image.LayerDescriptor;
 import io.github.imagehygiene.layer.EntryType;
 import io.github.imagehygiene.layer.FileEntry;
+import io.github.imagehygiene.analysis.security.SecretKeys;
 
 /**
  * Dockerfile habits read back from the image history's {@code created_by} (legacy builder, BuildKit, kaniko and
@@ -285,16 +286,17 @@ public final class HistoryLint {
         String s = args.strip();
         Matcher m = BUILD_ARGS.matcher(s);
         if (m.matches()) {
+            // the arguments' values as Docker writes them, unquoted and with their spaces (SecretKeys reads them)
             int n = Integer.parseInt(m.group(1));
-            String rest = m.group(2);
-            for (int i = 0; i < n; i++) {
-                int space = rest.indexOf(' ');
-                if (space < 0 || !rest.substring(0, space).contains("=")) {
-                    break;
-                }
-                rest = rest.substring(space + 1).stripLeading();
+            List<SecretKeys.Pair> pairs = SecretKeys.pairs(s);
+            int end = m.start(2);
+            for (int i = 0; i < Math.min(n, pairs.size()); i++) {
+                end = pairs.get(i).valueEnd();
             }
-            s = rest;
+            while (end < s.length() && (s.charAt(end) == '"' || s.charAt(end) == '\'')) {
+                end++;
+            }
+            s = s.substring(end).strip();
         }
         if (s.startsWith("/bin/sh -c ")) {
             s = s.substring("/bin/sh -c ".length()).strip();

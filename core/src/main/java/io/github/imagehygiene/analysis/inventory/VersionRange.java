@@ -77,6 +77,30 @@ public final class VersionRange {
         return new VersionRange(spec.strip(), out);
     }
 
+    /**
+     * Why no version can lie in a part of this range in any of these types' orders ("lower bound 3.0 is above upper
+     * bound 2.0"), or null: such a range matches nothing, so an entry written with it would deny nothing, silently.
+     * A part is empty only when it is empty in every order given (an entry for any type names every order).
+     */
+    public String emptiness(java.util.Collection<PackageType> types) {
+        for (Restriction r : restrictions) {
+            if (r.lower() == null || r.upper() == null) {
+                continue;
+            }
+            boolean empty = !types.isEmpty();
+            for (PackageType t : types) {
+                int c = cmp(t, r.lower(), r.upper());
+                empty &= c > 0 || c == 0 && !(r.lowerInclusive() && r.upperInclusive());
+            }
+            if (empty) {
+                return "lower bound " + r.lower() + (cmp(types.iterator().next(), r.lower(), r.upper()) == 0
+                        ? " equals upper bound " + r.upper() + " and one of them is excluded"
+                        : " is above upper bound " + r.upper());
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code version} lies in the range, compared in {@code type}'s order. */
     public boolean contains(PackageType type, String version) {
         for (Restriction r : restrictions) {

@@ -26,6 +26,24 @@ public final class SecretKeys {
             // a key starts after a separator (or after "-" / "--" of a flag); possessive, as '=' ends the class
             "(?<![A-Za-z0-9_.-])-{0,2}+([A-Za-z_][A-Za-z0-9_.-]*+)=(\"([^\"]*+)\"|'([^']*+)'|([^\\s\"';&|]++))");
 
+    /**
+     * An option and its value as the next argument: blanks between, or a list's quotes and comma ({@code "--password",
+     * "x"}; Docker's history writes a CMD's list without commas: {@code "--password" "x"}).
+     */
+    private static final Pattern OPTION = Pattern.compile("(?<![A-Za-z0-9_.-])--([A-Za-z][A-Za-z0-9_.-]*+)"
+            + "(?:[ \\t]++|[\"'][ \\t]*+,?+[ \\t]*+[\"']|,[ \\t]*+)(?![-$])([^\\s\"',;&|\\]]++)");
+    /** The build arguments Docker writes before a RUN's command: "|2 " (BuildKit: "RUN |2 "), then their pairs. */
+    private static final Pattern BUILD_ARGS = Pattern.compile("\\s*+(?:RUN\\s++)?+\\|(\\d{1,4}+)\\s");
+    /** The shell of a shell-form RUN after its build arguments: " /bin/sh -c ", " /bin/bash -e -c ". */
+    private static final Pattern SHELL = Pattern.compile(" /[^\\s=]++(?: -[A-Za-z]+)* -c ");
+    /**
+     * ENV and LABEL as the classic builder's history holds them: "/bin/sh -c #(nop)  ENV A=x y". BuildKit's "ENV A=x
+     * y" reads like a message about one ("ENV A=**** (layer 3): a secret...") and keeps its first word: those values
+     * are the config's, masked wherever they appear.
+     */
+    private static final Pattern ENV_OR_LABEL = Pattern.compile(
+            "\\S++(?: -[A-Za-z]+)* -c #\\(nop\\)\\s++(?:ENV|LABEL)\\s++");
+
     private final List<Pattern> accepted;
     private final List<String> acceptedText;
 
@@ -97,18 +115,80 @@ public final class SecretKeys {
         return !v.isEmpty() && !v.startsWith("$");
     }
 
-    /** Every {@code KEY=VALUE} pair of a text (a history line), quotes removed from values. */
+    /**
+     * Every {@code KEY=VALUE} pair of a text (a history line), quotes removed from values. Docker writes the values
+     * of build arguments ({@code |2 DB_PASSWORD=correct horse battery MODE=x /bin/sh -c make}) and of ENV and LABEL
+     * ({@code /bin/sh -c #(nop)  ENV A=x y B=z}) without their quotes: there an unquoted value runs up to the next
+     * {@code KEY=}, and the last build argument up to the shell ({@code /bin/sh -c}), so that a value with spaces is
+     * masked whole. The last build argument of an exec-form RUN has no shell after it and keeps its first word (the
+     * shell-form RUNs of the same build name it whole, and the masking masks such a known value everywhere).
+     */
     public static List<Pair> pairs(String text) {
         List<Pair> out = new ArrayList<>();
         if (text == null || text.indexOf('=') < 0) {
             return out;
         }
+        List<Integer> starts = new ArrayList<>();
+        List<Boolean> unquoted = new ArrayList<>();
         Matcher m = PAIR.matcher(text);
         while (m.find()) {
             int g = m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;
             out.add(new Pair(m.group(1), m.group(g), m.start(g), m.end(g)));
+            starts.add(m.start());
+            unquoted.add(g == 5);
+        }
+        Matcher args = BUILD_ARGS.matcher(text);
+        Matcher setting = ENV_OR_LABEL.matcher(text);
+        if (args.lookingAt()) {
+            Matcher shell = SHELL.matcher(text);
+            int end = shell.find(args.end()) ? shell.start() : -1;
+            int count = 0;
+            int wanted = Integer.parseInt(args.group(1));
+            for (int i = 0; i < out.size() && count < wanted; i++) {
+                if (starts.get(i) < args.end() || end >= 0 && starts.get(i) >= end) {
+                    continue;
+                }
+                count++;
+                int next = count < wanted && i + 1 < out.size() ? starts.get(i + 1) : end;
+                next = end >= 0 && (next < 0 || next > end) ? end : next;
+                if (unquoted.get(i) && next >= 0) {
+                    out.set(i, widened(text, out.get(i), next));
+                }
+            }
+        } else if (setting.lookingAt()) {
+            for (int i = 0; i < out.size(); i++) {
+                if (unquoted.get(i) && starts.get(i) >= setting.end()) {
+                    out.set(i, widened(text, out.get(i), i + 1 < out.size() ? starts.get(i + 1) : text.length()));
+                }
+            }
         }
         return out;
+    }
+
+    /**
+     * Every {@code --KEY VALUE} of a command line, the value a separate argument ({@code mysql --password hunter2},
+     * {@code ["--password", "hunter2"]} as an exec form or a config's command quotes it): whether KEY names a secret
+     * is the caller's to ask. A value starting with '-' is the next option, not a value.
+     */
+    public static List<Pair> options(String text) {
+        List<Pair> out = new ArrayList<>();
+        if (text == null || text.indexOf("--") < 0) {
+            return out;
+        }
+        Matcher m = OPTION.matcher(text);
+        while (m.find()) {
+            out.add(new Pair(m.group(1), m.group(2), m.start(2), m.end(2)));
+        }
+        return out;
+    }
+
+    /** The pair with its value running up to {@code end}, trailing blanks left out. */
+    private static Pair widened(String text, Pair p, int end) {
+        int e = end;
+        while (e > p.valueEnd() && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e <= p.valueEnd() ? p : new Pair(p.key(), text.substring(p.valueStart(), e), p.valueStart(), e);
     }
 
     static String normalise(String key) {

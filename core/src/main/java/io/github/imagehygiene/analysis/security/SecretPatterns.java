@@ -104,31 +104,44 @@ public final class SecretPatterns {
         return -1;
     }
 
+    /**
+     * A lookbehind: not right after one of these characters (a token inside a longer word is none), unless that
+     * character ends an escape, which the output writes before a token: a finding's one-line {@code \\t} or
+     * {@code \\u001b} ({@code OneLine}), a package URL's {@code %2B}.
+     */
+    private static String notAfter(String characters) {
+        return "(?:(?<![" + characters + "])|(?<=\\\\[tnr])|(?<=\\\\u[0-9a-f]{4})|(?<=%[0-9A-Fa-f]{2}))";
+    }
+
     private static final Pattern PEM_HEADER = Pattern.compile(
             "-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
 
     private static final List<Rule> RULES = List.of(
             new Rule(Kind.AWS_ACCESS_KEY_ID, List.of("AKIA", "ASIA"),
-                    Pattern.compile("(?<![A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])"), 1, false),
+                    Pattern.compile(notAfter("A-Z0-9") + "((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])"), 1, false),
             // the pattern ignores case, and so must its hint: aws_sEcret_access_key is one too
             new Rule(Kind.AWS_SECRET_ACCESS_KEY, List.of("secret"), null, Pattern.compile(
-                    "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), 1,
+                    // after '=' or ':', or a blank: "aws configure set aws_secret_access_key VALUE"
+                    "(?i)aws_?secret_?access_?key[\"']?(?:\\s*+[:=]\\s*+|\\s++)[\"']?([A-Za-z0-9/+]{40})"
+                            + "(?![A-Za-z0-9/+=])"), 1,
                     false, true),
             new Rule(Kind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), Pattern.compile(
-                    "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,255})"
+                    notAfter("A-Za-z0-9_") + "((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,255})"
                             + "(?![A-Za-z0-9_])"), 1, false),
             new Rule(Kind.GITLAB_TOKEN, List.of("glpat-"),
-                    Pattern.compile("(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 1, false),
+                    Pattern.compile(notAfter("A-Za-z0-9_-") + "(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), 1,
+                    false),
             new Rule(Kind.SLACK_WEBHOOK, List.of("hooks.slack.com"), Pattern.compile(
                     "https://hooks\\.slack\\.com/services/(T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})"), 1, false),
             new Rule(Kind.SLACK_TOKEN, List.of("xox"),
-                    Pattern.compile("(?<![A-Za-z0-9-])(xox[abposr]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])"), 1, false),
+                    Pattern.compile(notAfter("A-Za-z0-9-") + "(xox[abposr]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])"), 1,
+                    false),
             new Rule(Kind.NPM_TOKEN, List.of("npm_"),
-                    Pattern.compile("(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), 1, false),
+                    Pattern.compile(notAfter("A-Za-z0-9_") + "(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), 1, false),
             new Rule(Kind.NPM_TOKEN, List.of("_auth", "_password"), Pattern.compile(
                     "(?:^|[\\s:])_(?:authToken|auth|password)\\s*=\\s*[\"']?([^\\s\"'$][^\\s\"']{7,})"), 1, false),
             new Rule(Kind.JWT, List.of("eyJ"), Pattern.compile(
-                    "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+)"
+                    notAfter("A-Za-z0-9_-") + "(eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+)"
                             + "(?![A-Za-z0-9_-])"), 1, true),
             // "://" is rarer than "@" in code (annotations, decorators, Perl's arrays): the lines are found by it
             new Rule(Kind.URL_PASSWORD, List.of("://"), "@", Pattern.compile(
@@ -212,6 +225,44 @@ public final class SecretPatterns {
     }
 
     /**
+     * The base64 body after a private key's PEM header in one line: its first run, and every later run of 16 or more
+     * characters after blanks or an escaped line break ({@code \\n}), as a key's 64-character lines are joined; the
+     * text after it (a quote, {@code -----END}, the next field) is not the key's.
+     */
+    private static final Pattern KEY_BODY = Pattern.compile(
+            "[A-Za-z0-9+/=]++(?:(?:[ \\t]|\\\\[nr])++[A-Za-z0-9+/=]{16,}+)*+");
+
+    /** Whether a whole line is base64: a line of a private key's body after its header's line. */
+    public static boolean isKeyBodyLine(String line) {
+        String t = line.strip();
+        return !t.isEmpty() && t.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=');
+    }
+
+    /** The base64 body after a private key's PEM header in this line, or null when it has none there. */
+    private static Match privateKeyBody(String line) {
+        if (line.indexOf("PRIVATE KEY") < 0) {
+            return null;
+        }
+        Matcher m = PEM_HEADER.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        int start = m.end();
+        while (start < line.length()) {
+            if (line.charAt(start) == ' ' || line.charAt(start) == '\t') {
+                start++;
+            } else if (line.startsWith("\\n", start) || line.startsWith("\\r", start)) {
+                start += 2;
+            } else {
+                break;
+            }
+        }
+        Matcher body = KEY_BODY.matcher(line).region(start, line.length());
+        return body.lookingAt() ? new Match(Kind.PRIVATE_KEY, start, body.end(), mask(body.group())) : null;
+    }
+
+    /**
      * The secrets of one line, left to right, overlapping ones dropped (the first pattern wins).
      *
      * @param configFile whether the line is from a configuration file, where JWT-looking strings count
@@ -255,9 +306,24 @@ public final class SecretPatterns {
         return kept;
     }
 
-    /** The line with every secret value {@link #find found} in it masked. */
+    /**
+     * The line with every secret value {@link #find found} in it masked, and the body of a private key after its
+     * PEM header: a history line or a value that quotes a key whole.
+     */
     public static String scrub(String line) {
         List<Match> matches = find(line, true);
+        Match key = privateKeyBody(line);
+        if (key != null) {
+            List<Match> all = new ArrayList<>();
+            all.add(key);
+            for (Match m : matches) {
+                if (m.end() <= key.start() || m.start() >= key.end()) {
+                    all.add(m);
+                }
+            }
+            all.sort(Comparator.comparingInt(Match::start));
+            matches = all;
+        }
         if (matches.isEmpty()) {
             return line;
         }

@@ -1,5 +1,7 @@
 package io.github.imagehygiene.rules.inventory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -78,6 +80,16 @@ public record DeniedPackage(String match, String reason, String type, String nam
                 range = VersionRange.parse(version);
             } catch (IllegalArgumentException e) {
                 throw invalid(m, "bad version range " + e.getMessage());
+            }
+            List<PackageType> orders = new ArrayList<>();
+            for (PackageType t : PackageType.values()) {
+                if (type == null || glob(type, t.purlType(), true)) {
+                    orders.add(t);
+                }
+            }
+            String empty = range.emptiness(orders);
+            if (empty != null) {
+                throw invalid(m, "the version range " + version + " matches no version: " + empty);
             }
         }
         return new DeniedPackage(m, r, type, namespace, rest.strip(), version, range);

@@ -68,8 +68,11 @@ public final class NoSecretKeysRule extends Rule {
             String createdBy = origins.history().get(h).createdBy();
             String text = Origins.instructionText(createdBy);
             for (SecretKeys.Pair pair : SecretKeys.pairs(createdBy)) {
+                String set = pair.key() + "=" + pair.value();
+                // an exec-form RUN's last build argument reads as the first words of what a shell form names whole
                 if (!keys.isSecret(pair.key()) || !SecretKeys.hasValue(pair.value())
-                        || !reported.add(pair.key() + "=" + pair.value())) {
+                        || reported.stream().anyMatch(r -> r.startsWith(set + " ") || set.startsWith(r + " "))
+                        || !reported.add(set)) {
                     continue;
                 }
                 Origin origin = origins.ofHistory(h);
