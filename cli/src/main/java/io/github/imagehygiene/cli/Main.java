@@ -102,7 +102,7 @@ public final class Main {
                 e.printStackTrace(new PrintWriter(err, true));
             }
             return BAD_INPUT;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // a defect of the tool, not a breach: never exit 1, which means the image failed
             Throwable masked = Reports.maskedCause(e);
             err.println("[ERROR] Internal error: " + masked

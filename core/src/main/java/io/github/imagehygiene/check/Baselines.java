@@ -97,10 +97,10 @@ final class Baselines {
                 platforms.put(platform.toString(), new Side(Snapshot.of(result.analysis()), List.copyOf(findings)));
             });
         } catch (io.github.imagehygiene.common.ImageReadException e) {
-            // a file that is no JSON object was taken for an image: say which parameter named it, and what it takes
-            throw new ConfigurationException("The baseline " + settings.location() + " (baseline) is neither a"
-                    + " report.json of this plugin nor a readable image (" + e.getMessage() + "); write a report"
-                    + " with the baseline goal (image-hygiene:baseline), or name an image archive");
+            // a file that is no JSON object is read as an image: say which parameter named it, and what it takes
+            throw new io.github.imagehygiene.common.ImageReadException("Cannot read the baseline "
+                    + settings.location() + " (baseline): " + e.getMessage() + "; a baseline is a report.json of"
+                    + " this plugin (the baseline goal writes one) or an image", e);
         }
         for (Platform p : image.platforms()) {
             platforms.putIfAbsent(p.toString(), null);

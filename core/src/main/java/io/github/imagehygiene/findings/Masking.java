@@ -27,8 +27,8 @@ import io.github.imagehygiene.image.ImageConfig;
  * whole).
  *
  * <p>{@link #apply(String)} masks four things in any text: the secret values this image holds in its config
- * (values of secret-looking ENV variables, labels and build arguments, wherever they appear, and each longer word of
- * one), every {@code KEY=VALUE} and {@code --KEY VALUE} whose key looks secret, whatever the secret patterns
+ * (values of secret-looking ENV variables, labels and build arguments, wherever they appear, and the words of a
+ * passphrase), every {@code KEY=VALUE} and {@code --KEY VALUE} whose key looks secret, whatever the secret patterns
  * recognise (tokens, keys, passwords in URLs), and a private key's body after its PEM header. Findings of the
  * security rules are masked when made; this is the last line of defence for everything else that quotes the image
  * (history lines in the layer table, other rules' messages) or the user's input (errors:
@@ -44,23 +44,15 @@ public final class Masking {
     private final SecretKeys keys;
 
     private Masking(Collection<String> known, SecretKeys keys) {
-        List<String> values = new ArrayList<>();
-        for (String v : new LinkedHashSet<>(known)) {
+        Set<String> unique = new LinkedHashSet<>();
+        for (String v : known) {
             if (v != null && v.length() >= SHORTEST_KNOWN) {
-                values.add(v);
+                unique.add(v);
                 // findings carry messages as one line: a value with a line break appears there escaped
-                String escaped = OneLine.of(v);
-                if (!escaped.equals(v) && !values.contains(escaped)) {
-                    values.add(escaped);
-                }
-                // each word of a passphrase too: a message cut short ("RUN correct horse...") shows part of it
-                for (String word : v.split("\\s+")) {
-                    if (word.length() >= SHORTEST_KNOWN && !word.equals(v) && !values.contains(word)) {
-                        values.add(word);
-                    }
-                }
+                unique.add(OneLine.of(v));
             }
         }
+        List<String> values = new ArrayList<>(unique);
         values.sort(Comparator.comparingInt(String::length).reversed()); // a value inside a longer one: longer first
         this.known = List.copyOf(values);
         this.keys = keys;
@@ -95,6 +87,7 @@ public final class Masking {
             int eq = env.indexOf('=');
             if (eq > 0 && keys.isSecret(env.substring(0, eq))) {
                 values.add(env.substring(eq + 1));
+                addWords(values, env.substring(eq + 1));
             }
         }
         for (Map.Entry<String, String> label : config.labels().entrySet()) {
@@ -106,11 +99,26 @@ public final class Masking {
             for (SecretKeys.Pair p : SecretKeys.pairs(h.createdBy())) {
                 if (keys.isSecret(p.key())) {
                     values.add(p.value());
+                    addWords(values, p.value());
                 }
             }
         }
         values.removeIf(v -> !SecretKeys.hasValue(v));
         return new Masking(values, keys);
+    }
+
+    /**
+     * The words of a passphrase (2 to 8 words) from an ENV variable or a build argument: the history's lines are cut
+     * short between words in messages and tables ("RUN |2 DB_PASSWORD=correct horse..."), where the whole value no
+     * longer appears. A label's longer text (a description under a secret-looking key) is no passphrase.
+     */
+    private static void addWords(Set<String> values, String value) {
+        String[] words = value.strip().split("\\s+");
+        if (words.length >= 2 && words.length <= 8) {
+            for (String w : words) {
+                values.add(w);
+            }
+        }
     }
 
     /**
@@ -143,7 +151,7 @@ public final class Masking {
             String line = out.substring(at, end);
             inKey = inKey && SecretPatterns.isKeyBodyLine(line);
             if (inKey) {
-                sb.append(SecretPatterns.MASK);
+                sb.append(line.isBlank() || line.indexOf(':') > 0 ? line : SecretPatterns.MASK);
             } else {
                 String scrubbed = SecretPatterns.scrub(line);
                 sb.append(maskPairs(scrubbed));
@@ -214,8 +222,12 @@ public final class Masking {
             MaskedException one = new MaskedException(c.getClass().getName() + (c.getMessage() == null ? ""
                     : ": " + apply(c.getMessage())), null);
             one.setStackTrace(c.getStackTrace());
+            for (Throwable s : c.getSuppressed()) {
+                one.addSuppressed(maskedCopy(s));
+            }
             top.addSuppressed(one);
         }
+        top.setStackTrace(t.getStackTrace());
         return top;
     }
 

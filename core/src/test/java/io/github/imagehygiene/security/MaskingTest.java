@@ -220,6 +220,43 @@ class MaskingTest {
                         "Caused by: java.io.IOException: no tag 'ghp_****'");
     }
 
+    /**
+     * A review's cases against the first version of the above: history lines Docker writes behind other shells, a
+     * shell later in the command, an empty argument, crafted lines that overflowed the stack, options that take no
+     * secret, words after a key's header that are not its body.
+     */
+    @Test
+    void historyShellsOptionsAndKeyBodiesAsTheyCome() {
+        Masking m = Masking.PATTERNS_ONLY;
+        // SHELL ["/bin/bash", "-o", "pipefail", "-c"], as Docker's classic builder writes the RUN after it
+        assertThat(m.apply("|1 DB_PASSWORD=correct horse battery /bin/bash -o pipefail -c make")).isEqualTo(
+                "|1 DB_PASSWORD=corr**** /bin/bash -o pipefail -c make");
+        assertThat(m.apply("|1 PASSWORD=abcdefgh /bin/bash -o pipefail -c curl x | /bin/sh -c echo done"))
+                .isEqualTo("|1 PASSWORD=abcd**** /bin/bash -o pipefail -c curl x | /bin/sh -c echo done");
+        assertThat(m.apply("|1 API_TOKEN=abcdefgh ijklmnop cmd /S /C echo hi")).isEqualTo(
+                "|1 API_TOKEN=abcd**** cmd /S /C echo hi");
+        assertThat(SecretKeys.commandStart("|2 A= B=2 /bin/sh -c X=3 make")).isEqualTo(10);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(m.apply("|1 A=b /a" + " -b".repeat(200_000))).startsWith("|1 A=b /a -b");
+            assertThat(SecretKeys.pairs("x" + " -b".repeat(400_000) + " A=b")).hasSize(1);
+            assertThat(m.apply("|1 A=b " + "cmd ".repeat(200_000))).startsWith("|1 A=b cmd");
+        });
+        assertThat(m.apply("docker login --password-stdin ghcr.io --max-tokens 512 --tokenizer bert-base-uncased"))
+                .isEqualTo("docker login --password-stdin ghcr.io --max-tokens 512 --tokenizer bert-base-uncased");
+        assertThat(m.apply("gh auth login --with-token < /tmp/t; docker build --secret id=npmrc,src=.npmrc"))
+                .isEqualTo("gh auth login --with-token < /tmp/t; docker build --secret id=npmrc,src=.npmrc");
+        assertThat(m.apply("mysql -u root --password \"hunter22x\" db")).isEqualTo(
+                "mysql -u root --password \"hunt****\" db");
+        assertThat(m.apply("found -----BEGIN RSA PRIVATE KEY----- in /etc/key.pem")).isEqualTo(
+                "found -----BEGIN RSA PRIVATE KEY----- in /etc/key.pem");
+        assertThat(m.apply("-----BEGIN PRIVATE KEY-----\nPASSED\nDone")).isEqualTo(
+                "-----BEGIN PRIVATE KEY-----\nPASSED\nDone");
+        String body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+        assertThat(m.apply("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0A\n\n"
+                + body + "\n-----END RSA PRIVATE KEY-----")).isEqualTo("-----BEGIN RSA PRIVATE KEY-----\n"
+                        + "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0A\n\n****\n-----END RSA PRIVATE KEY-----");
+    }
+
     @Test
     void globs() {
         assertThat(Glob.of("/app/**").matches("/app/a/b")).isTrue();

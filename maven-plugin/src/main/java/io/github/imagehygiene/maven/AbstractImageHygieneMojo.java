@@ -56,7 +56,7 @@ public abstract class AbstractImageHygieneMojo extends AbstractMojo {
         } catch (OutOfMemoryError e) {
             // what the check held is garbage once it has unwound: the build can say why it stopped
             throw new MojoExecutionException(Reports.outOfMemoryMessage("-Xmx in MAVEN_OPTS or .mvn/jvm.config"), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // a defect of the plugin, whose message may still quote the image
             String line = "Internal error: " + Reports.maskedCause(e)
                     + " (run with -e for the stack trace, and report it)";

@@ -287,16 +287,8 @@ public final class HistoryLint {
         Matcher m = BUILD_ARGS.matcher(s);
         if (m.matches()) {
             // the arguments' values as Docker writes them, unquoted and with their spaces (SecretKeys reads them)
-            int n = Integer.parseInt(m.group(1));
-            List<SecretKeys.Pair> pairs = SecretKeys.pairs(s);
-            int end = m.start(2);
-            for (int i = 0; i < Math.min(n, pairs.size()); i++) {
-                end = pairs.get(i).valueEnd();
-            }
-            while (end < s.length() && (s.charAt(end) == '"' || s.charAt(end) == '\'')) {
-                end++;
-            }
-            s = s.substring(end).strip();
+            int command = SecretKeys.commandStart(s);
+            s = command < 0 ? m.group(2) : s.substring(command).strip();
         }
         if (s.startsWith("/bin/sh -c ")) {
             s = s.substring("/bin/sh -c ".length()).strip();

@@ -24,26 +24,16 @@ public final class SecretKeys {
 
     private static final Pattern PAIR = Pattern.compile(
             // a key starts after a separator (or after "-" / "--" of a flag); possessive, as '=' ends the class
-            "(?<![A-Za-z0-9_.-])-{0,2}+([A-Za-z_][A-Za-z0-9_.-]*+)=(\"([^\"]*+)\"|'([^']*+)'|([^\\s\"';&|]++))");
+            "(?<![A-Za-z0-9_.-])-{0,2}+([A-Za-z_][A-Za-z0-9_.-]*+)=(\"([^\"]*+)\"|'([^']*+)'|([^\\s\"';&|]*+))");
 
     /**
      * An option and its value as the next argument: blanks between, or a list's quotes and comma ({@code "--password",
      * "x"}; Docker's history writes a CMD's list without commas: {@code "--password" "x"}).
      */
     private static final Pattern OPTION = Pattern.compile("(?<![A-Za-z0-9_.-])--([A-Za-z][A-Za-z0-9_.-]*+)"
-            + "(?:[ \\t]++|[\"'][ \\t]*+,?+[ \\t]*+[\"']|,[ \\t]*+)(?![-$])([^\\s\"',;&|\\]]++)");
+            + "(?:[ \\t]++[\"']?+|[\"'][ \\t]*+,?+[ \\t]*+[\"']|,[ \\t]*+)(?![-$<>|])([^\\s\"',;&|\\]]++)");
     /** The build arguments Docker writes before a RUN's command: "|2 " (BuildKit: "RUN |2 "), then their pairs. */
     private static final Pattern BUILD_ARGS = Pattern.compile("\\s*+(?:RUN\\s++)?+\\|(\\d{1,4}+)\\s");
-    /** The shell of a shell-form RUN after its build arguments: " /bin/sh -c ", " /bin/bash -e -c ". */
-    private static final Pattern SHELL = Pattern.compile(" /[^\\s=]++(?: -[A-Za-z]+)* -c ");
-    /**
-     * ENV and LABEL as the classic builder's history holds them: "/bin/sh -c #(nop)  ENV A=x y". BuildKit's "ENV A=x
-     * y" reads like a message about one ("ENV A=**** (layer 3): a secret...") and keeps its first word: those values
-     * are the config's, masked wherever they appear.
-     */
-    private static final Pattern ENV_OR_LABEL = Pattern.compile(
-            "\\S++(?: -[A-Za-z]+)* -c #\\(nop\\)\\s++(?:ENV|LABEL)\\s++");
-
     private final List<Pattern> accepted;
     private final List<String> acceptedText;
 
@@ -138,10 +128,9 @@ public final class SecretKeys {
             unquoted.add(g == 5);
         }
         Matcher args = BUILD_ARGS.matcher(text);
-        Matcher setting = ENV_OR_LABEL.matcher(text);
+        int settings = settingsStart(text);
         if (args.lookingAt()) {
-            Matcher shell = SHELL.matcher(text);
-            int end = shell.find(args.end()) ? shell.start() : -1;
+            int end = shellStart(text, args.end());
             int count = 0;
             int wanted = Integer.parseInt(args.group(1));
             for (int i = 0; i < out.size() && count < wanted; i++) {
@@ -155,9 +144,9 @@ public final class SecretKeys {
                     out.set(i, widened(text, out.get(i), next));
                 }
             }
-        } else if (setting.lookingAt()) {
+        } else if (settings >= 0) {
             for (int i = 0; i < out.size(); i++) {
-                if (unquoted.get(i) && starts.get(i) >= setting.end()) {
+                if (unquoted.get(i) && starts.get(i) >= settings) {
                     out.set(i, widened(text, out.get(i), i + 1 < out.size() ? starts.get(i + 1) : text.length()));
                 }
             }
@@ -168,7 +157,8 @@ public final class SecretKeys {
     /**
      * Every {@code --KEY VALUE} of a command line, the value a separate argument ({@code mysql --password hunter2},
      * {@code ["--password", "hunter2"]} as an exec form or a config's command quotes it): whether KEY names a secret
-     * is the caller's to ask. A value starting with '-' is the next option, not a value.
+     * is the caller's to ask. Only options whose name ends in a secret word count; a value starting with '-' is the
+     * next option, and one starting with '<', '>' or '|' a redirection, not a value.
      */
     public static List<Pair> options(String text) {
         List<Pair> out = new ArrayList<>();
@@ -177,9 +167,108 @@ public final class SecretKeys {
         }
         Matcher m = OPTION.matcher(text);
         while (m.find()) {
-            out.add(new Pair(m.group(1), m.group(2), m.start(2), m.end(2)));
+            String name = normalise(m.group(1));
+            // an option named for what it holds (--password, --api-token), not --max-tokens or --password-stdin;
+            // a value of KEY=VALUE parts is a spec (--secret id=npmrc,src=.npmrc)
+            if (WORDS.stream().anyMatch(name::endsWith) && m.group(2).indexOf('=') < 0) {
+                out.add(new Pair(m.group(1), m.group(2), m.start(2), m.end(2)));
+            }
         }
         return out;
+    }
+
+    /**
+     * Where the command of a RUN starts after its build arguments ({@code |2 A=x y B=z /bin/sh -c make}): at its
+     * shell, else (an exec form) after the last argument's first word; -1 when the text has no build arguments.
+     */
+    public static int commandStart(String text) {
+        Matcher args = BUILD_ARGS.matcher(text);
+        if (!args.lookingAt()) {
+            return -1;
+        }
+        int shell = shellStart(text, args.end());
+        if (shell >= 0) {
+            return shell + 1;
+        }
+        List<Pair> pairs = pairs(text);
+        int wanted = Integer.parseInt(args.group(1));
+        int end = args.end();
+        for (int i = 0; i < Math.min(wanted, pairs.size()); i++) {
+            end = pairs.get(i).valueEnd();
+        }
+        while (end < text.length() && (text.charAt(end) == '"' || text.charAt(end) == '\'')) {
+            end++;
+        }
+        return Math.min(end, text.length());
+    }
+
+    /**
+     * Where a shell-form RUN's shell starts (the blank before it) after {@code from}: an absolute path, its options
+     * (an option's argument too: {@code -o pipefail}), then {@code -c}; or Windows' {@code cmd /S /C}. Its first one,
+     * and only where no other path comes before it after the arguments' start (a value does not hold one, the
+     * command may); -1 when there is none (an exec form). Read token by token, not by a pattern: a pattern that
+     * repeats a group recursed once per option and overflowed the stack on a crafted line.
+     */
+    static int shellStart(String text, int from) {
+        int at = from;
+        while (at < text.length()) {
+            int blank = text.indexOf(' ', at);
+            if (blank < 0) {
+                return -1;
+            }
+            int start = blank + 1;
+            if (start < text.length() && (text.charAt(start) == '/' || text.startsWith("cmd ", start))) {
+                if (isShell(text, start)) {
+                    return blank;
+                }
+                if (text.charAt(start) == '/') {
+                    return -1; // a path that is no shell: the command has begun
+                }
+            }
+            at = start;
+        }
+        return -1;
+    }
+
+    /** Whether a shell and its {@code -c} start here: at most eight tokens read. */
+    private static boolean isShell(String text, int start) {
+        int at = start;
+        for (int token = 0; token < 8 && at < text.length(); token++) {
+            int end = text.indexOf(' ', at);
+            if (end < 0) {
+                return false;
+            }
+            String word = text.substring(at, end);
+            if (token > 0 && (word.equals("-c") || word.equalsIgnoreCase("/C"))) {
+                return true;
+            }
+            if (token > 0 && !word.startsWith("-") && !word.startsWith("/")
+                    && !text.startsWith("-o ", at - 3)) {
+                return false; // a word that is neither an option nor an option's argument
+            }
+            if (token == 0 && word.indexOf('=') >= 0) {
+                return false;
+            }
+            at = end + 1;
+        }
+        return false;
+    }
+
+    /**
+     * Where the pairs of an ENV or LABEL start in the classic builder's history line ({@code /bin/sh -c #(nop)  ENV
+     * A=x y}), or -1. BuildKit's "ENV A=x y" reads like a message about one ("ENV A=**** (layer 3): a secret...")
+     * and keeps its first word: those values are the config's, masked wherever they appear whole.
+     */
+    private static int settingsStart(String text) {
+        int nop = text.indexOf("#(nop) ");
+        if (nop < 0 || text.lastIndexOf('=', nop) >= 0) {
+            return -1;
+        }
+        int at = nop + 7;
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        return text.startsWith("ENV ", at) ? at + 4 : text.startsWith("LABEL ", at) ? at + 6 : -1;
     }
 
     /** The pair with its value running up to {@code end}, trailing blanks left out. */

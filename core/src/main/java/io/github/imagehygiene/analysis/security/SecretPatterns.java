@@ -225,17 +225,24 @@ public final class SecretPatterns {
     }
 
     /**
-     * The base64 body after a private key's PEM header in one line: its first run, and every later run of 16 or more
-     * characters after blanks or an escaped line break ({@code \\n}), as a key's 64-character lines are joined; the
-     * text after it (a quote, {@code -----END}, the next field) is not the key's.
+     * The base64 body after a private key's PEM header in one line: runs of 16 or more base64 characters (a key's
+     * lines are 64) joined by blanks or escaped line breaks ({@code \\n}); the text after it (a quote,
+     * {@code -----END}, the next field, a short word: "found -----BEGIN RSA PRIVATE KEY----- in key.pem") is not the
+     * key's.
      */
     private static final Pattern KEY_BODY = Pattern.compile(
-            "[A-Za-z0-9+/=]++(?:(?:[ \\t]|\\\\[nr])++[A-Za-z0-9+/=]{16,}+)*+");
+            "[A-Za-z0-9+/=]{16,}+(?:(?:[ \\t]|\\\\[nr])++[A-Za-z0-9+/=]{16,}+)*+");
 
-    /** Whether a whole line is base64: a line of a private key's body after its header's line. */
+    /**
+     * Whether a line belongs to a private key's body after its header's line: 16 or more base64 characters, or an
+     * encrypted key's {@code Proc-Type:} / {@code DEK-Info:} header or the blank line after them.
+     */
     public static boolean isKeyBodyLine(String line) {
         String t = line.strip();
-        return !t.isEmpty() && t.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+        if (t.isEmpty() || t.startsWith("Proc-Type:") || t.startsWith("DEK-Info:")) {
+            return true;
+        }
+        return t.length() >= 16 && t.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
                 || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=');
     }
 
