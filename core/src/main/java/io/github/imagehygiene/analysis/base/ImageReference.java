@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class ImageReference {
     public static final String DOCKER_HUB = "docker.io";
-    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}");
+    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]++(?:[.+_-][a-z0-9]++)*+:[0-9a-fA-F]{32,}+");
 
     private final String written;
     private final String registry;

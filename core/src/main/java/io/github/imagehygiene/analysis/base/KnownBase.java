@@ -26,7 +26,7 @@ import io.github.imagehygiene.image.Platform;
 public record KnownBase(String name, String source, List<String> diffIds, String digest) {
     private static final Pattern DIFF_ID = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern DIFF_ID_LIST = Pattern.compile(
-            "sha256:[0-9a-f]{64}(?:[\\s,]+sha256:[0-9a-f]{64})*");
+            "sha256:[0-9a-f]{64}(?:[\\s,]++sha256:[0-9a-f]{64})*+");
 
     /**
      * Reads one {@code baseImages} entry: {@code [NAME=]LOCATION}, where LOCATION is anything the image reader takes

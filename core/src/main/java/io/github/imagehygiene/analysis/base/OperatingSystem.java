@@ -27,7 +27,7 @@ import io.github.imagehygiene.layer.LayeredFilesystem;
 public record OperatingSystem(String id, String versionId, String prettyName, boolean distroless, int layer,
         List<Evidence> evidence, List<String> conflicts) {
     private static final Pattern SYSTEM_RELEASE = Pattern.compile("(.+?) release ([0-9][^\\s]*).*");
-    private static final Pattern NUMERIC = Pattern.compile("[0-9]+(\\.[0-9]+)*.*");
+    private static final Pattern NUMERIC = Pattern.compile("[0-9]++(?:\\.[0-9]++)*+.*");
 
     /** "Debian GNU/Linux 12 (bookworm)" or, without a pretty name, "debian 12". */
     public String describe() {

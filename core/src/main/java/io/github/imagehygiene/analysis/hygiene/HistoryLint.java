@@ -73,13 +73,14 @@ public final class HistoryLint {
     private static final Pattern KEYWORD = Pattern.compile(
             "^(RUN|COPY|ADD|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|SHELL|HEALTHCHECK|STOPSIGNAL"
                     + "|ONBUILD|MAINTAINER)\\b\\s*(.*)$", Pattern.DOTALL);
-    private static final Pattern BUILD_ARGS = Pattern.compile("^\\|(\\d+)\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern TOOL_SIGNATURE = Pattern.compile("^[A-Za-z0-9._-]+:[A-Za-z0-9._+-]+$");
-    private static final Pattern APT_UPDATE = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*update\\b");
+    // options' groups possessive: a repeated group that may give back recurses once per repetition, and a crafted
+    // history line of a few thousand options overflowed the stack
+    private static final Pattern APT_UPDATE = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S++\\s++)*+update\\b");
     private static final Pattern APT_INSTALL = Pattern.compile(
-            "\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*(?:install|upgrade|dist-upgrade|full-upgrade|build-dep|source)\\b");
-    private static final Pattern APK_ADD = Pattern.compile("\\bapk\\s+(?:-\\S+\\s+)*add\\b");
-    private static final Pattern APK_CLEANED = Pattern.compile("--no-cache\\b|rm\\s+(?:-\\S+\\s+)*/var/cache/apk");
+            "\\bapt(?:-get)?\\s+(?:-\\S++\\s++)*+(?:install|upgrade|dist-upgrade|full-upgrade|build-dep|source)\\b");
+    private static final Pattern APK_ADD = Pattern.compile("\\bapk\\s+(?:-\\S++\\s++)*+add\\b");
+    private static final Pattern APK_CLEANED = Pattern.compile("--no-cache\\b|rm\\s+(?:-\\S++\\s++)*+/var/cache/apk");
     private static final Pattern SUDO = Pattern.compile("(?:^|[\\s;&|(`])sudo\\s");
     private static final Pattern LEGACY_SOURCE = Pattern.compile("^(file|dir|multi):[0-9a-f]{64} in (.+)$",
             Pattern.DOTALL);
@@ -169,10 +170,10 @@ public final class HistoryLint {
             List<String> text = List.of(s.instruction());
             if (s.keyword().equals("RUN")) {
                 String cmd = s.arguments();
-                if (APT_UPDATE.matcher(cmd).find() && !APT_INSTALL.matcher(cmd).find()) {
+                if (aptUpdateWithoutInstall(cmd)) {
                     raw.add(new RawIssue(Check.APT_UPDATE_WITHOUT_INSTALL, layer, text, null));
                 }
-                if (APK_ADD.matcher(cmd).find() && !APK_CLEANED.matcher(cmd).find()) {
+                if (apkAddWithoutNoCache(cmd)) {
                     raw.add(new RawIssue(Check.APK_ADD_WITHOUT_NO_CACHE, layer, text, null));
                 }
                 if (SUDO.matcher(cmd).find()) {
@@ -243,6 +244,16 @@ public final class HistoryLint {
     }
 
     /** Parses one created_by; {@code dockerfile} says whether the history is a Dockerfile builder's at all. */
+    /** Whether a RUN's command runs apt-get update without an install or upgrade. */
+    static boolean aptUpdateWithoutInstall(String cmd) {
+        return APT_UPDATE.matcher(cmd).find() && !APT_INSTALL.matcher(cmd).find();
+    }
+
+    /** Whether a RUN's command runs apk add without --no-cache or removing apk's cache. */
+    static boolean apkAddWithoutNoCache(String cmd) {
+        return APK_ADD.matcher(cmd).find() && !APK_CLEANED.matcher(cmd).find();
+    }
+
     static Step parse(String createdBy, int layer, boolean dockerfile) {
         String s = createdBy.strip();
         if (s.endsWith("# buildkit")) {
@@ -284,11 +295,10 @@ public final class HistoryLint {
     /** "|2 A=1 B=2 /bin/sh -c cmd" → "cmd". */
     private static String stripRunPrefix(String args) {
         String s = args.strip();
-        Matcher m = BUILD_ARGS.matcher(s);
-        if (m.matches()) {
-            // the arguments' values as Docker writes them, unquoted and with their spaces (SecretKeys reads them)
-            int command = SecretKeys.commandStart(s);
-            s = command < 0 ? m.group(2) : s.substring(command).strip();
+        // the arguments' values as Docker writes them, unquoted and with their spaces (SecretKeys reads them)
+        int command = SecretKeys.commandStart(s);
+        if (command >= 0) {
+            s = s.substring(command).strip();
         }
         if (s.startsWith("/bin/sh -c ")) {
             s = s.substring("/bin/sh -c ".length()).strip();

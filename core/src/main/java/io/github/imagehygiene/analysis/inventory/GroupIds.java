@@ -40,7 +40,7 @@ public final class GroupIds {
     public static final String DECLARED = "pom.xml dependency";
     public static final String MANIFEST = "manifest Implementation-Vendor-Id";
     /** A reverse domain of three segments or more: com.fasterxml.jackson.core, not org.apache. */
-    private static final Pattern GROUP_OF_THREE = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+){2,}");
+    private static final Pattern GROUP_OF_THREE = Pattern.compile("[A-Za-z0-9_\\-]++(?:\\.[A-Za-z0-9_\\-]++){2,}+");
 
     private final JavaIdentitySettings settings;
     private Map<String, List<ResolvedArtifact>> projectBySha1;
